@@ -1,0 +1,32 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { startApp } from '$lib/server/app';
+import { LANG_COOKIE, resolveLang } from '$lib/i18n/lang';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	await startApp();
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'no-referrer',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const lang = resolveLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'));
+	event.locals.lang = lang;
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+	});
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+export const handleError = ({ error, event, status }) => {
+	if (status !== 404) log.error('http.failed', { path: event.url.pathname, status, error });
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

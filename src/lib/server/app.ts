@@ -1,0 +1,77 @@
+import type { Server as HttpServer } from 'node:http';
+import { readConfig, type Config } from './config';
+import { log } from './log';
+import { createStorage } from './persistence/create-storage';
+import type { Storage } from './persistence/storage';
+import { DocRegistry } from './realtime/doc-registry';
+import { attachRealtime, broadcastUpdate, isDocInUse, type DialogServer } from './realtime/socket-server';
+import { ensureDemoWorkshop } from './demo';
+
+/** Everything the running server holds; created once per process in hooks.server.ts. */
+export interface App {
+	config: Config;
+	storage: Storage;
+	docs: DocRegistry;
+	io: DialogServer | null;
+	stop(): Promise<void>;
+}
+
+const HTTP_SERVER_KEY = Symbol.for('datadialog.httpServer');
+const APP_KEY = Symbol.for('datadialog.app');
+type Globals = Record<symbol, unknown>;
+
+/**
+ * Starts storage and, when an HTTP server was handed over (server/index.js in
+ * production, the Vite plugin in dev), socket.io on that same server.
+ */
+export async function startApp(): Promise<App> {
+	const globals = globalThis as Globals;
+	const existing = globals[APP_KEY] as Promise<App> | undefined;
+	if (existing) return existing;
+	const starting = start(globals[HTTP_SERVER_KEY] as HttpServer | undefined);
+	globals[APP_KEY] = starting;
+	return starting;
+}
+
+/** The running app; API routes and page loads call this. */
+export function getApp(): Promise<App> {
+	return startApp();
+}
+
+async function start(httpServer: HttpServer | undefined): Promise<App> {
+	const config = readConfig();
+	const storage = await createStorage(config);
+	let io: DialogServer | null = null;
+	const docs = new DocRegistry({
+		storage,
+		onUpdate: (live, update, origin) => {
+			if (io) broadcastUpdate(io, live, update, origin.source === 'client' ? origin.socketId : undefined);
+		}
+	});
+	if (httpServer) io = attachRealtime({ httpServer, storage, docs });
+
+	const unloadTimer = setInterval(() => {
+		void docs
+			.unloadIdle({ idleMs: 60_000, isInUse: (live) => (io ? isDocInUse(io, live) : false) })
+			.catch((error) => log.error('doc.unload_failed', { error }));
+	}, 30_000);
+	unloadTimer.unref();
+
+	log.info('app.started', { storage: storage.kind, realtime: io !== null });
+	if (config.demo) await ensureDemoWorkshop({ storage, docs, config });
+
+	return {
+		config,
+		storage,
+		docs,
+		get io() {
+			return io;
+		},
+		async stop() {
+			clearInterval(unloadTimer);
+			io?.close();
+			await docs.flush();
+			await storage.close();
+		}
+	};
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { TITLE_MAX } from '../workshops';
+
+export const createWorkshopSchema = z.object({
+	title: z
+		.string()
+		.trim()
+		.min(1, 'title must not be empty')
+		.max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+});
+
+/** First issue's message, for a one-line API error. */
+export function firstIssue(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (!issue) return 'invalid input';
+	const path = issue.path.join('.');
+	return path ? `${path}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,222 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	DuplicateKeyError,
+	type ParticipantRow,
+	type Storage,
+	type StoredDoc,
+	type WorkshopPatch,
+	type WorkshopRow
+} from './storage';
+import { SQLITE_MIGRATIONS } from './migrations';
+
+interface WorkshopDbRow {
+	id: string;
+	code: string;
+	title: string;
+	secret_hash: string;
+	phase: string;
+	status: 'open' | 'closed';
+	created_at: string;
+}
+
+interface ParticipantDbRow {
+	id: string;
+	workshop_id: string;
+	token_hash: string;
+	display_name: string;
+	sector: string;
+	created_at: string;
+}
+
+const toWorkshop = (r: WorkshopDbRow): WorkshopRow => ({
+	id: r.id,
+	code: r.code,
+	title: r.title,
+	secretHash: r.secret_hash,
+	phase: r.phase,
+	status: r.status,
+	createdAt: r.created_at
+});
+
+const toParticipant = (r: ParticipantDbRow): ParticipantRow => ({
+	id: r.id,
+	workshopId: r.workshop_id,
+	tokenHash: r.token_hash,
+	displayName: r.display_name,
+	sector: r.sector,
+	createdAt: r.created_at
+});
+
+const toBytes = (buffer: Buffer): Uint8Array =>
+	new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/**
+ * Embedded store: one SQLite file in DATA_DIR, no server to run. WAL mode with
+ * synchronous=NORMAL survives a killed process (the WAL is fsync'd at checkpoints
+ * and the OS keeps written pages); only a power cut could lose the last commits.
+ */
+export class SqliteStorage implements Storage {
+	readonly kind = 'sqlite' as const;
+	readonly #db: Database.Database;
+
+	constructor(options: { dataDir: string } | { file: ':memory:' }) {
+		let file: string;
+		if ('dataDir' in options) {
+			mkdirSync(options.dataDir, { recursive: true });
+			file = join(options.dataDir, 'datadialog.sqlite');
+		} else {
+			file = options.file;
+		}
+		this.#db = new Database(file);
+		this.#db.pragma('journal_mode = WAL');
+		this.#db.pragma('synchronous = NORMAL');
+		this.#db.pragma('foreign_keys = ON');
+		this.#db.pragma('busy_timeout = 5000');
+	}
+
+	async migrate(): Promise<void> {
+		const db = this.#db;
+		db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+		const done = new Set(
+			db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version)
+		);
+		for (const migration of SQLITE_MIGRATIONS) {
+			if (done.has(migration.version)) continue;
+			db.transaction(() => {
+				db.exec(migration.sql);
+				db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+					migration.version,
+					new Date().toISOString()
+				);
+			})();
+		}
+	}
+
+	async ping(): Promise<void> {
+		this.#db.prepare('SELECT 1').get();
+	}
+
+	async close(): Promise<void> {
+		this.#db.close();
+	}
+
+	async insertWorkshop(row: WorkshopRow): Promise<void> {
+		try {
+			this.#db
+				.prepare(
+					'INSERT INTO workshops (id, code, title, secret_hash, phase, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+				)
+				.run(row.id, row.code, row.title, row.secretHash, row.phase, row.status, row.createdAt);
+		} catch (error) {
+			if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+				throw new DuplicateKeyError('workshop id or code');
+			}
+			throw error;
+		}
+	}
+
+	async findWorkshopById(id: string): Promise<WorkshopRow | null> {
+		const row = this.#db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopDbRow | undefined;
+		return row ? toWorkshop(row) : null;
+	}
+
+	async findWorkshopByCode(code: string): Promise<WorkshopRow | null> {
+		const row = this.#db.prepare('SELECT * FROM workshops WHERE code = ?').get(code) as WorkshopDbRow | undefined;
+		return row ? toWorkshop(row) : null;
+	}
+
+	async listWorkshops(): Promise<WorkshopRow[]> {
+		const rows = this.#db.prepare('SELECT * FROM workshops ORDER BY created_at DESC').all() as WorkshopDbRow[];
+		return rows.map(toWorkshop);
+	}
+
+	async updateWorkshop(id: string, patch: WorkshopPatch): Promise<void> {
+		const current = await this.findWorkshopById(id);
+		if (!current) return;
+		const next = { ...current, ...patch };
+		this.#db
+			.prepare('UPDATE workshops SET title = ?, phase = ?, status = ?, secret_hash = ? WHERE id = ?')
+			.run(next.title, next.phase, next.status, next.secretHash, id);
+	}
+
+	async deleteWorkshop(id: string): Promise<void> {
+		this.#db.transaction(() => {
+			this.#db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?').run(id);
+			this.#db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?').run(id);
+			this.#db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(id);
+			this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+		})();
+	}
+
+	async insertParticipant(row: ParticipantRow): Promise<void> {
+		this.#db
+			.prepare(
+				'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+			)
+			.run(row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.createdAt);
+	}
+
+	async findParticipant(workshopId: string, id: string): Promise<ParticipantRow | null> {
+		const row = this.#db
+			.prepare('SELECT * FROM participants WHERE workshop_id = ? AND id = ?')
+			.get(workshopId, id) as ParticipantDbRow | undefined;
+		return row ? toParticipant(row) : null;
+	}
+
+	async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
+		const rows = this.#db
+			.prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at')
+			.all(workshopId) as ParticipantDbRow[];
+		return rows.map(toParticipant);
+	}
+
+	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
+		const result = this.#db
+			.prepare('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)')
+			.run(workshopId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+		return Number(result.lastInsertRowid);
+	}
+
+	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {
+		return this.#db.transaction((): StoredDoc => {
+			const snap = this.#db
+				.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?')
+				.get(workshopId, docName) as { data: Buffer; upto_seq: number } | undefined;
+			const rows = this.#db
+				.prepare('SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq')
+				.all(workshopId, docName) as { seq: number; data: Buffer }[];
+			const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
+			return {
+				snapshot: snap ? toBytes(snap.data) : null,
+				updates: rows.map((r) => toBytes(r.data)),
+				lastSeq
+			};
+		})();
+	}
+
+	async compactDoc(workshopId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+		this.#db.transaction(() => {
+			this.#db
+				.prepare(
+					`INSERT INTO doc_snapshots (workshop_id, doc_name, data, upto_seq) VALUES (?, ?, ?, ?)
+					 ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`
+				)
+				.run(workshopId, docName, Buffer.from(snapshot), uptoSeq);
+			this.#db
+				.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?')
+				.run(workshopId, docName, uptoSeq);
+		})();
+	}
+
+	async listDocNames(workshopId: string): Promise<string[]> {
+		const rows = this.#db
+			.prepare(
+				`SELECT doc_name FROM doc_updates WHERE workshop_id = ?
+				 UNION SELECT doc_name FROM doc_snapshots WHERE workshop_id = ? ORDER BY doc_name`
+			)
+			.all(workshopId, workshopId) as { doc_name: string }[];
+		return rows.map((r) => r.doc_name);
+	}
+}

@@ -1,0 +1,254 @@
+import type { Server as HttpServer } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Server, type Socket } from 'socket.io';
+import { canAccessDoc, type Actor } from '$lib/domain/workshop/access';
+import { parseDocName } from '$lib/domain/workshop/documents';
+import {
+	MAX_UPDATE_BYTES,
+	PROTOCOL_VERSION,
+	docNameSchema,
+	facilitatorCookie,
+	handshakeSchema,
+	participantCookie,
+	type Ack,
+	type ClientToServerEvents,
+	type ErrorCode,
+	type PresenceEntry,
+	type ServerToClientEvents
+} from '$lib/sync/protocol';
+import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate } from '$lib/sync/yjs-messages';
+import type { Storage } from '../persistence/storage';
+import { log } from '../log';
+import { TokenBucket } from '../rate-limit';
+import { authenticate, findWorkshop } from '../workshops';
+import type { DocRegistry, LiveDoc } from './doc-registry';
+
+interface SocketData {
+	actor: Actor;
+	workshopId: string;
+	/** Documents this socket opened, by name. */
+	docs: Map<string, Promise<LiveDoc>>;
+	bucket: TokenBucket;
+}
+
+type DialogSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type DialogServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const docRoom = (workshopId: string, docName: string) => `d:${workshopId}/${docName}`;
+export const workshopRoom = (workshopId: string) => `w:${workshopId}`;
+export const facilitatorRoom = (workshopId: string) => `f:${workshopId}`;
+
+class ProtocolError extends Error {
+	constructor(
+		readonly code: ErrorCode,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+const failure = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
+
+export interface RealtimeOptions {
+	httpServer: HttpServer;
+	storage: Storage;
+	docs: DocRegistry;
+}
+
+/**
+ * Attaches socket.io to the app's HTTP server and relays Yjs sync between clients
+ * and the server's copy of each document. Handlers stay thin: validate, authorise,
+ * then hand over to the registry.
+ */
+export function attachRealtime(options: RealtimeOptions): DialogServer {
+	const { storage, docs } = options;
+	const io: DialogServer = new Server(options.httpServer, {
+		maxHttpBufferSize: MAX_UPDATE_BYTES + 4096,
+		serveClient: false,
+		connectionStateRecovery: undefined
+	});
+
+	io.use(async (socket, next) => {
+		try {
+			const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+			if (!parsed.success) throw new ProtocolError('bad_request', 'handshake must carry workshop and protocol');
+			const hello = parsed.data;
+			if (hello.protocol < PROTOCOL_VERSION) throw new ProtocolError('clientTooOld', 'reload the page to update');
+			if (hello.protocol > PROTOCOL_VERSION) throw new ProtocolError('serverTooOld', 'the server is older than this page');
+			const workshop = await findWorkshop(storage, hello.workshop);
+			if (!workshop) throw new ProtocolError('not_found', 'no such workshop');
+			const cookies = parseCookies(socket.request.headers.cookie ?? '');
+			const actor = await authenticate(storage, {
+				workshop,
+				facilitatorSecret: hello.facilitator ?? cookies[facilitatorCookie(workshop.id)],
+				participantSession: hello.participant ?? cookies[participantCookie(workshop.id)]
+			});
+			if (!actor) throw new ProtocolError('unauthorized', 'join the workshop first');
+			socket.data = {
+				actor,
+				workshopId: workshop.id,
+				docs: new Map(),
+				// Generous for people, tight for floods: 100 messages/s sustained, bursts of 300.
+				bucket: new TokenBucket(300, 100)
+			};
+			next();
+		} catch (error) {
+			const problem =
+				error instanceof ProtocolError ? error : new ProtocolError('unavailable', 'the server cannot check you in now');
+			if (!(error instanceof ProtocolError)) log.error('socket.handshake_failed', { error });
+			next(Object.assign(new Error(problem.message), { data: { code: problem.code, message: problem.message } }));
+		}
+	});
+
+	io.on('connection', (socket: DialogSocket) => {
+		const { actor, workshopId } = socket.data;
+		void socket.join(workshopRoom(workshopId));
+		if (actor.role === 'facilitator') void socket.join(facilitatorRoom(workshopId));
+		schedulePresence(workshopId);
+
+		socket.on('doc:open', async (docName, ack) => {
+			const reply = typeof ack === 'function' ? ack : () => {};
+			try {
+				const live = await openDoc(socket, docName);
+				socket.emit('y', live.name, encodeSyncStep1(live.doc));
+				reply({ ok: true });
+			} catch (error) {
+				reply(toFailure(error, socket));
+			}
+		});
+
+		socket.on('doc:close', (docName) => {
+			if (typeof docName !== 'string' || !socket.data.docs.has(docName)) return;
+			socket.data.docs.delete(docName);
+			void socket.leave(docRoom(workshopId, docName));
+		});
+
+		socket.on('y', async (docName, payload, ack) => {
+			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
+			try {
+				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+				const bytes = asBytes(payload);
+				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
+				const pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
+				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
+				const live = await pending;
+				await handleYMessage(socket, live, bytes);
+				reply({ ok: true });
+			} catch (error) {
+				reply(toFailure(error, socket));
+			}
+		});
+
+		socket.on('disconnect', () => schedulePresence(workshopId));
+	});
+
+	async function openDoc(socket: DialogSocket, docName: unknown): Promise<LiveDoc> {
+		const name = docNameSchema.safeParse(docName);
+		const parsed = name.success ? parseDocName(name.data) : null;
+		if (!name.success || !parsed) throw new ProtocolError('bad_request', 'unknown document name');
+		if (!canAccessDoc({ actor: socket.data.actor, doc: parsed, mode: 'read' })) {
+			throw new ProtocolError('forbidden', 'you may not open this document');
+		}
+		let pending = socket.data.docs.get(name.data);
+		if (!pending) {
+			pending = docs.get(socket.data.workshopId, name.data);
+			socket.data.docs.set(name.data, pending);
+			pending.catch(() => socket.data.docs.delete(name.data));
+		}
+		const live = await pending;
+		await socket.join(docRoom(socket.data.workshopId, live.name));
+		return live;
+	}
+
+	async function handleYMessage(socket: DialogSocket, live: LiveDoc, bytes: Uint8Array): Promise<void> {
+		let message;
+		try {
+			message = decodeYMessage(bytes);
+		} catch {
+			throw new ProtocolError('bad_request', 'malformed Yjs message');
+		}
+		switch (message.type) {
+			case 'sync-step-1':
+				socket.emit('y', live.name, encodeSyncStep2(live.doc, message.stateVector));
+				return;
+			case 'update': {
+				let empty: boolean;
+				try {
+					empty = inspectUpdate(message.update).empty;
+				} catch {
+					throw new ProtocolError('bad_request', 'malformed Yjs update');
+				}
+				if (empty) return;
+				const doc = parseDocName(live.name)!;
+				if (!canAccessDoc({ actor: socket.data.actor, doc, mode: 'write' })) {
+					throw new ProtocolError('forbidden', 'this document is read-only for you');
+				}
+				await docs.applyClientUpdate(live, message.update, socket.id);
+				return;
+			}
+			case 'awareness':
+				socket.volatile.to(docRoom(live.workshopId, live.name)).emit('y', live.name, message.payload);
+				return;
+		}
+	}
+
+	const presenceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Debounced so 300 people joining at once do not cause 300² messages. */
+	function schedulePresence(workshopId: string): void {
+		if (presenceTimers.has(workshopId)) return;
+		presenceTimers.set(
+			workshopId,
+			setTimeout(() => {
+				presenceTimers.delete(workshopId);
+				void broadcastPresence(workshopId).catch((error) => log.error('presence.failed', { workshopId, error }));
+			}, 100)
+		);
+	}
+
+	async function broadcastPresence(workshopId: string): Promise<void> {
+		const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+		const counts = new Map<string, number>();
+		for (const s of sockets) {
+			const actor = s.data.actor;
+			if (actor?.role === 'participant') counts.set(actor.participantId, (counts.get(actor.participantId) ?? 0) + 1);
+		}
+		const participants = await storage.listParticipants(workshopId);
+		const entries: PresenceEntry[] = participants
+			.filter((p) => counts.has(p.id))
+			.map((p) => ({
+				participantId: p.id,
+				displayName: p.displayName,
+				sector: p.sector as PresenceEntry['sector'],
+				connections: counts.get(p.id)!
+			}));
+		io.to(facilitatorRoom(workshopId)).emit('presence:list', entries);
+	}
+
+	return io;
+}
+
+/** Sends a document change to everyone who has it open, except the socket it came from. */
+export function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array, exceptSocketId?: string): void {
+	const room = io.local.to(docRoom(live.workshopId, live.name));
+	(exceptSocketId ? room.except(exceptSocketId) : room).emit('y', live.name, encodeUpdate(update));
+}
+
+export function isDocInUse(io: DialogServer, live: LiveDoc): boolean {
+	return (io.of('/').adapter.rooms.get(docRoom(live.workshopId, live.name))?.size ?? 0) > 0;
+}
+
+function asBytes(payload: unknown): Uint8Array {
+	if (payload instanceof Uint8Array) return payload;
+	if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+	throw new ProtocolError('bad_request', 'payload must be binary');
+}
+
+function toFailure(error: unknown, socket: DialogSocket): Ack {
+	if (error instanceof ProtocolError) {
+		log.warn('socket.rejected', { socketId: socket.id, workshopId: socket.data.workshopId, code: error.code, reason: error.message });
+		return failure(error.code, error.message);
+	}
+	log.error('socket.failed', { socketId: socket.id, workshopId: socket.data.workshopId, error });
+	return failure('unavailable', 'the server could not save this, try again');
+}
+

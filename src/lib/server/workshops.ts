@@ -1,0 +1,99 @@
+import { isJoinCode, normaliseJoinCode } from '$lib/domain/workshop/join-code';
+import type { Actor } from '$lib/domain/workshop/access';
+import type { Sector } from '$lib/domain/workshop/sectors';
+import { DuplicateKeyError, type ParticipantRow, type Storage, type WorkshopRow } from './persistence/storage';
+import { hashSecret, newId, newJoinCode, newSecret, secretMatches } from './secrets';
+
+export const INITIAL_PHASE = 'valj-fraga';
+export const TITLE_MAX = 120;
+export const DISPLAY_NAME_MAX = 40;
+
+export interface CreatedWorkshop {
+	workshop: WorkshopRow;
+	/** Returned once, to whoever created the workshop; only its hash is stored. */
+	facilitatorSecret: string;
+}
+
+/** Creates a workshop with a fresh join code, retrying on the rare code collision. */
+export async function createWorkshop(storage: Storage, title: string): Promise<CreatedWorkshop> {
+	const facilitatorSecret = newSecret();
+	for (let attempt = 0; attempt < 8; attempt++) {
+		const workshop: WorkshopRow = {
+			id: newId(),
+			code: newJoinCode(),
+			title,
+			secretHash: hashSecret(facilitatorSecret),
+			phase: INITIAL_PHASE,
+			status: 'open',
+			createdAt: new Date().toISOString()
+		};
+		try {
+			await storage.insertWorkshop(workshop);
+			return { workshop, facilitatorSecret };
+		} catch (error) {
+			if (!(error instanceof DuplicateKeyError)) throw error;
+		}
+	}
+	throw new Error('could not find a free join code');
+}
+
+/** Finds a workshop by join code (as typed) or by id. */
+export async function findWorkshop(storage: Storage, ref: string): Promise<WorkshopRow | null> {
+	const code = normaliseJoinCode(ref);
+	if (isJoinCode(code)) {
+		const byCode = await storage.findWorkshopByCode(code);
+		if (byCode) return byCode;
+	}
+	return /^[a-z0-9]{1,40}$/.test(ref) ? storage.findWorkshopById(ref) : null;
+}
+
+export interface JoinedParticipant {
+	participant: ParticipantRow;
+	/** `<participantId>.<token>`: the participant's session, kept in an httpOnly cookie. */
+	session: string;
+}
+
+export async function joinWorkshop(
+	storage: Storage,
+	options: { workshopId: string; displayName: string; sector: Sector }
+): Promise<JoinedParticipant> {
+	const token = newSecret();
+	const participant: ParticipantRow = {
+		id: newId(),
+		workshopId: options.workshopId,
+		tokenHash: hashSecret(token),
+		displayName: options.displayName,
+		sector: options.sector,
+		createdAt: new Date().toISOString()
+	};
+	await storage.insertParticipant(participant);
+	return { participant, session: `${participant.id}.${token}` };
+}
+
+/** Resolves who is calling from the credentials presented; null when none is valid. */
+export async function authenticate(
+	storage: Storage,
+	options: { workshop: WorkshopRow; facilitatorSecret?: string | null; participantSession?: string | null }
+): Promise<Actor | null> {
+	const { workshop, facilitatorSecret, participantSession } = options;
+	if (facilitatorSecret && secretMatches(facilitatorSecret, workshop.secretHash)) {
+		return { role: 'facilitator', workshopId: workshop.id };
+	}
+	if (participantSession) {
+		const participant = await findParticipantBySession(storage, workshop.id, participantSession);
+		if (participant) return { role: 'participant', workshopId: workshop.id, participantId: participant.id };
+	}
+	return null;
+}
+
+export async function findParticipantBySession(
+	storage: Storage,
+	workshopId: string,
+	session: string
+): Promise<ParticipantRow | null> {
+	const dot = session.indexOf('.');
+	if (dot <= 0) return null;
+	const participant = await storage.findParticipant(workshopId, session.slice(0, dot));
+	if (!participant) return null;
+	return secretMatches(session.slice(dot + 1), participant.tokenHash) ? participant : null;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Sector } from '$lib/domain/workshop/sectors';
+
+/**
+ * The socket.io wire protocol, shared by server and browser (see PROTOCOL.md).
+ * Bump PROTOCOL_VERSION on any breaking change; the server refuses other versions
+ * with `clientTooOld` / `serverTooOld` so an old tab reloads instead of corrupting.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest Yjs message accepted from a client. A whole workshop compacts to far less. */
+export const MAX_UPDATE_BYTES = 1024 * 1024;
+
+/** Yjs frames (y-websocket framing): first varUint is the message type. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+
+export const handshakeSchema = z.object({
+	workshop: z.string().min(1).max(64),
+	protocol: z.number().int(),
+	/** Participant session `<participantId>.<token>`; browsers send it as an httpOnly cookie instead. */
+	participant: z.string().max(200).optional(),
+	/** Facilitator secret; browsers send it as an httpOnly cookie instead. */
+	facilitator: z.string().max(200).optional()
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export const docNameSchema = z.string().min(1).max(64);
+
+export type ErrorCode =
+	| 'bad_request'
+	| 'unauthorized'
+	| 'forbidden'
+	| 'not_found'
+	| 'too_large'
+	| 'rate_limited'
+	| 'unavailable'
+	| 'clientTooOld'
+	| 'serverTooOld'
+	| 'internal';
+
+export interface ProblemBody {
+	code: ErrorCode;
+	message: string;
+}
+
+export type Ack = { ok: true } | { ok: false; error: ProblemBody };
+
+export interface PresenceEntry {
+	participantId: string;
+	displayName: string;
+	sector: Sector;
+	/** How many sockets (tabs, devices) this person has open right now. */
+	connections: number;
+}
+
+export interface ClientToServerEvents {
+	'doc:open': (docName: string, ack: (result: Ack) => void) => void;
+	'doc:close': (docName: string) => void;
+	y: (docName: string, payload: Uint8Array, ack: (result: Ack) => void) => void;
+}
+
+export interface ServerToClientEvents {
+	y: (docName: string, payload: Uint8Array) => void;
+	'presence:list': (entries: PresenceEntry[]) => void;
+	problem: (problem: ProblemBody) => void;
+}
+
+/** Cookie names are per workshop so one browser can facilitate one workshop and join another. */
+export const facilitatorCookie = (workshopId: string) => `dd_f_${workshopId}`;
+export const participantCookie = (workshopId: string) => `dd_p_${workshopId}`;

@@ -1,0 +1,60 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MESSAGE_SYNC } from '$lib/sync/protocol';
+
+/**
+ * Decoding of the y-websocket framing: `[varUint messageType][payload]`. Sync
+ * payloads are `[varUint syncType][varUint8Array data]` (y-protocols/sync).
+ */
+export type IncomingYMessage =
+	| { type: 'sync-step-1'; stateVector: Uint8Array }
+	| { type: 'update'; update: Uint8Array }
+	| { type: 'awareness'; payload: Uint8Array };
+
+export function decodeYMessage(payload: Uint8Array): IncomingYMessage {
+	const decoder = decoding.createDecoder(payload);
+	const messageType = decoding.readVarUint(decoder);
+	if (messageType === MESSAGE_SYNC) {
+		const syncType = decoding.readVarUint(decoder);
+		const data = decoding.readVarUint8Array(decoder);
+		if (syncType === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step-1', stateVector: data };
+		if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+			return { type: 'update', update: data };
+		}
+		throw new Error(`unknown sync message type ${syncType}`);
+	}
+	if (messageType === 1) return { type: 'awareness', payload };
+	throw new Error(`unknown message type ${messageType}`);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Checks that an update is well-formed before anything stores it, and tells
+ * whether it changes anything. Throws on garbage.
+ */
+export function inspectUpdate(update: Uint8Array): { empty: boolean } {
+	const decoded = Y.decodeUpdate(update);
+	return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
+}

@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { isJoinCode, normaliseJoinCode } from '$lib/domain/workshop/join-code';
+import { getApp } from '$lib/server/app';
+import { DEMO_WORKSHOP_ID } from '$lib/server/demo';
+import { setFacilitatorCookie } from '$lib/server/http/facilitator-auth';
+import { createWorkshopSchema } from '$lib/server/http/schemas';
+import { log } from '$lib/server/log';
+import { createWorkshop } from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const app = await getApp();
+	const demo = await app.storage.findWorkshopById(DEMO_WORKSHOP_ID);
+	return { demoCode: demo?.code ?? null };
+};
+
+export const actions: Actions = {
+	create: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const title = String(form.get('title') ?? '');
+		const parsed = createWorkshopSchema.safeParse({ title });
+		if (!parsed.success) return fail(400, { create: { title, error: 'home.create.invalidTitle' } });
+		const app = await getApp();
+		const { workshop, facilitatorSecret } = await createWorkshop(app.storage, parsed.data.title);
+		log.info('workshop.created', { workshopId: workshop.id, via: 'form' });
+		setFacilitatorCookie(cookies, workshop.id, facilitatorSecret, url.protocol === 'https:');
+		redirect(303, `/f/${workshop.id}`);
+	},
+	join: async ({ request }) => {
+		const form = await request.formData();
+		const code = normaliseJoinCode(String(form.get('code') ?? ''));
+		if (!isJoinCode(code)) return fail(400, { join: { code, error: 'home.join.invalidCode' } });
+		const app = await getApp();
+		if (!(await app.storage.findWorkshopByCode(code))) {
+			return fail(404, { join: { code, error: 'home.join.unknownCode' } });
+		}
+		redirect(303, `/j/${code}`);
+	}
+};

@@ -1,0 +1,30 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { isFacilitatorRequest, setFacilitatorCookie } from '$lib/server/http/facilitator-auth';
+import { joinUrl } from '$lib/server/http/links';
+import { qrSvg } from '$lib/server/http/qr';
+import { secretMatches } from '$lib/server/secrets';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, cookies, request }) => {
+	const app = await getApp();
+	const workshop = await app.storage.findWorkshopById(params.id);
+	if (!workshop) error(404, { message: 'Not found' });
+
+	// The link carries the secret once: keep it in an httpOnly cookie and drop it from the address bar.
+	const key = url.searchParams.get('key');
+	if (key) {
+		if (!secretMatches(key, workshop.secretHash)) error(403, { message: 'Forbidden' });
+		setFacilitatorCookie(cookies, workshop.id, key, url.protocol === 'https:');
+		redirect(303, `/f/${workshop.id}`);
+	}
+	if (!isFacilitatorRequest({ request, cookies, workshop })) error(403, { message: 'Forbidden' });
+
+	const origin = app.config.publicOrigin ?? url.origin;
+	const join = joinUrl(origin, workshop);
+	return {
+		workshop: { id: workshop.id, code: workshop.code, title: workshop.title, phase: workshop.phase },
+		joinUrl: join,
+		qr: await qrSvg(join)
+	};
+};
