@@ -5,6 +5,7 @@ import { DEMO_WORKSHOP_ID } from '$lib/server/demo';
 import { setFacilitatorCookie } from '$lib/server/http/facilitator-auth';
 import { createWorkshopSchema } from '$lib/server/http/schemas';
 import { log } from '$lib/server/log';
+import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { createWorkshop } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,13 +27,18 @@ export const actions: Actions = {
 		setFacilitatorCookie(cookies, workshop.id, facilitatorSecret, url.protocol === 'https:');
 		redirect(303, `/f/${workshop.id}`);
 	},
-	join: async ({ request }) => {
+	join: async ({ request, getClientAddress }) => {
 		const form = await request.formData();
 		const code = normaliseJoinCode(String(form.get('code') ?? ''));
 		if (!isJoinCode(code)) return fail(400, { join: { code, error: 'home.join.invalidCode' } });
 		const app = await getApp();
-		if (!(await app.storage.findWorkshopByCode(code))) {
-			return fail(404, { join: { code, error: 'home.join.unknownCode' } });
+		try {
+			if (!(await findWorkshopGuarded(app.storage, code, getClientAddress()))) {
+				return fail(404, { join: { code, error: 'home.join.unknownCode' } });
+			}
+		} catch (error) {
+			if (error instanceof TooManyLookupsError) return fail(429, { join: { code, error: 'join.rateLimited' } });
+			throw error;
 		}
 		redirect(303, `/j/${code}`);
 	}

@@ -16,11 +16,16 @@ export class TokenBucket {
 	}
 
 	take(now = Date.now()): boolean {
-		this.#tokens = Math.min(this.capacity, this.#tokens + ((now - this.#last) / 1000) * this.perSecond);
-		this.#last = now;
-		if (this.#tokens < 1) return false;
+		if (!this.canTake(now)) return false;
 		this.#tokens -= 1;
 		return true;
+	}
+
+	/** Whether a token is available, without using it. */
+	canTake(now = Date.now()): boolean {
+		this.#tokens = Math.min(this.capacity, this.#tokens + ((now - this.#last) / 1000) * this.perSecond);
+		this.#last = now;
+		return this.#tokens >= 1;
 	}
 }
 
@@ -34,12 +39,20 @@ export class KeyedRateLimiter {
 	) {}
 
 	take(key: string, now = Date.now()): boolean {
+		return this.#bucket(key, now).take(now);
+	}
+
+	canTake(key: string, now = Date.now()): boolean {
+		return this.#buckets.get(key)?.canTake(now) ?? true;
+	}
+
+	#bucket(key: string, now: number): TokenBucket {
 		let bucket = this.#buckets.get(key);
 		if (!bucket) {
 			if (this.#buckets.size > 10_000) this.#buckets.clear();
 			bucket = new TokenBucket(this.capacity, this.perSecond, now);
 			this.#buckets.set(key, bucket);
 		}
-		return bucket.take(now);
+		return bucket;
 	}
 }

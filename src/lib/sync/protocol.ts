@@ -32,6 +32,7 @@ export type ErrorCode =
 	| 'unauthorized'
 	| 'forbidden'
 	| 'not_found'
+	| 'conflict'
 	| 'too_large'
 	| 'rate_limited'
 	| 'unavailable'

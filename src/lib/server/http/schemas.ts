@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TITLE_MAX } from '../workshops';
+import { SECTORS } from '$lib/domain/workshop/sectors';
+import { DISPLAY_NAME_MAX, TITLE_MAX } from '../workshops';
 
 export const createWorkshopSchema = z.object({
 	title: z
@@ -7,6 +8,11 @@ export const createWorkshopSchema = z.object({
 		.trim()
 		.min(1, 'title must not be empty')
 		.max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+});
+
+export const joinSchema = z.object({
+	displayName: z.string().trim().max(DISPLAY_NAME_MAX, `displayName must be at most ${DISPLAY_NAME_MAX} characters`).default(''),
+	sector: z.enum(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
 });
 
 /** First issue's message, for a one-line API error. */

@@ -20,7 +20,8 @@ import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspect
 import type { Storage } from '../persistence/storage';
 import { log } from '../log';
 import { TokenBucket } from '../rate-limit';
-import { authenticate, findWorkshop } from '../workshops';
+import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
+import { authenticate } from '../workshops';
 import type { DocRegistry, LiveDoc } from './doc-registry';
 
 interface SocketData {
@@ -75,7 +76,10 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			const hello = parsed.data;
 			if (hello.protocol < PROTOCOL_VERSION) throw new ProtocolError('clientTooOld', 'reload the page to update');
 			if (hello.protocol > PROTOCOL_VERSION) throw new ProtocolError('serverTooOld', 'the server is older than this page');
-			const workshop = await findWorkshop(storage, hello.workshop);
+			const workshop = await findWorkshopGuarded(storage, hello.workshop, socket.handshake.address).catch((error) => {
+				if (error instanceof TooManyLookupsError) throw new ProtocolError('rate_limited', error.message);
+				throw error;
+			});
 			if (!workshop) throw new ProtocolError('not_found', 'no such workshop');
 			const cookies = parseCookies(socket.request.headers.cookie ?? '');
 			const actor = await authenticate(storage, {

@@ -1,25 +1,26 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import { SECTORS } from '$lib/domain/workshop/sectors';
+import { joinSchema } from '$lib/server/http/schemas';
 import { getApp } from '$lib/server/app';
-import { KeyedRateLimiter } from '$lib/server/rate-limit';
+import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
-import { DISPLAY_NAME_MAX, findParticipantBySession, findWorkshop, joinWorkshop } from '$lib/server/workshops';
+import { findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
 import { participantCookie } from '$lib/sync/protocol';
 import type { Actions, PageServerLoad } from './$types';
 
-const joinSchema = z.object({
-	displayName: z.string().trim().max(DISPLAY_NAME_MAX),
-	sector: z.enum(SECTORS)
-});
-
-// Joining is cheap for people and guessing codes should not be: 20 joins per minute per address.
-const joinLimiter = new KeyedRateLimiter(20, 20 / 60);
-
-export const load: PageServerLoad = async ({ params, cookies }) => {
+async function lookup(code: string, clientAddress: string) {
 	const app = await getApp();
-	const workshop = await findWorkshop(app.storage, params.code);
-	if (!workshop) error(404, { message: 'Not found' });
+	try {
+		const workshop = await findWorkshopGuarded(app.storage, code, clientAddress);
+		if (!workshop) error(404, { message: 'Not found' });
+		return { app, workshop };
+	} catch (caught) {
+		if (caught instanceof TooManyLookupsError) error(429, { message: 'Too many attempts' });
+		throw caught;
+	}
+}
+
+export const load: PageServerLoad = async ({ params, cookies, getClientAddress }) => {
+	const { app, workshop } = await lookup(params.code, getClientAddress());
 	const session = cookies.get(participantCookie(workshop.id));
 	if (session && (await findParticipantBySession(app.storage, workshop.id, session))) {
 		redirect(303, `/w/${workshop.code}`);
@@ -29,10 +30,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, getClientAddress }) => {
-		if (!joinLimiter.take(getClientAddress())) return fail(429, { error: 'join.rateLimited', displayName: '' });
-		const app = await getApp();
-		const workshop = await findWorkshop(app.storage, params.code);
-		if (!workshop) error(404, { message: 'Not found' });
+		const { app, workshop } = await lookup(params.code, getClientAddress());
 		const form = await request.formData();
 		const parsed = joinSchema.safeParse({
 			displayName: String(form.get('displayName') ?? ''),

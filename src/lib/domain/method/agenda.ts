@@ -1,0 +1,67 @@
+import { isPhase, PHASES, type Phase } from './phases';
+
+/** A timebox longer than a working day is a typo, not a plan. */
+export const TIMEBOX_MAX_MINUTES = 480;
+
+export interface AgendaItem {
+	phase: Phase;
+	/** Planned length; absent when the facilitator does not want a timer for the phase. */
+	minutes?: number;
+}
+
+/** Which phases a workshop runs, in which order. A phase appears at most once. */
+export type Agenda = readonly AgendaItem[];
+
+export type AgendaProblem = 'empty' | 'unknown-phase' | 'duplicate-phase' | 'bad-timebox';
+
+/**
+ * Checks an agenda a facilitator composed (or a template supplied). Returns every
+ * problem found, so the form can mark all of them at once; an empty list means valid.
+ */
+export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown }[]): AgendaProblem[] {
+	const problems = new Set<AgendaProblem>();
+	if (agenda.length === 0) problems.add('empty');
+	const seen = new Set<string>();
+	for (const item of agenda) {
+		if (!isPhase(item.phase)) problems.add('unknown-phase');
+		else if (seen.has(item.phase)) problems.add('duplicate-phase');
+		else seen.add(item.phase);
+		if (item.minutes !== undefined && !isTimebox(item.minutes)) problems.add('bad-timebox');
+	}
+	return [...problems];
+}
+
+export function isTimebox(minutes: unknown): minutes is number {
+	return (
+		typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= TIMEBOX_MAX_MINUTES
+	);
+}
+
+/** Sum of all timeboxes, for "about N minutes" in the preparation view. */
+export function agendaMinutes(agenda: Agenda): number {
+	return agenda.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
+}
+
+export function timeboxOf(agenda: Agenda, phase: Phase): number | null {
+	return agenda.find((item) => item.phase === phase)?.minutes ?? null;
+}
+
+/**
+ * The phase after `current` in the agenda. When the facilitator has jumped to a phase
+ * outside the agenda, the next is the first agenda phase that comes later in the
+ * canonical order, so "next" still moves forward. Null at the end.
+ */
+export function nextAgendaPhase(agenda: Agenda, current: Phase): Phase | null {
+	const index = agenda.findIndex((item) => item.phase === current);
+	if (index >= 0) return agenda[index + 1]?.phase ?? null;
+	const rank = PHASES.indexOf(current);
+	return agenda.find((item) => PHASES.indexOf(item.phase) > rank)?.phase ?? null;
+}
+
+/** Mirror of {@link nextAgendaPhase}: the phase before `current`, or null at the start. */
+export function previousAgendaPhase(agenda: Agenda, current: Phase): Phase | null {
+	const index = agenda.findIndex((item) => item.phase === current);
+	if (index >= 0) return index > 0 ? (agenda[index - 1]?.phase ?? null) : null;
+	const rank = PHASES.indexOf(current);
+	return agenda.findLast((item) => PHASES.indexOf(item.phase) < rank)?.phase ?? null;
+}

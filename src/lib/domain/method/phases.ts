@@ -1,0 +1,52 @@
+import type { CardKind } from '../cards/card';
+
+/**
+ * The live workshop phases in the seed's order (METHOD.md, "the process"): choose the
+ * question, the four A3 canvas columns with prioritising between wishes and available
+ * data, then visualising and a closing summary.
+ */
+export const PHASES = [
+	'valj-fraga',
+	'samverkan',
+	'onskvard',
+	'prioritera',
+	'tillganglig',
+	'visualisera',
+	'nasta-steg',
+	'sammanfattning'
+] as const;
+
+export type Phase = (typeof PHASES)[number];
+
+export function isPhase(value: unknown): value is Phase {
+	return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
+}
+
+/**
+ * The phase in which cards of a kind are written. Each canvas column has its own
+ * phase with the same id, which keeps reveal and lock rules per column.
+ */
+export function phaseOfCardKind(kind: CardKind): Phase {
+	return kind;
+}
+
+/** The canvas column a phase writes to, or null for phases without cards. */
+export function cardKindOfPhase(phase: Phase): CardKind | null {
+	switch (phase) {
+		case 'samverkan':
+		case 'onskvard':
+		case 'tillganglig':
+		case 'nasta-steg':
+			return phase;
+		default:
+			return null;
+	}
+}
+
+/**
+ * Whether `phase` comes at or before `current` in the canonical order. Participants may
+ * go back to earlier columns (nothing is lost going back) but not write ahead.
+ */
+export function isPhaseReached(phase: Phase, current: Phase): boolean {
+	return PHASES.indexOf(phase) <= PHASES.indexOf(current);
+}

@@ -1,0 +1,195 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as Y from 'yjs';
+import { io as ioClient } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
+import { readCards, addCard } from '../../src/lib/sync/cards';
+import type { SyncClient } from '../../src/lib/client/sync-client';
+import { connectClient } from '../helpers/clients';
+import { createDatabase } from '../helpers/postgres';
+import { startServer, type RunningServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
+import type { Card } from '../../src/lib/domain/cards/card';
+
+const CANVAS = 'canvas:plenary';
+let counter = 0;
+const card = (text: string, authorId: string): Card => ({
+	id: `c${++counter}-${Math.random().toString(36).slice(2, 8)}`,
+	kind: 'onskvard',
+	text,
+	authorId,
+	sector: 'skola',
+	createdAt: new Date().toISOString()
+});
+const texts = (doc: Y.Doc) => readCards(doc).map((c) => c.text).sort();
+
+describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real server (%s)', (backend) => {
+	let server: RunningServer;
+	let databaseUrl: string | undefined;
+	const clients: SyncClient[] = [];
+	const connect = (...args: Parameters<typeof connectClient>) => {
+		const client = connectClient(...args);
+		clients.push(client);
+		return client;
+	};
+
+	beforeAll(async () => {
+		databaseUrl = backend === 'postgres' ? await createDatabase(inject('postgresUrl')) : undefined;
+		server = await startServer({ databaseUrl });
+	});
+	afterEach(() => {
+		clients.splice(0).forEach((c) => c.destroy());
+	});
+	afterAll(async () => server?.stop());
+
+	it('makes two participants converge when they edit at the same time', async () => {
+		const w = await createWorkshop(server.url);
+		const [a, b] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
+		const ca = connect(server.url, w.id, { participant: a.session });
+		const cb = connect(server.url, w.id, { participant: b.session });
+		const [da, db] = await Promise.all([
+			(ca.open(CANVAS), ca.whenSynced(CANVAS)),
+			(cb.open(CANVAS), cb.whenSynced(CANVAS))
+		]);
+		for (let i = 0; i < 10; i++) {
+			addCard(da, card(`A${i}`, a.participantId), 'test');
+			addCard(db, card(`B${i}`, b.participantId), 'test');
+		}
+		await waitFor(() => texts(da).length === 20 && texts(db).length === 20, 'both to have 20 cards');
+		expect(texts(da)).toEqual(texts(db));
+	});
+
+	it('gives a client that joins later the full state', async () => {
+		const w = await createWorkshop(server.url);
+		const a = await joinWorkshop(server.url, w.code);
+		const ca = connect(server.url, w.id, { participant: a.session });
+		const da = ca.open(CANVAS);
+		await ca.whenSynced(CANVAS);
+		addCard(da, card('Tidigt kort', a.participantId), 'test');
+		await ca.flushed();
+
+		const late = await joinWorkshop(server.url, w.code);
+		const cl = connect(server.url, w.id, { participant: late.session });
+		const dl = cl.open(CANVAS);
+		await cl.whenSynced(CANVAS);
+		expect(texts(dl)).toEqual(['Tidigt kort']);
+	});
+
+	it('keeps every acknowledged edit after the server is killed with SIGKILL and restarted', async () => {
+		const w = await createWorkshop(server.url);
+		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(server.url, w.code)));
+		const syncs = people.map((p) => connect(server.url, w.id, { participant: p.session }));
+		const docs = await Promise.all(syncs.map((c) => (c.open(CANVAS), c.whenSynced(CANVAS))));
+		docs.forEach((doc, i) => {
+			for (let n = 0; n < 30; n++) addCard(doc, card(`p${i}-${n}`, people[i]!.participantId), 'test');
+		});
+		await Promise.all(syncs.map((c) => c.flushed()));
+		const acknowledged = new Set(docs.flatMap((d) => texts(d)));
+		expect(acknowledged.size).toBe(90);
+
+		const { dataDir, port } = server;
+		await server.stop('SIGKILL');
+		server = await startServer({ dataDir, port, databaseUrl });
+
+		const fresh = connect(server.url, w.id, { participant: people[0]!.session });
+		const doc = fresh.open(CANVAS);
+		await fresh.whenSynced(CANVAS);
+		expect(new Set(texts(doc))).toEqual(acknowledged);
+		// The clients that were connected during the crash reconnect and converge without a reload.
+		addCard(docs[1]!, card('efter omstart', people[1]!.participantId), 'test');
+		await waitFor(() => texts(doc).includes('efter omstart'), 'an edit after the restart to arrive');
+	});
+
+	it('refuses a participant of one workshop in another workshop', async () => {
+		const w1 = await createWorkshop(server.url);
+		const w2 = await createWorkshop(server.url);
+		const p1 = await joinWorkshop(server.url, w1.code);
+		const client = connect(server.url, w2.id, { participant: p1.session });
+		const problems: string[] = [];
+		client.onProblem((p) => problems.push(p.code));
+		await waitFor(() => problems.length > 0, 'the connection to be refused');
+		expect(problems).toContain('unauthorized');
+		expect(client.status).toBe('refused');
+	});
+
+	it('keeps documents addressed only within the socket’s own workshop', async () => {
+		const w1 = await createWorkshop(server.url);
+		const w2 = await createWorkshop(server.url);
+		const p1 = await joinWorkshop(server.url, w1.code);
+		const owner = connect(server.url, w2.id, { facilitator: w2.facilitatorSecret });
+		const doc2 = owner.open(CANVAS);
+		await owner.whenSynced(CANVAS);
+		addCard(doc2, card('Hemligt i w2', 'facilitator'), 'test');
+		await owner.flushed();
+
+		const socket = ioClient(server.url, {
+			forceNew: true,
+			transports: ['websocket'],
+			auth: { workshop: w1.id, protocol: PROTOCOL_VERSION, participant: p1.session }
+		});
+		try {
+			await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+			for (const name of [`${w2.id}/${CANVAS}`, `../${w2.id}/${CANVAS}`, `canvas:${w2.id}`]) {
+				const result: Ack = await socket.emitWithAck('doc:open', name);
+				if (result.ok) {
+					// A valid name opens this workshop's own (empty) document, never w2's.
+					const received: Uint8Array[] = [];
+					socket.on('y', (_n: string, payload: Uint8Array) => received.push(payload));
+					await new Promise((r) => setTimeout(r, 200));
+					expect(Buffer.concat(received).toString('utf8')).not.toContain('Hemligt');
+				} else {
+					expect(result.error.code).toBe('bad_request');
+				}
+			}
+		} finally {
+			socket.disconnect();
+		}
+	});
+
+	it('answers malformed messages with an error and keeps serving', async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		const socket = ioClient(server.url, {
+			forceNew: true,
+			transports: ['websocket'],
+			auth: { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session }
+		});
+		try {
+			await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+			expect(await socket.emitWithAck('doc:open', CANVAS)).toEqual({ ok: true });
+			const garbage: unknown[] = [new Uint8Array([0, 1, 200, 200, 200]), 'not binary', new Uint8Array([9]), 42];
+			for (const payload of garbage) {
+				const result: Ack = await socket.emitWithAck('y', CANVAS, payload);
+				expect(result.ok).toBe(false);
+				if (!result.ok) expect(result.error.code).toBe('bad_request');
+			}
+			const notOpened: Ack = await socket.emitWithAck('y', 'map:elsewhere', new Uint8Array([0, 0, 0]));
+			expect(notOpened.ok).toBe(false);
+			const control: Ack = await socket.emitWithAck('doc:open', 'control');
+			expect(control.ok).toBe(true);
+			const forged = new Y.Doc();
+			forged.getMap('state').set('phase', 'sammanfattning');
+			const encoded = Y.encodeStateAsUpdate(forged);
+			const frame = new Uint8Array([0, 2, ...varUint(encoded.length), ...encoded]);
+			const writeControl: Ack = await socket.emitWithAck('y', 'control', frame);
+			expect(writeControl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		} finally {
+			socket.disconnect();
+		}
+		const health = await fetch(`${server.url}/healthz`);
+		expect(health.status).toBe(200);
+		const client = connect(server.url, w.id, { participant: p.session });
+		client.open(CANVAS);
+		await client.whenSynced(CANVAS);
+	});
+});
+
+function varUint(value: number): number[] {
+	const bytes: number[] = [];
+	while (value > 127) {
+		bytes.push((value & 127) | 128);
+		value >>>= 7;
+	}
+	bytes.push(value);
+	return bytes;
+}
