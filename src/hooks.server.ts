@@ -9,13 +9,14 @@ export const init: ServerInit = async () => {
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
+	// Not 'no-referrer': Chromium then sends `Origin: null` on form posts, which fails the CSRF check.
+	'referrer-policy': 'same-origin',
 	'x-frame-options': 'DENY',
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = resolveLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'));
+	const lang = resolveLang(event.cookies.get(LANG_COOKIE));
 	event.locals.lang = lang;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang)

@@ -1,4 +1,6 @@
 import type { Sector } from '../workshop/sectors';
+import type { AvailableData } from './available-data';
+import type { NextStep } from './next-step';
 
 export const CARD_TEXT_MAX = 280;
 
@@ -18,6 +20,18 @@ export interface Card {
 	/** Shown instead of a name, so results read per perspective without identifying anyone. */
 	sector: Sector | 'facilitator';
 	createdAt: string;
+	/** Set by the facilitator's moderation; the card stays (and is logged) but is not shown to participants. */
+	hidden?: boolean;
+	/** Ids of duplicate cards the facilitator merged into this one. */
+	mergedFrom?: string[];
+	/** The group canvas the card was written on, kept when group canvases are merged in plenary. */
+	groupId?: string;
+	/** Only on 'tillganglig' cards. */
+	available?: AvailableData;
+	/** Only on 'nasta-steg' cards. */
+	nextStep?: NextStep;
+	/** Only on 'onskvard' cards: who could produce the data if none is available ("vem kan ta fram detta?"). */
+	proposedDataOwner?: string;
 }
 
 export type CardTextProblem = 'empty' | 'too-long';

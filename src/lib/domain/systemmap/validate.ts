@@ -58,7 +58,8 @@ export function isValidId(value: unknown): value is string {
 	return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX && !/\s/.test(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object, as JSON.parse gives one; arrays and null are not. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,0 +1,179 @@
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
+
+export interface LayoutFactor {
+	id: string;
+	x?: number;
+	y?: number;
+	pinned?: boolean;
+}
+
+export interface LayoutLink {
+	from: string;
+	to: string;
+}
+
+export interface LayoutPosition {
+	id: string;
+	x: number;
+	y: number;
+}
+
+export interface LayoutOptions {
+	factors: readonly LayoutFactor[];
+	links: readonly LayoutLink[];
+	/** Simulation steps; 300 lets d3's default cooling run to its end. */
+	ticks?: number;
+	/** Preferred length of a link. */
+	linkDistance?: number;
+	/** Minimum distance between factor centres, about a box's width. */
+	spacing?: number;
+}
+
+interface Node extends SimulationNodeDatum {
+	id: string;
+}
+
+/**
+ * "Ordna": runs a d3-force simulation synchronously and returns a position for
+ * every factor, in input order, without touching its input.
+ *
+ * Pinned factors with a position stay exactly where they are (d3's fx/fy), so an
+ * arrangement a group made by hand survives; other factors start from their
+ * current position, a new factor next to its placed neighbours or else at a spot
+ * hashed from its id. The simulation sees the factors in id order and d3-force
+ * draws its jiggle from a fixed-seed LCG, so the same input always gives the same
+ * output, whatever order the shared document lists the factors in. Positions are
+ * rounded to 0.1 px to keep document updates small.
+ */
+export function layoutMap(options: LayoutOptions): LayoutPosition[] {
+	const { factors, links, ticks = 300, linkDistance = 160, spacing = 90 } = options;
+	const byId = new Map<string, LayoutFactor>();
+	for (const factor of factors) if (!byId.has(factor.id)) byId.set(factor.id, factor);
+	const ids = [...byId.keys()].sort(compare);
+	const edges = uniquePairs(links, byId);
+
+	const placed = ids.flatMap((id) => {
+		const factor = byId.get(id) as LayoutFactor;
+		return factor.x !== undefined && factor.y !== undefined ? [{ id, x: factor.x, y: factor.y }] : [];
+	});
+	const pinned = placed.filter((p) => byId.get(p.id)?.pinned);
+	const anchor = centroid(pinned.length > 0 ? pinned : placed);
+	const start = new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
+	const spread = Math.sqrt(ids.length) * linkDistance * 0.5;
+	for (const id of ids) {
+		if (start.has(id)) continue;
+		const neighbours = edges
+			.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : []))
+			.flatMap((other) => start.get(other) ?? []);
+		const [u, v] = hashPair(id);
+		const base = neighbours.length > 0 ? centroid(neighbours) : anchor;
+		const reach = neighbours.length > 0 ? linkDistance * 0.5 : spread;
+		start.set(id, { x: base.x + (u - 0.5) * reach, y: base.y + (v - 0.5) * reach });
+	}
+
+	const nodes: Node[] = ids.map((id) => {
+		const position = start.get(id) as { x: number; y: number };
+		const node: Node = { id, x: position.x, y: position.y };
+		if (byId.get(id)?.pinned && placed.some((p) => p.id === id)) {
+			node.fx = position.x;
+			node.fy = position.y;
+		}
+		return node;
+	});
+	const simulation = forceSimulation(nodes)
+		.stop()
+		.force(
+			'link',
+			forceLink<Node, { source: string; target: string }>(edges.map(([source, target]) => ({ source, target })))
+				.id((node) => node.id)
+				.distance(linkDistance)
+		)
+		.force('charge', forceManyBody<Node>().strength(-450).distanceMax(linkDistance * 5))
+		.force('collide', forceCollide<Node>(spacing / 2).strength(0.9))
+		// Gentle pull towards the pinned (or placed) centre keeps separate clusters in view without fighting pins.
+		.force('x', forceX<Node>(anchor.x).strength(0.04))
+		.force('y', forceY<Node>(anchor.y).strength(0.04));
+	simulation.tick(Math.max(0, Math.floor(ticks)));
+
+	const result = new Map(
+		nodes.map((node) => {
+			const original = byId.get(node.id) as LayoutFactor;
+			if (node.fx != null && node.fy != null) return [node.id, { id: node.id, x: original.x as number, y: original.y as number }];
+			return [node.id, { id: node.id, x: round(node.x ?? 0), y: round(node.y ?? 0) }];
+		})
+	);
+	return [...byId.keys()].map((id) => result.get(id) as LayoutPosition);
+}
+
+export interface ViewBox {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * The smallest box holding every factor (centre ± half a box) plus padding,
+ * grown around its centre to at least `minWidth` × `minHeight` so one or two
+ * factors do not fill the screen at a giant zoom.
+ */
+export function fitViewBox(
+	points: readonly { x: number; y: number }[],
+	options: { padding?: number; nodeWidth?: number; nodeHeight?: number; minWidth?: number; minHeight?: number } = {}
+): ViewBox {
+	const { padding = 40, nodeWidth = 150, nodeHeight = 60, minWidth = 480, minHeight = 320 } = options;
+	if (points.length === 0) return { x: -minWidth / 2, y: -minHeight / 2, width: minWidth, height: minHeight };
+	const xs = points.map((p) => p.x);
+	const ys = points.map((p) => p.y);
+	const left = Math.min(...xs) - nodeWidth / 2 - padding;
+	const right = Math.max(...xs) + nodeWidth / 2 + padding;
+	const top = Math.min(...ys) - nodeHeight / 2 - padding;
+	const bottom = Math.max(...ys) + nodeHeight / 2 + padding;
+	const width = Math.max(right - left, minWidth);
+	const height = Math.max(bottom - top, minHeight);
+	return { x: (left + right - width) / 2, y: (top + bottom - height) / 2, width, height };
+}
+
+/** The `viewBox` attribute value for a box. */
+export function viewBoxAttribute(box: ViewBox): string {
+	return `${box.x} ${box.y} ${box.width} ${box.height}`;
+}
+
+/** One undirected pair per linked couple: parallel and opposite links pull once, self-links not at all. */
+function uniquePairs(links: readonly LayoutLink[], known: Map<string, LayoutFactor>): [string, string][] {
+	const pairs = new Map<string, [string, string]>();
+	for (const link of links) {
+		if (link.from === link.to || !known.has(link.from) || !known.has(link.to)) continue;
+		const pair: [string, string] = compare(link.from, link.to) < 0 ? [link.from, link.to] : [link.to, link.from];
+		pairs.set(pair.join(' '), pair);
+	}
+	return [...pairs.values()].sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+}
+
+/** Two numbers in [0, 1) from an id (FNV-1a), so a new factor's first spot never depends on Math.random. */
+function hashPair(id: string): [number, number] {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < id.length; i++) {
+		h ^= id.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	const first = h >>> 0;
+	const second = Math.imul(first ^ (first >>> 16), 0x45d9f3b) >>> 0;
+	return [first / 2 ** 32, second / 2 ** 32];
+}
+
+function centroid(points: readonly { x: number; y: number }[]): { x: number; y: number } {
+	if (points.length === 0) return { x: 0, y: 0 };
+	return {
+		x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
+		y: points.reduce((sum, p) => sum + p.y, 0) / points.length
+	};
+}
+
+function round(value: number): number {
+	return Math.round(value * 10) / 10;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,108 @@
+import type { Sector } from '../workshop/sectors';
+import type { QuestionChoice } from './preparation';
+import { err, ok, type Result } from './result';
+import { shuffled } from './seeded-random';
+
+/** The seed's A3 exercise: "max 5 per grupp", so everyone gets to speak. */
+export const GROUP_SIZE_MAX = 5;
+
+export interface GroupMember {
+	id: string;
+	sector: Sector;
+}
+
+export interface Group {
+	/** `grupp-<n>`; also names the group's canvas document (`canvas:grupp-<n>`). */
+	id: string;
+	memberIds: string[];
+	/** Each group may work on its own question; null until one is chosen. */
+	question: QuestionChoice | null;
+}
+
+export type GroupProblem = 'unknown-group' | 'group-full' | 'bad-size';
+
+/**
+ * Splits participants into as few groups as the size limit allows, of near-equal size,
+ * mixing sectors so that each group meets other perspectives (the point of a dialogue
+ * across silos). Members are sorted by sector, largest sector first, and dealt to the
+ * groups in turn, so each sector is spread as evenly as possible across the groups.
+ * Order within a sector comes from `random` (inject `seededRandom(seed)`), so the
+ * same seed always gives the same groups, whatever order the participants arrive in.
+ */
+export function splitIntoGroups(options: {
+	members: readonly GroupMember[];
+	random: () => number;
+	maxSize?: number;
+}): Result<Group[], 'bad-size'> {
+	const maxSize = options.maxSize ?? GROUP_SIZE_MAX;
+	if (!Number.isInteger(maxSize) || maxSize < 2) return err('bad-size');
+	const bySector = new Map<Sector, string[]>();
+	const seen = new Set<string>();
+	for (const member of [...options.members].sort((a, b) => a.id.localeCompare(b.id))) {
+		if (seen.has(member.id)) continue;
+		seen.add(member.id);
+		bySector.set(member.sector, [...(bySector.get(member.sector) ?? []), member.id]);
+	}
+	const sectors = [...bySector.entries()].sort(([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b));
+	const dealOrder = sectors.flatMap(([, ids]) => shuffled(ids, options.random));
+	const groups = emptyGroups(Math.ceil(dealOrder.length / maxSize));
+	dealOrder.forEach((memberId, index) => groups[index % groups.length]!.memberIds.push(memberId));
+	return ok(groups);
+}
+
+/** `count` empty groups for people to choose from themselves. */
+export function createGroups(count: number): Group[] {
+	return emptyGroups(Math.max(0, Math.floor(count)));
+}
+
+/** One more empty group, numbered after the highest existing number. */
+export function addGroup(groups: readonly Group[]): Group[] {
+	const highest = Math.max(0, ...groups.map((group) => Number(/^grupp-(\d+)$/.exec(group.id)?.[1] ?? 0)));
+	return [...groups, { id: `grupp-${highest + 1}`, memberIds: [], question: null }];
+}
+
+/**
+ * A participant chooses a group; they leave any group they were in. Refused when the
+ * group is already at `maxSize`. Choosing one's current group changes nothing.
+ */
+export function joinGroup(
+	groups: readonly Group[],
+	options: { participantId: string; groupId: string; maxSize?: number }
+): Result<Group[], 'unknown-group' | 'group-full'> {
+	const { participantId, groupId } = options;
+	const target = groups.find((group) => group.id === groupId);
+	if (!target) return err('unknown-group');
+	if (target.memberIds.includes(participantId)) return ok([...groups]);
+	if (target.memberIds.length >= (options.maxSize ?? GROUP_SIZE_MAX)) return err('group-full');
+	return ok(
+		leaveGroup(groups, participantId).map((group) =>
+			group.id === groupId ? { ...group, memberIds: [...group.memberIds, participantId] } : group
+		)
+	);
+}
+
+/** The groups without the participant; unchanged groups are the same objects. */
+export function leaveGroup(groups: readonly Group[], participantId: string): Group[] {
+	return groups.map((group) =>
+		group.memberIds.includes(participantId)
+			? { ...group, memberIds: group.memberIds.filter((id) => id !== participantId) }
+			: group
+	);
+}
+
+export function setGroupQuestion(
+	groups: readonly Group[],
+	groupId: string,
+	question: QuestionChoice | null
+): Result<Group[], 'unknown-group'> {
+	if (!groups.some((group) => group.id === groupId)) return err('unknown-group');
+	return ok(groups.map((group) => (group.id === groupId ? { ...group, question } : group)));
+}
+
+export function groupOf(groups: readonly Group[], participantId: string): Group | null {
+	return groups.find((group) => group.memberIds.includes(participantId)) ?? null;
+}
+
+function emptyGroups(count: number): Group[] {
+	return Array.from({ length: count }, (_, index) => ({ id: `grupp-${index + 1}`, memberIds: [], question: null }));
+}

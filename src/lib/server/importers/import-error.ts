@@ -1,0 +1,21 @@
+/**
+ * Why an import was refused. The HTTP layer maps the code to a status
+ * (too_large → 413, the others → 422) and shows the message to the facilitator,
+ * so messages say what was wrong with the file in plain English.
+ */
+export const IMPORT_ERROR_CODES = ['malformed', 'unsupported', 'too_large', 'empty'] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+export class ImportError extends Error {
+	readonly code: ImportErrorCode;
+
+	constructor(code: ImportErrorCode, message: string) {
+		super(message);
+		this.name = 'ImportError';
+		this.code = code;
+	}
+}
+
+export function isImportError(error: unknown): error is ImportError {
+	return error instanceof ImportError;
+}

@@ -1,0 +1,45 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Waits for SvelteKit hydration so the first click is not lost (STACK.md pitfall 5). */
+export async function gotoHydrated(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.waitForSelector('body[data-hydrated="true"]');
+}
+
+/** Creates a workshop from the home page as a facilitator would; returns the page on the facilitator screen. */
+export async function createWorkshopAsFacilitator(browser: Browser, title: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await gotoHydrated(page, '/');
+	await page.getByLabel('Namn på workshopen').fill(title);
+	await page.getByRole('button', { name: 'Skapa workshop' }).click();
+	await page.waitForURL(/\/f\/[a-z0-9]+$/);
+	await page.waitForSelector('body[data-hydrated="true"]');
+	const code = (await page.getByTestId('join-code').textContent())!.replace(/\s/g, '');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+	return { context, page, code };
+}
+
+/** Joins a workshop by code from the home page, with a name and a sector. */
+export async function joinAsParticipant(
+	browser: Browser,
+	code: string,
+	options: { name: string; sector: string; phone?: boolean }
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext(options.phone ? PHONE : {});
+	const page = await context.newPage();
+	await gotoHydrated(page, '/');
+	await page.getByLabel('Kod', { exact: true }).fill(code.toLowerCase());
+	await page.getByRole('button', { name: 'Gå med', exact: true }).click();
+	await page.waitForURL(new RegExp(`/j/${code}$`));
+	await page.waitForSelector('body[data-hydrated="true"]');
+	if (options.name) await page.getByLabel('Ditt namn (frivilligt)').fill(options.name);
+	await page.getByLabel(options.sector, { exact: true }).check();
+	await page.getByRole('button', { name: 'Gå med' }).click();
+	await page.waitForURL(new RegExp(`/w/${code}$`));
+	await page.waitForSelector('body[data-hydrated="true"]');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+	return { context, page };
+}

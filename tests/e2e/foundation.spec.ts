@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { createWorkshopAsFacilitator, joinAsParticipant } from './fixtures';
+
+test('a facilitator creates a workshop, two participants join (one on a phone) and edits reach everyone', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Psykisk hälsa i Lidingö');
+	await expect(facilitator.page.getByRole('heading', { level: 1 })).toHaveText('Psykisk hälsa i Lidingö');
+	await expect(facilitator.page.locator('figure.qr svg')).toBeVisible();
+	await expect(facilitator.page.getByTestId('join-url')).toHaveText(new RegExp(`/j/${facilitator.code}$`));
+
+	const laptop = await joinAsParticipant(browser, facilitator.code, { name: 'Sara', sector: 'Socialtjänst' });
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: 'Ali', sector: 'Polis', phone: true });
+
+	// Presence: the facilitator sees both, with their sectors.
+	const presence = facilitator.page.getByTestId('presence-list');
+	await expect(facilitator.page.getByTestId('presence-count')).toHaveText('(2)');
+	await expect(presence).toContainText('Sara');
+	await expect(presence).toContainText('Ali');
+	await expect(presence).toContainText('Socialtjänst');
+	await expect(presence).toContainText('Polis');
+
+	// An edit on the phone appears on the laptop and the facilitator screen.
+	await phone.page.getByLabel('Text', { exact: true }).fill('Andel unga som känner sig trygga i sitt område');
+	await phone.page.getByRole('button', { name: 'Lägg till' }).click();
+	for (const page of [laptop.page, facilitator.page]) {
+		await expect(page.getByTestId('card').filter({ hasText: 'Andel unga som känner sig trygga' })).toBeVisible();
+	}
+
+	// The laptop participant writes at the same time as the facilitator; all converge.
+	await laptop.page.getByLabel('Var').selectOption('samverkan');
+	await laptop.page.getByLabel('Text', { exact: true }).fill('Fältassistenterna');
+	await facilitator.page.getByLabel('Text', { exact: true }).fill('Skolsköterskorna');
+	await Promise.all([
+		laptop.page.getByRole('button', { name: 'Lägg till' }).click(),
+		facilitator.page.getByRole('button', { name: 'Lägg till' }).click()
+	]);
+	for (const page of [laptop.page, phone.page, facilitator.page]) {
+		await expect(page.getByTestId('card')).toHaveCount(3);
+	}
+	// Cards carry a sector tag, not a name.
+	await expect(laptop.page.getByTestId('card').filter({ hasText: 'Andel unga' })).toContainText('Polis');
+	await expect(laptop.page.getByTestId('card').filter({ hasText: 'Andel unga' })).not.toContainText('Ali');
+
+	// No horizontal scrolling on the phone.
+	const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+
+	// A participant who leaves disappears from the presence list.
+	await laptop.context.close();
+	await expect(facilitator.page.getByTestId('presence-count')).toHaveText('(1)');
+	await phone.context.close();
+	await facilitator.context.close();
+});
+
+test('a participant who loses the network keeps editing and merges on reconnect', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Offline-prov');
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: '', sector: 'Skola/förskola', phone: true });
+
+	await phone.context.setOffline(true);
+	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+	await phone.page.getByLabel('Text', { exact: true }).fill('Skrivet utan nät');
+	await phone.page.getByRole('button', { name: 'Lägg till' }).click();
+	await facilitator.page.getByLabel('Text', { exact: true }).fill('Skrivet under tiden');
+	await facilitator.page.getByRole('button', { name: 'Lägg till' }).click();
+	await expect(phone.page.getByTestId('card').filter({ hasText: 'Skrivet utan nät' })).toBeVisible();
+
+	await phone.context.setOffline(false);
+	for (const page of [phone.page, facilitator.page]) {
+		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet utan nät' })).toBeVisible();
+		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet under tiden' })).toBeVisible();
+	}
+	await phone.context.close();
+	await facilitator.context.close();
+});
