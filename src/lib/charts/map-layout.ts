@@ -21,13 +21,16 @@ export interface LayoutPosition {
 export interface LayoutOptions {
 	factors: readonly LayoutFactor[];
 	links: readonly LayoutLink[];
-	/** Simulation steps; 300 lets d3's default cooling run to its end. */
+	/** Simulation steps; the cooling is stretched or squeezed to end after exactly this many. */
 	ticks?: number;
 	/** Preferred length of a link. */
 	linkDistance?: number;
 	/** Minimum distance between factor centres, about a box's width. */
 	spacing?: number;
 }
+
+/** d3's default alphaMin: the point where a simulation counts as settled. */
+const ALPHA_MIN = 0.001;
 
 interface Node extends SimulationNodeDatum {
 	id: string;
@@ -46,7 +49,8 @@ interface Node extends SimulationNodeDatum {
  * rounded to 0.1 px to keep document updates small.
  */
 export function layoutMap(options: LayoutOptions): LayoutPosition[] {
-	const { factors, links, ticks = 300, linkDistance = 160, spacing = 90 } = options;
+	const { factors, links, linkDistance = 160, spacing = 90 } = options;
+	const ticks = Math.max(1, Math.floor(options.ticks ?? 150));
 	const byId = new Map<string, LayoutFactor>();
 	for (const factor of factors) if (!byId.has(factor.id)) byId.set(factor.id, factor);
 	const ids = [...byId.keys()].sort(compare);
@@ -54,17 +58,22 @@ export function layoutMap(options: LayoutOptions): LayoutPosition[] {
 
 	const placed = ids.flatMap((id) => {
 		const factor = byId.get(id) as LayoutFactor;
-		return factor.x !== undefined && factor.y !== undefined ? [{ id, x: factor.x, y: factor.y }] : [];
+		const { x, y } = factor;
+		return x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y) ? [{ id, x, y }] : [];
 	});
 	const pinned = placed.filter((p) => byId.get(p.id)?.pinned);
+	const pinnedIds = new Set(pinned.map((p) => p.id));
 	const anchor = centroid(pinned.length > 0 ? pinned : placed);
 	const start = new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
 	const spread = Math.sqrt(ids.length) * linkDistance * 0.5;
+	const adjacent = new Map<string, string[]>(ids.map((id) => [id, []]));
+	for (const [a, b] of edges) {
+		adjacent.get(a)?.push(b);
+		adjacent.get(b)?.push(a);
+	}
 	for (const id of ids) {
 		if (start.has(id)) continue;
-		const neighbours = edges
-			.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : []))
-			.flatMap((other) => start.get(other) ?? []);
+		const neighbours = (adjacent.get(id) ?? []).flatMap((other) => start.get(other) ?? []);
 		const [u, v] = hashPair(id);
 		const base = neighbours.length > 0 ? centroid(neighbours) : anchor;
 		const reach = neighbours.length > 0 ? linkDistance * 0.5 : spread;
@@ -74,7 +83,7 @@ export function layoutMap(options: LayoutOptions): LayoutPosition[] {
 	const nodes: Node[] = ids.map((id) => {
 		const position = start.get(id) as { x: number; y: number };
 		const node: Node = { id, x: position.x, y: position.y };
-		if (byId.get(id)?.pinned && placed.some((p) => p.id === id)) {
+		if (pinnedIds.has(id)) {
 			node.fx = position.x;
 			node.fy = position.y;
 		}
@@ -82,6 +91,7 @@ export function layoutMap(options: LayoutOptions): LayoutPosition[] {
 	});
 	const simulation = forceSimulation(nodes)
 		.stop()
+		.alphaDecay(1 - Math.pow(ALPHA_MIN, 1 / ticks))
 		.force(
 			'link',
 			forceLink<Node, { source: string; target: string }>(edges.map(([source, target]) => ({ source, target })))
@@ -93,7 +103,7 @@ export function layoutMap(options: LayoutOptions): LayoutPosition[] {
 		// Gentle pull towards the pinned (or placed) centre keeps separate clusters in view without fighting pins.
 		.force('x', forceX<Node>(anchor.x).strength(0.04))
 		.force('y', forceY<Node>(anchor.y).strength(0.04));
-	simulation.tick(Math.max(0, Math.floor(ticks)));
+	simulation.tick(ticks);
 
 	const result = new Map(
 		nodes.map((node) => {

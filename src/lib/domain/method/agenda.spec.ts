@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { agendaMinutes, checkAgenda, nextAgendaPhase, previousAgendaPhase, timeboxOf, type Agenda } from './agenda';
+
+const agenda: Agenda = [
+	{ phase: 'valj-fraga', minutes: 5 },
+	{ phase: 'onskvard', minutes: 15 },
+	{ phase: 'tillganglig' },
+	{ phase: 'nasta-steg', minutes: 10 }
+];
+
+describe('checkAgenda', () => {
+	it('accepts an agenda with distinct phases and whole-minute timeboxes', () => {
+		expect(checkAgenda(agenda)).toEqual([]);
+	});
+
+	it('reports an empty agenda', () => {
+		expect(checkAgenda([])).toEqual(['empty']);
+	});
+
+	it('reports a phase that appears twice', () => {
+		expect(checkAgenda([{ phase: 'onskvard' }, { phase: 'onskvard' }])).toEqual(['duplicate-phase']);
+	});
+
+	it('reports unknown phases and bad timeboxes together', () => {
+		const problems = checkAgenda([
+			{ phase: 'fika' },
+			{ phase: 'onskvard', minutes: 0 },
+			{ phase: 'samverkan', minutes: 2.5 },
+			{ phase: 'tillganglig', minutes: 481 }
+		]);
+		expect(problems).toEqual(['unknown-phase', 'bad-timebox']);
+	});
+});
+
+describe('agenda helpers', () => {
+	it('sums the timeboxes, counting phases without one as zero', () => {
+		expect(agendaMinutes(agenda)).toBe(30);
+	});
+
+	it('finds the timebox of a phase, or null when it has none or is not on the agenda', () => {
+		expect(timeboxOf(agenda, 'onskvard')).toBe(15);
+		expect(timeboxOf(agenda, 'tillganglig')).toBeNull();
+		expect(timeboxOf(agenda, 'prioritera')).toBeNull();
+	});
+
+	it('steps forward and back through the agenda order', () => {
+		expect(nextAgendaPhase(agenda, 'valj-fraga')).toBe('onskvard');
+		expect(nextAgendaPhase(agenda, 'nasta-steg')).toBeNull();
+		expect(previousAgendaPhase(agenda, 'onskvard')).toBe('valj-fraga');
+		expect(previousAgendaPhase(agenda, 'valj-fraga')).toBeNull();
+	});
+
+	it('steps from a phase outside the agenda to the nearest agenda phase in that direction', () => {
+		expect(nextAgendaPhase(agenda, 'prioritera')).toBe('tillganglig');
+		expect(previousAgendaPhase(agenda, 'prioritera')).toBe('onskvard');
+		expect(nextAgendaPhase(agenda, 'sammanfattning')).toBeNull();
+	});
+
+	it('follows a custom order rather than the canonical one', () => {
+		const custom: Agenda = [{ phase: 'onskvard' }, { phase: 'samverkan' }];
+		expect(nextAgendaPhase(custom, 'onskvard')).toBe('samverkan');
+	});
+});

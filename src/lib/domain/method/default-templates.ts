@@ -1,0 +1,34 @@
+import agendaJson from '../../../../workshop-templates/agenda-default.json';
+import dataSourcesJson from '../../../../workshop-templates/data-sources.json';
+import goalsJson from '../../../../workshop-templates/goals.json';
+import themesJson from '../../../../workshop-templates/themes.json';
+import type { Result } from './result';
+import {
+	parseAgendaFile,
+	parseDataSourcesFile,
+	parseGoalsFile,
+	parseThemesFile,
+	type AgendaTemplate,
+	type DataSourceTemplate,
+	type GoalTemplate,
+	type ThemeTemplate
+} from './templates';
+
+/**
+ * The templates shipped in workshop-templates/, validated once when first imported.
+ * They are bundled, not read at run time, so this stays free of I/O; a broken file
+ * fails loudly here and in workshop-templates/templates.spec.ts rather than in a
+ * workshop.
+ */
+export const THEMES: readonly ThemeTemplate[] = unwrap(parseThemesFile(themesJson), 'themes.json').themes;
+export const GOALS: readonly GoalTemplate[] = unwrap(parseGoalsFile(goalsJson), 'goals.json').goals;
+export const DATA_SOURCES: readonly DataSourceTemplate[] = unwrap(
+	parseDataSourcesFile(dataSourcesJson),
+	'data-sources.json'
+).sources;
+export const DEFAULT_AGENDA_TEMPLATE: AgendaTemplate = unwrap(parseAgendaFile(agendaJson), 'agenda-default.json');
+
+function unwrap<T>(result: Result<T, string>, file: string): T {
+	if (!result.ok) throw new Error(`workshop-templates/${file} is invalid: ${result.error}`);
+	return result.value;
+}
