@@ -146,6 +146,30 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		}
 	});
 
+	it('refuses a participant who deletes or rewrites someone else’s card, and keeps the card', async () => {
+		const w = await createWorkshop(server.url);
+		const [a, b] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
+		const ca = connect(server.url, w.id, { participant: a.session });
+		const cb = connect(server.url, w.id, { participant: b.session });
+		const da = ca.open(CANVAS);
+		const db = cb.open(CANVAS);
+		await Promise.all([ca.whenSynced(CANVAS), cb.whenSynced(CANVAS)]);
+		const mine = card('Min egen', a.participantId);
+		addCard(da, mine, 'test');
+		await ca.flushed();
+		await waitFor(() => texts(db).includes('Min egen'), 'the card to reach b');
+
+		const problems: string[] = [];
+		cb.onProblem((p) => problems.push(p.code));
+		db.getMap('cards').delete(mine.id);
+		await waitFor(() => problems.includes('forbidden'), 'the deletion to be refused');
+
+		const observer = connect(server.url, w.id, { participant: a.session });
+		const fresh = observer.open(CANVAS);
+		await observer.whenSynced(CANVAS);
+		expect(texts(fresh)).toEqual(['Min egen']);
+	});
+
 	it('answers malformed messages with an error and keeps serving', async () => {
 		const w = await createWorkshop(server.url);
 		const p = await joinWorkshop(server.url, w.code);

@@ -106,8 +106,15 @@ export class DocRegistry {
 	 * Persists a client's update, then applies it. Resolves once it is on disk, which
 	 * is when the client gets its acknowledgement.
 	 */
-	applyClientUpdate(live: LiveDoc, update: Uint8Array, socketId: string): Promise<void> {
+	applyClientUpdate(
+		live: LiveDoc,
+		update: Uint8Array,
+		socketId: string,
+		/** Runs in order with other writes, against the state the update will meet; throw to refuse. */
+		check?: (doc: Y.Doc) => void
+	): Promise<void> {
 		return this.#enqueue(live, async () => {
+			check?.(live.doc);
 			const seq = await this.#storage.appendUpdate(live.workshopId, live.name, update);
 			Y.applyUpdate(live.doc, update, { source: 'client', socketId } satisfies UpdateOrigin);
 			live.lastSeq = seq;

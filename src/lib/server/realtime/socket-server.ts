@@ -16,6 +16,7 @@ import {
 	type PresenceEntry,
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
+import { checkParticipantUpdate } from '$lib/sync/update-guard';
 import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate } from '$lib/sync/yjs-messages';
 import type { Storage } from '../persistence/storage';
 import { log } from '../log';
@@ -183,11 +184,15 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 					throw new ProtocolError('bad_request', 'malformed Yjs update');
 				}
 				if (empty) return;
-				const doc = parseDocName(live.name)!;
-				if (!canAccessDoc({ actor: socket.data.actor, doc, mode: 'write' })) {
+				const parsedName = parseDocName(live.name)!;
+				if (!canAccessDoc({ actor: socket.data.actor, doc: parsedName, mode: 'write' })) {
 					throw new ProtocolError('forbidden', 'this document is read-only for you');
 				}
-				await docs.applyClientUpdate(live, message.update, socket.id);
+				const actor = socket.data.actor;
+				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
+					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update: message.update });
+					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
+				});
 				return;
 			}
 			case 'awareness':
