@@ -8,6 +8,9 @@ import { freePort } from './ports';
 export interface Postgres {
 	/** Connection URL of the maintenance database; use `createDatabase` for a fresh one. */
 	url: string;
+	/** Stops the server but keeps its data, to simulate an outage. */
+	pause(): void;
+	resume(): void;
 	stop(): void;
 }
 
@@ -36,18 +39,24 @@ export async function startPostgres(): Promise<Postgres> {
 	if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
 	const port = await freePort();
 	run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
-	run(join(bin, 'pg_ctl'), [
-		'-D',
-		join(dir, 'data'),
-		'-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-		'-l',
-		join(dir, 'log'),
-		'-w',
-		'start'
-	]);
+	const start = () =>
+		run(join(bin, 'pg_ctl'), [
+			'-D',
+			join(dir, 'data'),
+			'-o',
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+			'-l',
+			join(dir, 'log'),
+			'-w',
+			'start'
+		]);
+	start();
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		pause() {
+			run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+		},
+		resume: start,
 		stop() {
 			try {
 				run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);

@@ -32,6 +32,9 @@ interface OpenDoc {
 	opened: boolean;
 	synced: boolean;
 	onSynced: (() => void)[];
+	/** Pending re-sync after the server could not store a change. */
+	retry: ReturnType<typeof setTimeout> | null;
+	retryDelay: number;
 }
 
 type Listener<T> = (value: T) => void;
@@ -95,7 +98,7 @@ export class SyncClient {
 		const existing = this.#docs.get(name);
 		if (existing) return existing.doc;
 		const doc = new Y.Doc();
-		const entry: OpenDoc = { doc, opened: false, synced: false, onSynced: [] };
+		const entry: OpenDoc = { doc, opened: false, synced: false, onSynced: [], retry: null, retryDelay: 500 };
 		this.#docs.set(name, entry);
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === REMOTE_ORIGIN || !entry.opened || !this.socket.connected) return;
@@ -126,13 +129,17 @@ export class SyncClient {
 		const entry = this.#docs.get(name);
 		if (!entry) return;
 		this.#docs.delete(name);
+		if (entry.retry) clearTimeout(entry.retry);
 		if (this.socket.connected) this.socket.emit('doc:close', name);
 		entry.doc.destroy();
 	}
 
 	destroy(): void {
 		this.socket.disconnect();
-		for (const entry of this.#docs.values()) entry.doc.destroy();
+		for (const entry of this.#docs.values()) {
+			if (entry.retry) clearTimeout(entry.retry);
+			entry.doc.destroy();
+		}
 		this.#docs.clear();
 	}
 
@@ -171,9 +178,27 @@ export class SyncClient {
 			this.#pending--;
 			this.#notify();
 			if (result && !result.ok) this.#emitProblem(result.error);
-			// On a timeout the change is still in the local doc and goes out with the next sync.
-			void error;
+			const transient = error !== null || (result && !result.ok && result.error.code === 'unavailable');
+			if (transient) this.#scheduleResync(name);
+			else if (result?.ok) {
+				const entry = this.#docs.get(name);
+				if (entry) entry.retryDelay = 500;
+			}
 		});
+	}
+
+	/**
+	 * The change is still in the local doc; reopening the document makes the server
+	 * send its state vector, and our answer carries everything it has not stored.
+	 */
+	#scheduleResync(name: string): void {
+		const entry = this.#docs.get(name);
+		if (!entry || entry.retry) return;
+		entry.retry = setTimeout(() => {
+			entry.retry = null;
+			if (this.socket.connected && this.#docs.get(name) === entry) this.#sendOpen(name, entry);
+		}, entry.retryDelay);
+		entry.retryDelay = Math.min(entry.retryDelay * 2, 10_000);
 	}
 
 	#receive(name: string, payload: Uint8Array | ArrayBuffer): void {

@@ -6,6 +6,7 @@ import type { Storage } from './persistence/storage';
 import { DocRegistry } from './realtime/doc-registry';
 import { attachRealtime, broadcastUpdate, isDocInUse, type DialogServer } from './realtime/socket-server';
 import { ensureDemoWorkshop } from './demo';
+import { startRedisRelay, type RedisRelay } from './realtime/redis-relay';
 
 /** Everything the running server holds; created once per process in hooks.server.ts. */
 export interface App {
@@ -42,13 +43,16 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	const config = readConfig();
 	const storage = await createStorage(config);
 	let io: DialogServer | null = null;
+	let relay: RedisRelay | null = null;
 	const docs = new DocRegistry({
 		storage,
 		onUpdate: (live, update, origin) => {
 			if (io) broadcastUpdate(io, live, update, origin.source === 'client' ? origin.socketId : undefined);
+			if (relay && origin.source !== 'relay') relay.publish(live, update);
 		}
 	});
 	if (httpServer) io = attachRealtime({ httpServer, storage, docs });
+	if (io && config.redisUrl) relay = await startRedisRelay({ url: config.redisUrl, io, docs });
 
 	const unloadTimer = setInterval(() => {
 		void docs
@@ -57,7 +61,7 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	}, 30_000);
 	unloadTimer.unref();
 
-	log.info('app.started', { storage: storage.kind, realtime: io !== null });
+	log.info('app.started', { storage: storage.kind, realtime: io !== null, redis: relay !== null });
 	if (config.demo) await ensureDemoWorkshop({ storage, docs, config });
 
 	return {
@@ -70,6 +74,7 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 		async stop() {
 			clearInterval(unloadTimer);
 			io?.close();
+			await relay?.close();
 			await docs.flush();
 			await storage.close();
 		}

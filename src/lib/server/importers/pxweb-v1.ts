@@ -92,7 +92,9 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 				`PxWeb data row ${rowIndex + 1} has ${row.key.length} keys and ${row.values.length} values; the columns describe ${keyColumns.length} and ${contents.length}.`
 			);
 		}
-		const keyOf = (column: Column) => String(row.key[keyColumns.indexOf(column)]);
+		const keys: unknown[] = row.key;
+		const cells: unknown[] = row.values;
+		const keyOf = (column: Column) => String(keys[keyColumns.indexOf(column)]);
 		const period = keyOf(time);
 		const breakdown: Record<string, string> = {};
 		for (const column of breakdownColumns) {
@@ -109,7 +111,7 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 			? areaFromCategory(keyOf(region), labels[region.code]?.values[keyOf(region)])
 			: (options.defaultArea ?? UNSPECIFIED_AREA);
 		contents.forEach((column, i) => {
-			const raw = row.values[i];
+			const raw = cells[i];
 			const cell = parseNumericCell(typeof raw === 'string' || typeof raw === 'number' ? raw : null);
 			if (cell.unreadable) unreadable.push(`row ${rowIndex + 1} "${String(raw)}"`);
 			const indicatorCode = contentRoles ? estimateColumn(contentRoles) : column.code;

@@ -18,8 +18,6 @@ export interface LiveDoc {
 	readonly workshopId: string;
 	readonly name: string;
 	readonly doc: Y.Doc;
-	/** Sequence number of the last persisted update reflected in `doc`. */
-	lastSeq: number;
 	updatesSinceCompaction: number;
 	lastActive: number;
 	/** Serialises persistence per document so compaction never races an append. */
@@ -65,6 +63,11 @@ export class DocRegistry {
 		return this.#docs.size;
 	}
 
+	/** The document if this instance has it loaded or loading; never loads it. */
+	peek(workshopId: string, name: string): Promise<LiveDoc> | undefined {
+		return this.#docs.get(`${workshopId}/${name}`);
+	}
+
 	async #load(workshopId: string, name: string): Promise<LiveDoc> {
 		const stored = await this.#storage.loadDoc(workshopId, name);
 		const doc = new Y.Doc({ gc: true });
@@ -77,7 +80,6 @@ export class DocRegistry {
 			workshopId,
 			name,
 			doc,
-			lastSeq: stored.lastSeq,
 			updatesSinceCompaction: stored.updates.length,
 			lastActive: Date.now(),
 			queue: Promise.resolve()
@@ -93,7 +95,7 @@ export class DocRegistry {
 		if (typed?.source === 'server') {
 			// Server writes happen in memory first; persist in order, then tell everyone.
 			this.#enqueue(live, async () => {
-				live.lastSeq = await this.#storage.appendUpdate(live.workshopId, live.name, update);
+				await this.#storage.appendUpdate(live.workshopId, live.name, update);
 				this.#countAndMaybeCompact(live);
 				this.#onUpdate(live, update, typed);
 			});
@@ -115,9 +117,8 @@ export class DocRegistry {
 	): Promise<void> {
 		return this.#enqueue(live, async () => {
 			check?.(live.doc);
-			const seq = await this.#storage.appendUpdate(live.workshopId, live.name, update);
+			await this.#storage.appendUpdate(live.workshopId, live.name, update);
 			Y.applyUpdate(live.doc, update, { source: 'client', socketId } satisfies UpdateOrigin);
-			live.lastSeq = seq;
 			this.#countAndMaybeCompact(live);
 		});
 	}
@@ -148,11 +149,22 @@ export class DocRegistry {
 		}
 	}
 
-	/** Folds the update log into one snapshot (applying to a Doc is far faster than mergeUpdates). */
+	/**
+	 * Folds the stored log into one snapshot. Built from what the database holds, not
+	 * from memory, so with several instances an update another instance stored but
+	 * this one has not seen yet is never dropped. (Applying to a Doc is far faster
+	 * than Y.mergeUpdates; STACK.md.)
+	 */
 	async #compact(live: LiveDoc): Promise<void> {
 		if (live.updatesSinceCompaction === 0) return;
-		const snapshot = Y.encodeStateAsUpdate(live.doc);
-		await this.#storage.compactDoc(live.workshopId, live.name, snapshot, live.lastSeq);
+		const stored = await this.#storage.loadDoc(live.workshopId, live.name);
+		if (stored.updates.length > 1 || (stored.updates.length === 1 && stored.snapshot)) {
+			const merged = new Y.Doc({ gc: true });
+			if (stored.snapshot) Y.applyUpdate(merged, stored.snapshot);
+			for (const update of stored.updates) Y.applyUpdate(merged, update);
+			await this.#storage.compactDoc(live.workshopId, live.name, Y.encodeStateAsUpdate(merged), stored.lastSeq);
+			merged.destroy();
+		}
 		live.updatesSinceCompaction = 0;
 	}
 

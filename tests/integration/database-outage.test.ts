@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, readCards } from '../../src/lib/sync/cards';
+import type { SyncClient } from '../../src/lib/client/sync-client';
+import { connectClient } from '../helpers/clients';
+import { createDatabase, startPostgres, type Postgres } from '../helpers/postgres';
+import { startServer, type RunningServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
+
+const CANVAS = 'canvas:plenary';
+const texts = (client: SyncClient) => readCards(client.open(CANVAS)).map((c) => c.text).sort();
+
+describe('when the database goes away', () => {
+	let postgres: Postgres;
+	let server: RunningServer;
+	let databaseUrl: string;
+	const clients: SyncClient[] = [];
+
+	beforeAll(async () => {
+		postgres = await startPostgres();
+		databaseUrl = await createDatabase(postgres.url);
+		server = await startServer({ databaseUrl });
+	});
+	afterAll(async () => {
+		clients.forEach((c) => c.destroy());
+		await server?.stop();
+		postgres?.stop();
+	});
+
+	it('answers with a clear error, keeps loaded workshops readable and loses nothing acknowledged', async () => {
+		const w = await createWorkshop(server.url);
+		const [p1, p2] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
+		const writer = connectClient(server.url, w.id, { participant: p1.session });
+		const reader = connectClient(server.url, w.id, { participant: p2.session });
+		clients.push(writer, reader);
+		const doc = writer.open(CANVAS);
+		reader.open(CANVAS);
+		await Promise.all([writer.whenSynced(CANVAS), reader.whenSynced(CANVAS)]);
+		const card = (id: string, text: string) => ({ id, kind: 'onskvard' as const, text, authorId: p1.participantId, sector: 'skola' as const, createdAt: new Date().toISOString() });
+		addCard(doc, card('before', 'före avbrottet'), 't');
+		await writer.flushed();
+
+		postgres.pause();
+		const health = await fetch(`${server.url}/healthz`);
+		expect(health.status).toBe(503);
+		expect((await health.json()).error.code).toBe('unavailable');
+
+		const problems: string[] = [];
+		writer.onProblem((p) => problems.push(p.code));
+		addCard(doc, card('during', 'under avbrottet'), 't');
+		await waitFor(() => problems.includes('unavailable'), 'the server to say it cannot store');
+		// Already loaded: the other participant still has the workshop and keeps it.
+		expect(texts(reader)).toEqual(['före avbrottet']);
+
+		postgres.resume();
+		await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 200, 'the database to answer again', 15_000);
+		await waitFor(() => texts(reader).includes('under avbrottet'), 'the retried edit to be stored and shared', 20_000);
+
+		// Nothing acknowledged was lost: a restarted server has both cards.
+		await server.stop('SIGKILL');
+		server = await startServer({ databaseUrl });
+		const fresh = connectClient(server.url, w.id, { participant: p2.session });
+		clients.push(fresh);
+		fresh.open(CANVAS);
+		await fresh.whenSynced(CANVAS);
+		expect(texts(fresh)).toEqual(['före avbrottet', 'under avbrottet']);
+	});
+});
