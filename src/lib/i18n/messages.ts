@@ -16,7 +16,8 @@ void instance.init({
 	fallbackLng: 'sv',
 	initAsync: false,
 	interpolation: { escapeValue: false },
-	returnNull: false
+	returnNull: false,
+	showSupportNotice: false
 });
 
 export function translator(lang: Lang): TFunction {

@@ -72,7 +72,10 @@ export function isHttpUrl(value: string): boolean {
  * canvas; each linked wish must exist there and be an "Önskvärd" card, otherwise the
  * gap list would count it wrongly. Returns every problem found; empty means valid.
  */
-export function checkAvailableData(data: AvailableData, cards: readonly Card[]): AvailableDataProblem[] {
+export function checkAvailableData(
+	data: AvailableData,
+	cards: readonly Card[]
+): AvailableDataProblem[] {
 	const problems = new Set<AvailableDataProblem>();
 	if (data.wishIds.length === 0) problems.add('no-wish');
 	const wishIds = new Set(cards.filter((card) => card.kind === 'onskvard').map((card) => card.id));
@@ -81,9 +84,10 @@ export function checkAvailableData(data: AvailableData, cards: readonly Card[]):
 	if (!isDataLevel(data.level)) problems.add('bad-level');
 	if (data.uses.length === 0) problems.add('no-use');
 	if (data.uses.some((use) => !isDataUse(use))) problems.add('bad-use');
-	const texts = [data.source, data.frequency, data.comparability];
-	if (texts.some((text) => text !== undefined && text.trim().length > DETAIL_TEXT_MAX)) problems.add('too-long');
-	if (data.url !== undefined && data.url !== '' && !isHttpUrl(data.url.trim())) problems.add('bad-url');
+	const texts = [data.source, data.frequency ?? '', data.comparability ?? ''];
+	if (texts.some((text) => text.trim().length > DETAIL_TEXT_MAX)) problems.add('too-long');
+	const url = data.url?.trim() ?? '';
+	if (url !== '' && !isHttpUrl(url)) problems.add('bad-url');
 	return [...problems];
 }
 

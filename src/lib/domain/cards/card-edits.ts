@@ -1,5 +1,10 @@
 import { err, ok, type Result } from '../method/result';
-import { checkAvailableData, normaliseAvailableData, type AvailableData, type AvailableDataProblem } from './available-data';
+import {
+	checkAvailableData,
+	normaliseAvailableData,
+	type AvailableData,
+	type AvailableDataProblem
+} from './available-data';
 import { checkCardText, type Card, type CardTextProblem } from './card';
 import type { CardChanges } from './card-changes';
 import { checkNextStep, type NextStep, type NextStepProblem, OWNER_MAX } from './next-step';
@@ -16,7 +21,7 @@ export function sortByCreation(cards: readonly Card[]): Card[] {
 	return [...cards].sort(compareByCreation);
 }
 
-/** The card with new (trimmed) text. Authorisation is {@link canPerform}'s job, not this one's. */
+/** The card with new (trimmed) text. Authorisation is `canPerform`'s job, not this one's. */
 export function withText(card: Card, text: string): Result<Card, CardTextProblem> {
 	const problem = checkCardText(text);
 	return problem ? err(problem) : ok({ ...card, text: text.trim() });
@@ -37,7 +42,10 @@ export function withAvailableData(
 }
 
 /** Attaches next-step details (prompt, owner, due date) to a "Nästa steg" card. */
-export function withNextStep(card: Card, step: NextStep): Result<Card, NextStepProblem | 'wrong-kind'> {
+export function withNextStep(
+	card: Card,
+	step: NextStep
+): Result<Card, NextStepProblem | 'wrong-kind'> {
 	if (card.kind !== 'nasta-steg') return err('wrong-kind');
 	const problem = checkNextStep(step)[0];
 	if (problem) return err(problem);
@@ -50,7 +58,10 @@ export function withNextStep(card: Card, step: NextStep): Result<Card, NextStepP
  * Records who could produce the data for a wish that nothing available answers
  * ("vem kan ta fram detta?"). Blank text clears the proposal.
  */
-export function withProposedDataOwner(card: Card, owner: string): Result<Card, 'wrong-kind' | 'owner-too-long'> {
+export function withProposedDataOwner(
+	card: Card,
+	owner: string
+): Result<Card, 'wrong-kind' | 'owner-too-long'> {
 	if (card.kind !== 'onskvard') return err('wrong-kind');
 	const trimmed = owner.trim();
 	if (trimmed.length > OWNER_MAX) return err('owner-too-long');

@@ -20,7 +20,7 @@ export interface Card {
 	/** Shown instead of a name, so results read per perspective without identifying anyone. */
 	sector: Sector | 'facilitator';
 	createdAt: string;
-	/** Set by the facilitator's moderation; the card stays (and is logged) but is not shown to participants. */
+	/** Set by moderation: the card stays, and is logged, but participants no longer see it. */
 	hidden?: boolean;
 	/** Ids of duplicate cards the facilitator merged into this one. */
 	mergedFrom?: string[];
@@ -30,7 +30,7 @@ export interface Card {
 	available?: AvailableData;
 	/** Only on 'nasta-steg' cards. */
 	nextStep?: NextStep;
-	/** Only on 'onskvard' cards: who could produce the data if none is available ("vem kan ta fram detta?"). */
+	/** Only on 'onskvard' cards: who could produce the data ("vem kan ta fram detta?"). */
 	proposedDataOwner?: string;
 }
 

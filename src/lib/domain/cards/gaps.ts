@@ -12,7 +12,10 @@ export interface DataGap {
  */
 export function availableFor(cards: readonly Card[], wishId: string): Card[] {
 	return cards.filter(
-		(card) => card.kind === 'tillganglig' && !card.hidden && (card.available?.wishIds.includes(wishId) ?? false)
+		(card) =>
+			card.kind === 'tillganglig' &&
+			!card.hidden &&
+			(card.available?.wishIds.includes(wishId) ?? false)
 	);
 }
 
@@ -22,9 +25,14 @@ export function availableFor(cards: readonly Card[], wishId: string): Card[] {
  * vote's card order) when given, with unranked wishes after in the given card order;
  * otherwise in the given card order. Hidden wishes are left out.
  */
-export function findGaps(cards: readonly Card[], options: { priorityOrder?: readonly string[] } = {}): DataGap[] {
+export function findGaps(
+	cards: readonly Card[],
+	options: { priorityOrder?: readonly string[] } = {}
+): DataGap[] {
 	const covered = new Set(
-		cards.flatMap((card) => (card.kind === 'tillganglig' && !card.hidden ? (card.available?.wishIds ?? []) : []))
+		cards.flatMap((card) =>
+			card.kind === 'tillganglig' && !card.hidden ? (card.available?.wishIds ?? []) : []
+		)
 	);
 	const gaps = cards
 		.filter((card) => card.kind === 'onskvard' && !card.hidden && !covered.has(card.id))
@@ -32,6 +40,7 @@ export function findGaps(cards: readonly Card[], options: { priorityOrder?: read
 	const order = options.priorityOrder;
 	if (!order) return gaps;
 	const rank = new Map(order.map((id, index) => [id, index]));
+	const rankOf = (gap: DataGap) => rank.get(gap.wish.id) ?? order.length;
 	// Array.prototype.sort is stable, so unranked wishes keep their given order.
-	return gaps.sort((a, b) => (rank.get(a.wish.id) ?? order.length) - (rank.get(b.wish.id) ?? order.length));
+	return gaps.sort((a, b) => rankOf(a) - rankOf(b));
 }

@@ -2,7 +2,11 @@ import { err, ok, type Result } from '../method/result';
 import type { Card } from './card';
 import type { CardChanges } from './card-changes';
 
-export type MergeProblem = 'unknown-card' | 'nothing-to-merge' | 'keep-in-merge-list' | 'kind-mismatch';
+export type MergeProblem =
+	| 'unknown-card'
+	| 'nothing-to-merge'
+	| 'keep-in-merge-list'
+	| 'kind-mismatch';
 
 /**
  * Merges duplicate cards into one, as the facilitator does when two people wrote the
@@ -33,8 +37,11 @@ export function mergeCards(
 	const updated: Card[] = [];
 	for (const card of cards) {
 		if (gone.has(card.id)) continue;
-		if (card.id === keepId) updated.push(relink(combine(kept, duplicates), gone, keepId));
-		else if (card.available?.wishIds.some((id) => gone.has(id))) updated.push(relink(card, gone, keepId));
+		if (card.id === keepId) {
+			updated.push(relink(combine(kept, duplicates), gone, keepId));
+		} else if (card.available?.wishIds.some((id) => gone.has(id))) {
+			updated.push(relink(card, gone, keepId));
+		}
 	}
 	return ok({ updated, removedIds: mergeIds });
 }

@@ -17,6 +17,12 @@ export interface ModerationEntry {
 	reason?: string;
 }
 
+export interface ModerationOptions {
+	/** ISO timestamp from the server. */
+	at: string;
+	reason?: string;
+}
+
 export interface Moderated {
 	card: Card;
 	entry: ModerationEntry;
@@ -27,21 +33,29 @@ export interface Moderated {
  * `hidden: true`, together with the log entry to append. Hiding rather than deleting
  * keeps the facilitator accountable and lets a mistake be undone with {@link unhideCard}.
  */
-export function hideCard(card: Card, options: { at: string; reason?: string }): Result<Moderated, 'already-hidden'> {
+export function hideCard(
+	card: Card,
+	options: ModerationOptions
+): Result<Moderated, 'already-hidden'> {
 	if (card.hidden) return err('already-hidden');
 	return ok({ card: { ...card, hidden: true }, entry: logEntry(card, 'hide', options) });
 }
 
 /** Shows a hidden card again; also logged. */
-export function unhideCard(card: Card, options: { at: string; reason?: string }): Result<Moderated, 'not-hidden'> {
+export function unhideCard(card: Card, options: ModerationOptions): Result<Moderated, 'not-hidden'> {
 	if (!card.hidden) return err('not-hidden');
 	const shown = { ...card };
 	delete shown.hidden;
 	return ok({ card: shown, entry: logEntry(card, 'unhide', options) });
 }
 
-function logEntry(card: Card, action: ModerationAction, options: { at: string; reason?: string }): ModerationEntry {
-	const entry: ModerationEntry = { cardId: card.id, action, at: options.at, text: card.text, sector: card.sector };
+function logEntry(
+	card: Card,
+	action: ModerationAction,
+	options: ModerationOptions
+): ModerationEntry {
+	const { id: cardId, text, sector } = card;
+	const entry: ModerationEntry = { cardId, action, at: options.at, text, sector };
 	const reason = options.reason?.trim();
 	if (reason) entry.reason = reason;
 	return entry;

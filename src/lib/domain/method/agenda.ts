@@ -18,7 +18,9 @@ export type AgendaProblem = 'empty' | 'unknown-phase' | 'duplicate-phase' | 'bad
  * Checks an agenda a facilitator composed (or a template supplied). Returns every
  * problem found, so the form can mark all of them at once; an empty list means valid.
  */
-export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown }[]): AgendaProblem[] {
+export function checkAgenda(
+	agenda: readonly { phase: unknown; minutes?: unknown }[]
+): AgendaProblem[] {
 	const problems = new Set<AgendaProblem>();
 	if (agenda.length === 0) problems.add('empty');
 	const seen = new Set<string>();
@@ -33,7 +35,10 @@ export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown
 
 export function isTimebox(minutes: unknown): minutes is number {
 	return (
-		typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= TIMEBOX_MAX_MINUTES
+		typeof minutes === 'number' &&
+		Number.isInteger(minutes) &&
+		minutes > 0 &&
+		minutes <= TIMEBOX_MAX_MINUTES
 	);
 }
 

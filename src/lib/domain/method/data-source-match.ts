@@ -9,13 +9,31 @@ export interface DataSourceMatch {
 
 /** Words too common in wishes to say anything about which source fits. */
 const STOPWORDS = new Set(
-	'och att det som för med hur kan vi är på av en ett den de om till har inte eller alla data statistik uppgifter information antal andel vilka vilken vad finns från per'
+	[
+		'och att det som för med hur kan vi är på av en ett den de om till har inte eller alla',
+		'data statistik uppgifter information antal andel vilka vilken vad finns från per'
+	]
+		.join(' ')
 		.split(' ')
 		.map(fold)
 );
 
 /** Longest first, so "arna" is tried before "a"-like shorter endings. */
-const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ar', 'er', 'or', 'an', 'en', 'et', 'na'];
+const SUFFIXES = [
+	'arnas',
+	'ernas',
+	'ornas',
+	'arna',
+	'erna',
+	'orna',
+	'ar',
+	'er',
+	'or',
+	'an',
+	'en',
+	'et',
+	'na'
+];
 
 const EXACT = 3;
 const COMPOUND = 2;
@@ -43,7 +61,9 @@ export function suggestDataSources(
 	const tokens = tokenise(text);
 	if (tokens.length === 0 || limit <= 0) return [];
 	const phrase = ` ${tokens.join(' ')} `;
-	const lastWord = /[\s.,;:!?]$/.test(text) ? '' : (normaliseForMatch(text).split(' ').at(-1) ?? '');
+	const lastWord = /[\s.,;:!?]$/.test(text)
+		? ''
+		: (normaliseForMatch(text).split(' ').at(-1) ?? '');
 	const typing = lastWord.length >= 3 ? stem(lastWord) : null;
 	return sources
 		.map((source, order) => ({ ...scoreSource(source, tokens, phrase, typing), order }))
@@ -85,15 +105,23 @@ function scoreSource(
 	return { source, score, matched };
 }
 
-function keywordScore(words: readonly string[], tokens: readonly string[], phrase: string, typing: string | null): number {
+function keywordScore(
+	words: readonly string[],
+	tokens: readonly string[],
+	phrase: string,
+	typing: string | null
+): number {
 	if (words.length === 0) return 0;
 	if (words.length > 1) return phrase.includes(` ${words.join(' ')} `) ? EXACT : 0;
 	const [word] = words as [string];
 	let best = 0;
 	for (const token of tokens) {
 		if (token === word) return EXACT;
-		if (token.length >= 4 && word.length >= 4 && (token.includes(word) || word.includes(token))) best = COMPOUND;
-		else if (token === typing && token.length >= 3 && word.startsWith(token)) best = Math.max(best, PREFIX);
+		const long = token.length >= 4 && word.length >= 4;
+		if (long && (token.includes(word) || word.includes(token))) best = COMPOUND;
+		else if (token === typing && token.length >= 3 && word.startsWith(token)) {
+			best = Math.max(best, PREFIX);
+		}
 	}
 	return best;
 }

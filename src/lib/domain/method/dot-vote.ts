@@ -61,29 +61,31 @@ export function createVote(options: {
 	if (perCardCap !== null && (!Number.isInteger(perCardCap) || perCardCap < 1 || perCardCap > budget)) {
 		return err('bad-cap');
 	}
-	return ok({ status: 'open', budget, perCardCap, cardIds: ballotOrder(options.cards), votes: [], proxies: [] });
+	const cardIds = ballotOrder(options.cards);
+	return ok({ status: 'open', budget, perCardCap, cardIds, votes: [], proxies: [] });
 }
 
 /**
  * Adds one dot from `voterId` to `cardId`, or says why not. The server applies casts
  * one after another through this function, so two casts that arrive together cannot
- * both take the last dot. Who may cast for whom is {@link canPerform}'s concern.
+ * both take the last dot. Who may cast for whom is `canPerform`'s concern.
  */
 export function castVote(state: VoteState, vote: CastVote): Result<VoteState, CastProblem> {
 	if (state.status !== 'open') return err('vote-closed');
 	if (!state.cardIds.includes(vote.cardId)) return err('unknown-card');
 	const own = state.votes.filter((cast) => cast.voterId === vote.voterId);
 	if (own.length >= state.budget) return err('budget-exhausted');
-	if (state.perCardCap !== null && own.filter((cast) => cast.cardId === vote.cardId).length >= state.perCardCap) {
-		return err('card-cap');
-	}
+	const onCard = own.filter((cast) => cast.cardId === vote.cardId).length;
+	if (state.perCardCap !== null && onCard >= state.perCardCap) return err('card-cap');
 	return ok({ ...state, votes: [...state.votes, { voterId: vote.voterId, cardId: vote.cardId }] });
 }
 
 /** Takes back one of the voter's dots on the card (the latest one) while the vote is open. */
 export function retractVote(state: VoteState, vote: CastVote): Result<VoteState, RetractProblem> {
 	if (state.status !== 'open') return err('vote-closed');
-	const index = state.votes.findLastIndex((cast) => cast.voterId === vote.voterId && cast.cardId === vote.cardId);
+	const index = state.votes.findLastIndex(
+		(cast) => cast.voterId === vote.voterId && cast.cardId === vote.cardId
+	);
 	if (index < 0) return err('no-vote');
 	return ok({ ...state, votes: state.votes.toSpliced(index, 1) });
 }
@@ -112,9 +114,10 @@ export function votesLeft(state: VoteState, voterId: string): number {
 export function addProxyVoter(state: VoteState, proxy: ProxyVoter): Result<VoteState, ProxyProblem> {
 	const name = proxy.name.trim();
 	if (name.length === 0) return err('name-empty');
-	if (state.proxies.some((existing) => existing.id === proxy.id) || state.votes.some((v) => v.voterId === proxy.id)) {
-		return err('duplicate-voter');
-	}
+	const taken =
+		state.proxies.some((existing) => existing.id === proxy.id) ||
+		state.votes.some((cast) => cast.voterId === proxy.id);
+	if (taken) return err('duplicate-voter');
 	return ok({ ...state, proxies: [...state.proxies, { id: proxy.id, name }] });
 }
 
@@ -148,7 +151,10 @@ export function syncBallot(state: VoteState, cards: readonly Card[]): VoteState 
  * dots over the cap go back to the voter rather than silently counting extra. If the
  * kept card is not on the ballot, the duplicates' dots go back to their voters.
  */
-export function mergeVoteCards(state: VoteState, options: { keepId: string; mergeIds: readonly string[] }): VoteState {
+export function mergeVoteCards(
+	state: VoteState,
+	options: { keepId: string; mergeIds: readonly string[] }
+): VoteState {
 	const gone = new Set(options.mergeIds);
 	gone.delete(options.keepId);
 	const keptOnBallot = state.cardIds.includes(options.keepId);
@@ -168,5 +174,6 @@ export function mergeVoteCards(state: VoteState, options: { keepId: string; merg
 }
 
 function ballotOrder(cards: readonly Card[]): string[] {
-	return [...new Set(cards.filter((card) => !card.hidden).toSorted(compareByCreation).map((card) => card.id))];
+	const visible = cards.filter((card) => !card.hidden).toSorted(compareByCreation);
+	return [...new Set(visible.map((card) => card.id))];
 }

@@ -19,8 +19,6 @@ export interface Group {
 	question: QuestionChoice | null;
 }
 
-export type GroupProblem = 'unknown-group' | 'group-full' | 'bad-size';
-
 /**
  * Splits participants into as few groups as the size limit allows, of near-equal size,
  * mixing sectors so that each group meets other perspectives (the point of a dialogue
@@ -43,7 +41,9 @@ export function splitIntoGroups(options: {
 		seen.add(member.id);
 		bySector.set(member.sector, [...(bySector.get(member.sector) ?? []), member.id]);
 	}
-	const sectors = [...bySector.entries()].sort(([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b));
+	const sectors = [...bySector.entries()].sort(
+		([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b)
+	);
 	const dealOrder = sectors.flatMap(([, ids]) => shuffled(ids, options.random));
 	const groups = emptyGroups(Math.ceil(dealOrder.length / maxSize));
 	dealOrder.forEach((memberId, index) => groups[index % groups.length]!.memberIds.push(memberId));
@@ -57,7 +57,8 @@ export function createGroups(count: number): Group[] {
 
 /** One more empty group, numbered after the highest existing number. */
 export function addGroup(groups: readonly Group[]): Group[] {
-	const highest = Math.max(0, ...groups.map((group) => Number(/^grupp-(\d+)$/.exec(group.id)?.[1] ?? 0)));
+	const numbers = groups.map((group) => Number(/^grupp-(\d+)$/.exec(group.id)?.[1] ?? 0));
+	const highest = Math.max(0, ...numbers);
 	return [...groups, { id: `grupp-${highest + 1}`, memberIds: [], question: null }];
 }
 
@@ -104,5 +105,9 @@ export function groupOf(groups: readonly Group[], participantId: string): Group 
 }
 
 function emptyGroups(count: number): Group[] {
-	return Array.from({ length: count }, (_, index) => ({ id: `grupp-${index + 1}`, memberIds: [], question: null }));
+	return Array.from({ length: count }, (_, index) => ({
+		id: `grupp-${index + 1}`,
+		memberIds: [],
+		question: null
+	}));
 }

@@ -71,7 +71,8 @@ export function createLiveState(options: {
 	const phases = Object.fromEntries(
 		PHASES.map((phase) => [phase, { ...DEFAULT_PHASE_RULES[phase], ...rules[phase], revealed: false }])
 	) as Record<Phase, PhaseSettings>;
-	return ok({ phase: first, agenda, phases, timer: timerFor(agenda, first), readyIds: [], summoned: false });
+	const timer = timerFor(agenda, first);
+	return ok({ phase: first, agenda, phases, timer, readyIds: [], summoned: false });
 }
 
 /**
@@ -122,7 +123,10 @@ export function unmarkReady(state: LiveState, participantId: string): LiveState 
  * How many of the people present are ready. Only ids in `presentIds` count, so someone
  * who pressed "klar" and then left does not make the room look done.
  */
-export function readiness(state: LiveState, presentIds: readonly string[]): { ready: number; present: number } {
+export function readiness(
+	state: LiveState,
+	presentIds: readonly string[]
+): { ready: number; present: number } {
 	const present = new Set(presentIds);
 	return { ready: state.readyIds.filter((id) => present.has(id)).length, present: present.size };
 }

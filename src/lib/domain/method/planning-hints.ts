@@ -23,8 +23,7 @@ export function planningHints(options: {
 	if (options.firstDialogue && options.expectedParticipants > FIRST_DIALOGUE_MAX_PARTICIPANTS) {
 		hints.push('first-dialogue-too-large');
 	}
-	if (options.invitedSectors && options.invitedSectors.length > 0 && new Set(options.invitedSectors).size < 2) {
-		hints.push('single-perspective');
-	}
+	const sectors = options.invitedSectors ?? [];
+	if (sectors.length > 0 && new Set(sectors).size < 2) hints.push('single-perspective');
 	return hints;
 }

@@ -26,7 +26,8 @@ export function mergeGroupCanvases(canvases: readonly GroupCanvas[]): Card[] {
 		for (const card of canvas.cards) {
 			const copy: Card = { ...card, id: renamed.get(card.id) ?? card.id, groupId: canvas.groupId };
 			if (card.available) {
-				copy.available = { ...card.available, wishIds: card.available.wishIds.map((id) => renamed.get(id) ?? id) };
+				const wishIds = card.available.wishIds.map((id) => renamed.get(id) ?? id);
+				copy.available = { ...card.available, wishIds };
 			}
 			merged.push(copy);
 		}

@@ -57,9 +57,12 @@ export function checkPreparation(
 	const { goal, question, themeId } = preparation;
 	if (goal === null) problems.push('goal-missing');
 	else if (goal.kind === 'template') {
-		if (!templates.goals.some((candidate) => candidate.id === goal.goalId)) problems.push('unknown-goal');
+		const known = templates.goals.some((candidate) => candidate.id === goal.goalId);
+		if (!known) problems.push('unknown-goal');
 	} else {
-		problems.push(...textProblems(goal.text, GOAL_TEXT_MAX, 'goal-text-empty', 'goal-text-too-long'));
+		problems.push(
+			...textProblems(goal.text, GOAL_TEXT_MAX, 'goal-text-empty', 'goal-text-too-long')
+		);
 	}
 	const themeIds = new Set(templates.themes.map((theme) => theme.id));
 	if (themeId !== null && !themeIds.has(themeId)) problems.push('unknown-theme');
@@ -68,7 +71,14 @@ export function checkPreparation(
 		if (!themeIds.has(question.themeId)) problems.push('unknown-theme');
 		else if (themeId !== null && themeId !== question.themeId) problems.push('question-theme-mismatch');
 	} else {
-		problems.push(...textProblems(question.text, QUESTION_TEXT_MAX, 'question-text-empty', 'question-text-too-long'));
+		problems.push(
+			...textProblems(
+				question.text,
+				QUESTION_TEXT_MAX,
+				'question-text-empty',
+				'question-text-too-long'
+			)
+		);
 	}
 	const count = preparation.expectedParticipants;
 	if (count !== null && (!Number.isInteger(count) || count < 1)) problems.push('bad-participant-count');
@@ -90,12 +100,21 @@ export function questionText(
 }
 
 /** The goal as text in `lang`; null when the template goal is unknown. */
-export function goalText(goal: GoalChoice, goals: readonly GoalTemplate[], lang: 'sv' | 'en'): string | null {
+export function goalText(
+	goal: GoalChoice,
+	goals: readonly GoalTemplate[],
+	lang: 'sv' | 'en'
+): string | null {
 	if (goal.kind === 'custom') return goal.text.trim();
 	return goals.find((candidate) => candidate.id === goal.goalId)?.label[lang] ?? null;
 }
 
-function textProblems<E extends PreparationProblem>(text: string, max: number, empty: E, tooLong: E): E[] {
+function textProblems<E extends PreparationProblem>(
+	text: string,
+	max: number,
+	empty: E,
+	tooLong: E
+): E[] {
 	const trimmed = text.trim();
 	if (trimmed.length === 0) return [empty];
 	return trimmed.length > max ? [tooLong] : [];

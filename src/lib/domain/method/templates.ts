@@ -43,7 +43,7 @@ const themesFileSchema = z
 	.superRefine((file, ctx) => uniqueIds(file.themes, ['themes'], ctx));
 export type ThemesFile = z.infer<typeof themesFileSchema>;
 
-/** Which stage of work a goal suits: early exploring, agreeing on the situation, or moving to action. */
+/** The stage a goal suits: exploring early, agreeing on the situation, or moving to action. */
 export const GOAL_STAGES = ['utforska', 'lagesbild', 'handling'] as const;
 
 const goalSchema = z.object({
@@ -129,7 +129,9 @@ export function agendaFromTemplate(template: AgendaTemplate): {
 	agenda: Agenda;
 	rules: Partial<Record<Phase, Partial<PhaseRules>>>;
 } {
-	const agenda = template.items.map((item) => (item.minutes === undefined ? { phase: item.phase } : { phase: item.phase, minutes: item.minutes }));
+	const agenda = template.items.map(({ phase, minutes }) =>
+		minutes === undefined ? { phase } : { phase, minutes }
+	);
 	const rules: Partial<Record<Phase, Partial<PhaseRules>>> = {};
 	for (const item of template.items) if (item.rules) rules[item.phase] = item.rules;
 	return { agenda, rules };
@@ -139,21 +141,34 @@ export function agendaFromTemplate(template: AgendaTemplate): {
  * Data-source ids that themes suggest but the directory does not hold. The files are
  * validated one by one, so this cross-file link is checked separately.
  */
-export function unknownDataSourceIds(themes: readonly ThemeTemplate[], sources: readonly DataSourceTemplate[]): string[] {
+export function unknownDataSourceIds(
+	themes: readonly ThemeTemplate[],
+	sources: readonly DataSourceTemplate[]
+): string[] {
 	const known = new Set(sources.map((source) => source.id));
-	return [...new Set(themes.flatMap((theme) => theme.suggestedDataSourceIds).filter((id) => !known.has(id)))];
+	const suggested = themes.flatMap((theme) => theme.suggestedDataSourceIds);
+	return [...new Set(suggested.filter((id) => !known.has(id)))];
 }
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown): Result<T, string> {
 	const parsed = schema.safeParse(json);
 	if (parsed.success) return ok(parsed.data);
-	return err(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
+	const issues = parsed.error.issues.map(
+		(issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`
+	);
+	return err(issues.join('; '));
 }
 
 function uniqueIds(items: readonly { id: string }[], path: string[], ctx: z.RefinementCtx): void {
 	const seen = new Set<string>();
 	items.forEach((item, index) => {
-		if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id ${item.id}` });
+		if (seen.has(item.id)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [...path, index, 'id'],
+				message: `duplicate id ${item.id}`
+			});
+		}
 		seen.add(item.id);
 	});
 }

@@ -1,6 +1,8 @@
 import type { SystemMap } from './map';
 import { escapeXml } from './xml';
 
+const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
+
 const KEYS = [
 	['g_title', 'graph', 'title', 'string'],
 	['n_label', 'node', 'label', 'string'],
@@ -28,7 +30,7 @@ export function mapToGraphml(map: SystemMap, options: { title?: string } = {}): 
 		value === undefined || value === '' ? [] : [`${indent}<data key="${key}">${escapeXml(String(value))}</data>`];
 	const lines = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		'<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+		`<graphml xmlns="${GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${GRAPHML_NS} ${GRAPHML_NS}/1.0/graphml.xsd">`,
 		...KEYS.map(([id, domain, name, type]) => `\t<key id="${id}" for="${domain}" attr.name="${name}" attr.type="${type}"/>`),
 		'\t<graph id="systemkarta" edgedefault="directed">',
 		...data('g_title', options.title, '\t\t')

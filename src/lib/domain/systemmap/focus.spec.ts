@@ -41,13 +41,14 @@ describe('focusFactor', () => {
 		expect(focus.upstream.distance.get('x')).toBe(0);
 	});
 
-	it('leaves out links between reached factors that are not steps towards the focus', () => {
-		const withShortcut: SystemMap = {
-			...chain,
-			links: [...chain.links, { id: 'ac', from: 'a', to: 'b', polarity: '-' }, { id: 'ba', from: 'b', to: 'a', polarity: '+' }]
+	it('leaves out a link between two reached causes, since it is not a step towards the focus', () => {
+		const withSideLink: SystemMap = {
+			factors: [...chain.factors, { id: 'y', label: 'y', kind: 'faktor' }],
+			links: [...chain.links, { id: 'yx', from: 'y', to: 'x', polarity: '-' }, { id: 'by', from: 'b', to: 'y', polarity: '+' }]
 		};
-		const focus = focusFactor(withShortcut, { factorId: 'x', depth: 1 });
-		expect(sorted(focus.upstream.links)).toEqual(['bx', 'xx']);
+		const focus = focusFactor(withSideLink, { factorId: 'x', depth: 1 });
+		expect(sorted(focus.upstream.factors)).toEqual(['b', 'x', 'y']);
+		expect(sorted(focus.upstream.links)).toEqual(['bx', 'xx', 'yx']);
 	});
 
 	it('returns only the id itself for a factor that is not on the map', () => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { slugId } from './ids';
-import { issuesToErrors, normalizePolarity, stripBom, type ImportError, type ImportResult } from './import-result';
+import { failed, issuesToErrors, normalizePolarity, stripBom, type ImportError, type ImportResult } from './import-result';
 import { FACTOR_LABEL_MAX, isPolarity, MAP_LINKS_MAX, type Factor, type Link } from './map';
 import { checkLabel, validateMap } from './validate';
 
@@ -14,8 +14,8 @@ interface Row {
 
 /**
  * Parses a CSV of links, one `from;to;polarity` per line, where from and to are
- * factor names. A comma works as separator too (decided by the first non-empty
- * line, so a name may hold the other character), quoted fields follow RFC 4180,
+ * factor names. A comma works as separator too (decided by the first row, so a
+ * name in a semicolon file may hold commas), quoted fields follow RFC 4180,
  * and a header row such as `from;to;polarity` or `från;till;polaritet` is skipped.
  *
  * Factors are created from the distinct names (kind 'faktor') with ids slugged
@@ -26,7 +26,7 @@ interface Row {
 export function parseLinksCsv(text: string): ImportResult {
 	const source = stripBom(text);
 	const rows = readRows(source);
-	if (!rows.ok) return rows;
+	if (!rows.ok) return failed(rows.errors);
 	const dataRows = rows.rows.filter((row, i) => !(i === 0 && isHeader(row.fields)));
 	if (dataRows.length === 0) return { ok: false, errors: [{ message: 'the CSV holds no links' }] };
 	if (dataRows.length > MAP_LINKS_MAX) {
@@ -53,7 +53,9 @@ export function parseLinksCsv(text: string): ImportResult {
 			}
 		}
 		const sign = normalizePolarity(polarity);
-		if (!isPolarity(sign)) errors.push({ line, message: `polarity: expected '+' or '-', got '${polarity}'` });
+		if (!isPolarity(sign)) {
+			errors.push({ line, message: `polarity: expected '+' or '-', got '${polarity.slice(0, 20)}'` });
+		}
 		if (problems.some((problem) => problem !== null) || !isPolarity(sign)) continue;
 		const [fromId, toId] = names.map((name) => {
 			const known = factorsByLabel.get(name);
@@ -65,30 +67,51 @@ export function parseLinksCsv(text: string): ImportResult {
 		}) as [string, string];
 		links.push({ id: `link-${links.length + 1}`, from: fromId, to: toId, polarity: sign });
 	}
-	if (errors.length > 0) return { ok: false, errors };
+	if (errors.length > 0) return failed(errors);
 
 	const checked = validateMap({ factors: [...factorsByLabel.values()], links });
-	if (!checked.ok) return { ok: false, errors: issuesToErrors(checked.issues) };
+	if (!checked.ok) return failed(issuesToErrors(checked.issues));
 	return { ok: true, title: null, map: checked.map };
 }
 
 function readRows(source: string): { ok: true; rows: Row[] } | { ok: false; errors: ImportError[] } {
 	if (source.trim() === '') return { ok: false, errors: [{ message: 'the CSV is empty' }] };
-	const firstLine = source.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-	const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
+	// Papa reports where each row ends; rows arrive in order, so lines are counted once.
+	let line = 1;
+	let counted = 0;
+	const lineAt = (offset: number) => {
+		for (; counted < offset; counted++) if (source.charCodeAt(counted) === 10) line++;
+		return line;
+	};
 	const rows: Row[] = [];
 	const errors: ImportError[] = [];
 	let rowStart = 0;
 	Papa.parse<string[]>(source, {
-		delimiter: firstLine.includes(';') ? ';' : ',',
+		delimiter: detectDelimiter(source),
 		step: (result) => {
-			const line = lineAt(rowStart);
+			const rowLine = lineAt(rowStart);
 			rowStart = result.meta.cursor;
-			for (const error of result.errors) errors.push({ line, message: `malformed CSV: ${error.message}` });
-			if (result.data.some((field) => field.trim() !== '')) rows.push({ line, fields: result.data });
+			for (const error of result.errors) errors.push({ line: rowLine, message: `malformed CSV: ${error.message}` });
+			if (result.data.some((field) => field.trim() !== '')) rows.push({ line: rowLine, fields: result.data });
 		}
 	});
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+/**
+ * ';' when the first row has a semicolon outside quotes, else ','. Deciding on the
+ * first row alone lets names in a semicolon file hold commas without quotes.
+ */
+function detectDelimiter(source: string): ';' | ',' {
+	let quoted = false;
+	let seenContent = false;
+	for (const char of source) {
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && char === ';') return ';';
+		else if (!quoted && char === '\n' && seenContent) return ',';
+		if (char.trim() !== '') seenContent = true;
+	}
+	return ',';
 }
 
 function isHeader(fields: string[]): boolean {

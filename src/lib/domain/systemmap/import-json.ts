@@ -1,12 +1,13 @@
 import { nextLinkId } from './ids';
 import {
+	failed,
 	issuesToErrors,
-	MAP_TITLE_MAX,
 	normalizePolarity,
 	stripBom,
 	type ImportError,
 	type ImportResult
 } from './import-result';
+import { MAP_TITLE_MAX } from './map';
 import { isRecord, validateMap } from './validate';
 
 /**
@@ -53,7 +54,7 @@ export function parseMapJson(text: string): ImportResult {
 			return { ...link, id, polarity: normalizePolarity(link.polarity) };
 		})
 	});
-	if (!checked.ok) return { ok: false, errors: issuesToErrors(checked.issues) };
+	if (!checked.ok) return failed(issuesToErrors(checked.issues));
 	return { ok: true, title: typeof title === 'string' && title.trim() ? title.trim() : null, map: checked.map };
 }
 

@@ -15,10 +15,18 @@ export type ImportResult =
 	| { ok: true; title: string | null; map: SystemMap }
 	| { ok: false; errors: ImportError[] };
 
-export const MAP_TITLE_MAX = 120;
+/** Enough for a user to see the pattern; a 400 response stays small for a broken 2000-line file. */
+export const IMPORT_ERRORS_MAX = 50;
 
 export function issuesToErrors(issues: MapIssue[]): ImportError[] {
 	return issues.map((issue) => ({ message: issue.message }));
+}
+
+/** The failed result, with the error list cut to `IMPORT_ERRORS_MAX` plus a line saying how many more there were. */
+export function failed(errors: ImportError[]): ImportResult {
+	if (errors.length <= IMPORT_ERRORS_MAX) return { ok: false, errors };
+	const more = errors.length - IMPORT_ERRORS_MAX;
+	return { ok: false, errors: [...errors.slice(0, IMPORT_ERRORS_MAX), { message: `… and ${more} more errors` }] };
 }
 
 /** Accepts the typographic minus (U+2212) people paste from reports as '-'. */
@@ -28,6 +36,7 @@ export function normalizePolarity(value: unknown): unknown {
 	return trimmed === '\u2212' ? '-' : trimmed;
 }
 
+/** Excel and Notepad put a byte-order mark before UTF-8 text; it is not part of the first name. */
 export function stripBom(text: string): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,9 +1,17 @@
 export * from './map';
-export { checkLabel, isValidId, validateMap, type LabelProblem, type MapIssue, type MapIssueCode, type MapValidation } from './validate';
+export {
+	checkLabel,
+	isValidId,
+	validateMap,
+	type LabelProblem,
+	type MapIssue,
+	type MapIssueCode,
+	type MapValidation
+} from './validate';
 export { findLoops, loopFromKey, LOOP_CAP_DEFAULT, type Loop, type LoopKind, type LoopSearch } from './loops';
 export { attachLoopStories, type AttachedStories, type LoopStory, type StoriedLoop } from './loop-stories';
 export { focusFactor, type Focus, type FocusDepth, type FocusSet } from './focus';
-export { MAP_TITLE_MAX, type ImportError, type ImportResult } from './import-result';
+export { type ImportError, type ImportResult } from './import-result';
 export { parseMapJson } from './import-json';
 export { parseLinksCsv } from './import-csv';
 export { mapToJson } from './export-json';
@@ -23,4 +31,3 @@ export {
 	type StarterTheme,
 	type ThemeId
 } from './starter-factors';
-export { sampleMap } from './sample-map';

@@ -41,6 +41,7 @@ export interface SystemMap {
 	links: Link[];
 }
 
+export const MAP_TITLE_MAX = 120;
 export const FACTOR_LABEL_MAX = 80;
 export const FACTOR_NOTE_MAX = 1000;
 export const LINK_LABEL_MAX = 80;

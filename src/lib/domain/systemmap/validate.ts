@@ -91,29 +91,37 @@ export function validateMap(input: unknown): MapValidation {
 	}
 	if (issues.length > 0) return { ok: false, issues };
 
+	// Ids are collected from every entry, valid or not, so one broken factor does
+	// not also turn into a duplicate or an unknown end elsewhere.
 	const factors: Factor[] = [];
 	const factorIds = new Set<string>();
 	rawFactors.forEach((raw, index) => {
+		const id = isRecord(raw) ? raw.id : undefined;
+		if (isValidId(id)) {
+			if (factorIds.has(id)) issue('id-duplicate', `factors[${index}].id`, `duplicate factor id '${id}'`);
+			factorIds.add(id);
+		}
 		const factor = readFactor(raw, `factors[${index}]`, issues);
-		if (!factor) return;
-		if (factorIds.has(factor.id)) issue('id-duplicate', `factors[${index}].id`, `duplicate factor id '${factor.id}'`);
-		factorIds.add(factor.id);
-		factors.push(factor);
+		if (factor) factors.push(factor);
 	});
 
 	const links: Link[] = [];
 	const linkIds = new Set<string>();
 	rawLinks.forEach((raw, index) => {
-		const link = readLink(raw, `links[${index}]`, issues);
-		if (!link) return;
-		for (const end of ['from', 'to'] as const) {
-			if (!factorIds.has(link[end])) {
-				issue('link-unknown-factor', `links[${index}].${end}`, `unknown factor '${link[end]}'`);
+		if (isRecord(raw)) {
+			if (isValidId(raw.id)) {
+				if (linkIds.has(raw.id)) issue('id-duplicate', `links[${index}].id`, `duplicate link id '${raw.id}'`);
+				linkIds.add(raw.id);
+			}
+			for (const end of ['from', 'to'] as const) {
+				const factorId = raw[end];
+				if (isValidId(factorId) && !factorIds.has(factorId)) {
+					issue('link-unknown-factor', `links[${index}].${end}`, `unknown factor '${factorId}'`);
+				}
 			}
 		}
-		if (linkIds.has(link.id)) issue('id-duplicate', `links[${index}].id`, `duplicate link id '${link.id}'`);
-		linkIds.add(link.id);
-		links.push(link);
+		const link = readLink(raw, `links[${index}]`, issues);
+		if (link) links.push(link);
 	});
 
 	return issues.length > 0 ? { ok: false, issues } : { ok: true, map: { factors, links } };
@@ -149,7 +157,9 @@ function readFactor(raw: unknown, path: string, issues: MapIssue[]): Factor | nu
 			issue('field-invalid', `${path}.${name}`, `${name} must be a finite number`);
 		}
 	}
-	if (pinned !== undefined && typeof pinned !== 'boolean') issue('field-invalid', `${path}.pinned`, 'pinned must be true or false');
+	if (pinned !== undefined && typeof pinned !== 'boolean') {
+		issue('field-invalid', `${path}.pinned`, 'pinned must be true or false');
+	}
 	if (issues.length > before || !isValidId(id) || text === null || !isFactorKind(kind)) return null;
 
 	const factor: Factor = { id, label: text, kind };
@@ -174,7 +184,9 @@ function readLink(raw: unknown, path: string, issues: MapIssue[]): Link | null {
 	if (!isValidId(from)) issue('id-invalid', `${path}.from`, idRule());
 	if (!isValidId(to)) issue('id-invalid', `${path}.to`, idRule());
 	if (!isPolarity(polarity)) issue('polarity-invalid', `${path}.polarity`, "polarity must be '+' or '-'");
-	if (delay !== undefined && typeof delay !== 'boolean') issue('field-invalid', `${path}.delay`, 'delay must be true or false');
+	if (delay !== undefined && typeof delay !== 'boolean') {
+		issue('field-invalid', `${path}.delay`, 'delay must be true or false');
+	}
 	const text = label === undefined ? undefined : readLabel(label, LINK_LABEL_MAX, `${path}.label`, issue, false);
 	if (issues.length > before || !isValidId(id) || !isValidId(from) || !isValidId(to) || !isPolarity(polarity)) {
 		return null;

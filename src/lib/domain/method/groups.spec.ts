@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Sector } from '../workshop/sectors';
+import {
+	addGroup,
+	createGroups,
+	groupOf,
+	joinGroup,
+	leaveGroup,
+	setGroupQuestion,
+	splitIntoGroups,
+	type Group,
+	type GroupMember
+} from './groups';
+import type { Result } from './result';
+import { seededRandom } from './seeded-random';
+
+function value<T>(result: Result<T, string>): T {
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+}
+
+function members(spec: Partial<Record<Sector, number>>): GroupMember[] {
+	return Object.entries(spec).flatMap(([sector, count]) =>
+		Array.from({ length: count }, (_, i) => ({ id: `${sector}-${i}`, sector: sector as Sector }))
+	);
+}
+
+const room = members({ skola: 4, socialtjanst: 3, fritid: 2, polis: 1, 'halso-sjukvard': 2 });
+
+describe('splitIntoGroups', () => {
+	it('makes as few groups as the limit of five allows, of near-equal size', () => {
+		const groups = value(splitIntoGroups({ members: room, random: seededRandom(1) }));
+		expect(groups.map((group) => group.id)).toEqual(['grupp-1', 'grupp-2', 'grupp-3']);
+		expect(groups.map((group) => group.memberIds.length)).toEqual([4, 4, 4]);
+	});
+
+	it('places everyone exactly once', () => {
+		const groups = value(splitIntoGroups({ members: room, random: seededRandom(1) }));
+		expect(groups.flatMap((group) => group.memberIds).sort()).toEqual(room.map((m) => m.id).sort());
+	});
+
+	it('spreads each sector as evenly as possible over the groups', () => {
+		const groups = value(splitIntoGroups({ members: room, random: seededRandom(5) }));
+		const sectorOf = new Map(room.map((m) => [m.id, m.sector]));
+		for (const sector of ['skola', 'socialtjanst', 'fritid', 'halso-sjukvard'] as const) {
+			const perGroup = groups.map((group) => group.memberIds.filter((id) => sectorOf.get(id) === sector).length);
+			expect(Math.max(...perGroup) - Math.min(...perGroup), sector).toBeLessThanOrEqual(1);
+		}
+	});
+
+	it('gives the same groups for the same seed, whatever order people joined in', () => {
+		const first = value(splitIntoGroups({ members: room, random: seededRandom(9) }));
+		const again = value(splitIntoGroups({ members: [...room].reverse(), random: seededRandom(9) }));
+		expect(again).toEqual(first);
+	});
+
+	it('respects a smaller group size', () => {
+		const groups = value(splitIntoGroups({ members: room, random: seededRandom(1), maxSize: 3 }));
+		expect(groups).toHaveLength(4);
+		expect(groups.every((group) => group.memberIds.length <= 3)).toBe(true);
+	});
+
+	it('makes one group for a small room and none for an empty one', () => {
+		expect(value(splitIntoGroups({ members: members({ skola: 2, polis: 2 }), random: seededRandom(1) }))).toHaveLength(1);
+		expect(value(splitIntoGroups({ members: [], random: seededRandom(1) }))).toEqual([]);
+	});
+
+	it('places a participant listed twice only once', () => {
+		const twice = [...members({ skola: 2 }), { id: 'skola-0', sector: 'skola' as const }];
+		const groups = value(splitIntoGroups({ members: twice, random: seededRandom(1) }));
+		expect(groups.flatMap((group) => group.memberIds).sort()).toEqual(['skola-0', 'skola-1']);
+	});
+
+	it('refuses a group size below two', () => {
+		expect(splitIntoGroups({ members: room, random: seededRandom(1), maxSize: 1 })).toEqual({ ok: false, error: 'bad-size' });
+	});
+});
+
+describe('choosing groups', () => {
+	const groups: Group[] = createGroups(2);
+
+	it('creates numbered empty groups without questions', () => {
+		expect(groups).toEqual([
+			{ id: 'grupp-1', memberIds: [], question: null },
+			{ id: 'grupp-2', memberIds: [], question: null }
+		]);
+	});
+
+	it('lets a participant join and moves them out of their earlier group', () => {
+		const joined = value(joinGroup(groups, { participantId: 'anna', groupId: 'grupp-1' }));
+		const moved = value(joinGroup(joined, { participantId: 'anna', groupId: 'grupp-2' }));
+		expect(moved.map((group) => group.memberIds)).toEqual([[], ['anna']]);
+		expect(groupOf(moved, 'anna')?.id).toBe('grupp-2');
+	});
+
+	it('refuses a full group and an unknown group', () => {
+		let state = groups;
+		for (const id of ['a', 'b', 'c', 'd', 'e']) state = value(joinGroup(state, { participantId: id, groupId: 'grupp-1' }));
+		expect(joinGroup(state, { participantId: 'f', groupId: 'grupp-1' })).toEqual({ ok: false, error: 'group-full' });
+		expect(joinGroup(state, { participantId: 'f', groupId: 'grupp-9' })).toEqual({ ok: false, error: 'unknown-group' });
+	});
+
+	it('lets someone already in a full group stay there', () => {
+		const full = value(joinGroup(groups, { participantId: 'a', groupId: 'grupp-1', maxSize: 1 }));
+		expect(joinGroup(full, { participantId: 'a', groupId: 'grupp-1', maxSize: 1 })).toEqual({ ok: true, value: full });
+	});
+
+	it('lets a participant leave', () => {
+		const joined = value(joinGroup(groups, { participantId: 'anna', groupId: 'grupp-1' }));
+		expect(groupOf(leaveGroup(joined, 'anna'), 'anna')).toBeNull();
+	});
+
+	it('adds a group after the highest number', () => {
+		expect(addGroup([{ id: 'grupp-3', memberIds: [], question: null }]).map((group) => group.id)).toEqual(['grupp-3', 'grupp-4']);
+		expect(addGroup([])[0]?.id).toBe('grupp-1');
+	});
+
+	it('gives each group its own question', () => {
+		const question = { kind: 'theme' as const, themeId: 'fritid', angle: 'framjande' as const };
+		const updated = value(setGroupQuestion(groups, 'grupp-2', question));
+		expect(updated.map((group) => group.question)).toEqual([null, question]);
+		expect(setGroupQuestion(groups, 'grupp-7', question)).toEqual({ ok: false, error: 'unknown-group' });
+	});
+});

@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant } from './fixtures';
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+const WIDTHS = [360, 1280];
+
+test('every route has no serious or critical axe violations and no horizontal overflow at 360 and 1280 px', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Tillgänglighetsprov');
+	const participant = await joinAsParticipant(browser, facilitator.code, { name: 'Robin', sector: 'Fritid/kultur', phone: true });
+	const routes: [string, Page, string][] = [
+		['home', participant.page, '/'],
+		['join', participant.page, `/j/${facilitator.code}?preview`],
+		['participant board', participant.page, `/w/${facilitator.code}`],
+		['facilitator', facilitator.page, new URL(facilitator.page.url()).pathname]
+	];
+	for (const [name, page, path] of routes) {
+		for (const width of WIDTHS) {
+			await page.setViewportSize({ width, height: 900 });
+			await gotoHydrated(page, path);
+			expect(await seriousViolations(page), `${name} at ${width}px`).toEqual([]);
+			expect(await horizontalOverflow(page), `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
+			await page.screenshot({ path: test.info().outputPath(`${name.replace(/\s/g, '-')}-${width}.png`), fullPage: true });
+		}
+	}
+	await participant.context.close();
+	await facilitator.context.close();
+});
+
+test('the interface is Swedish by default and English is one click away, remembered per browser', async ({ page }) => {
+	await gotoHydrated(page, '/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datadrivna dialoger');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data-driven dialogues');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await gotoHydrated(page, '/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data-driven dialogues');
+	await page.getByRole('button', { name: 'Svenska' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datadrivna dialoger');
+});
+
+test('joining and adding a card work with the keyboard alone', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Tangentbordsprov');
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await gotoHydrated(page, `/j/${facilitator.code}`);
+	// Tab from the top of the page to the name field, type, then pick a sector with the arrow keys.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
+	await page.getByLabel('Ditt namn (frivilligt)').focus();
+	await page.keyboard.type('Tangent');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel('Skola/förskola', { exact: true })).toBeChecked();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Gå med' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/w\//);
+	await page.waitForSelector('body[data-hydrated="true"]');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+
+	await page.getByLabel('Var').focus();
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Text', { exact: true })).toBeFocused();
+	await page.keyboard.type('Kort skrivet med tangentbordet');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Lägg till' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(facilitator.page.getByTestId('card').filter({ hasText: 'Kort skrivet med tangentbordet' })).toBeVisible();
+	await context.close();
+	await facilitator.context.close();
+});
