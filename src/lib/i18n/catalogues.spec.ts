@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import sv from './sv.json';
+import { en, sv } from './catalogue-files';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,9 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import en from './en.json';
-import sv from './sv.json';
+import { en, sv } from './catalogue-files';
 import type { Lang } from './lang';
-
-export const catalogues = { sv, en } as const;
 
 /**
  * One i18next instance, initialised synchronously with both catalogues bundled,

@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { findParticipantBySession, findWorkshop } from '$lib/server/workshops';
 import { participantCookie } from '$lib/sync/protocol';
-import type { PageServerLoad } from './$types';
+import type { LayoutServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies }) => {
+export const load: LayoutServerLoad = async ({ params, cookies }) => {
 	const app = await getApp();
 	const workshop = await findWorkshop(app.storage, params.code);
 	if (!workshop) error(404, { message: 'Not found' });

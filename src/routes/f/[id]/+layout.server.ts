@@ -4,9 +4,9 @@ import { isFacilitatorRequest, setFacilitatorCookie } from '$lib/server/http/fac
 import { joinUrl } from '$lib/server/http/links';
 import { qrSvg } from '$lib/server/http/qr';
 import { secretMatches } from '$lib/server/secrets';
-import type { PageServerLoad } from './$types';
+import type { LayoutServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, cookies, request }) => {
+export const load: LayoutServerLoad = async ({ params, url, cookies, request }) => {
 	const app = await getApp();
 	const workshop = await app.storage.findWorkshopById(params.id);
 	if (!workshop) error(404, { message: 'Not found' });
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url, cookies, request }) =>
 	if (key) {
 		if (!secretMatches(key, workshop.secretHash)) error(403, { message: 'Forbidden' });
 		setFacilitatorCookie(cookies, workshop.id, key, url.protocol === 'https:');
-		redirect(303, `/f/${workshop.id}`);
+		redirect(303, url.pathname);
 	}
 	if (!isFacilitatorRequest({ request, cookies, workshop })) error(403, { message: 'Forbidden' });
 
