@@ -42,18 +42,22 @@ function matchesAny(names: ReadonlySet<string>, id: string, label = ''): boolean
 	});
 }
 
+/** Tid, År, månad, kvartal, valår, läsår, year, period. */
 export function isTimeDimension(id: string, label?: string): boolean {
 	return matchesAny(TIME_NAMES, id, label);
 }
 
+/** Region, Län, Kommun, Område, Stadsdel, DeSO, RegSO, geo, area. */
 export function isRegionDimension(id: string, label?: string): boolean {
 	return matchesAny(REGION_NAMES, id, label);
 }
 
+/** Kön (Kon), sex, gender. */
 export function isSexDimension(id: string, label?: string): boolean {
 	return matchesAny(SEX_NAMES, id, label);
 }
 
+/** PxWeb's contents dimension: ContentsCode, tabellinnehåll, or Folkhälsodata's EliminatedContents. */
 export function isMetricDimension(id: string, label?: string): boolean {
 	return matchesAny(METRIC_NAMES, id, label);
 }

@@ -47,8 +47,7 @@ export function estimateRoles(categoryLabels: Record<string, string>): Record<st
  */
 export function foldEstimateRoles(
 	observations: readonly Observation[],
-	key: string,
-	roles: Record<string, EstimateRole>
+	{ key, roles }: { key: string; roles: Record<string, EstimateRole> }
 ): Observation[] {
 	const groups = new Map<string, { estimate?: Observation; parts: Partial<Record<EstimateRole, number>> }>();
 	for (const observation of observations) {

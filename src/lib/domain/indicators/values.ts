@@ -54,7 +54,7 @@ export function parseNumericCell(raw: string | number | null | undefined, decima
 function normaliseSeparators(text: string, decimal: DecimalSeparator): string | null {
 	const commas = text.split(',').length - 1;
 	const dots = text.split('.').length - 1;
-	if (decimal === ',') return dots > 0 && commas === 0 ? text.replace(/\./g, '') : stripThousands(text, '.', ',');
+	if (decimal === ',') return stripThousands(text, '.', ',');
 	if (decimal === '.') return stripThousands(text, ',', '.');
 	if (commas > 0 && dots > 0) {
 		return text.lastIndexOf(',') > text.lastIndexOf('.') ? stripThousands(text, '.', ',') : stripThousands(text, ',', '.');

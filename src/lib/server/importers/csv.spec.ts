@@ -74,7 +74,10 @@ describe('Mapping CSV columns to observations', () => {
 
 	it('keeps "..", "–" and empty value cells as missing, and unreadable text as missing with a warning', () => {
 		const rows = table.rows.map((row, i) => (i < 4 ? [row[0]!, row[1]!, ['..', '–', '', 'uppgift?'][i]!, row[3]!] : row));
-		const changed = mapColumns({ ...table, rows }, { indicator: { column: 'Indikator' }, area: 'Stadsdelsområde', period: { fixed: 'ej angivet' }, value: 'Värde' });
+		const changed = mapColumns(
+			{ ...table, rows },
+			{ indicator: { column: 'Indikator' }, area: 'Stadsdelsområde', period: { fixed: 'ej angivet' }, value: 'Värde' }
+		);
 		const all = changed.indicators.flatMap((i) => i.observations);
 		expect(all.filter((o) => o.value === null)).toHaveLength(4);
 		expect(all.filter((o) => o.value === null).every((o) => o.status === 'missing')).toBe(true);

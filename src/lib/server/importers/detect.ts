@@ -91,18 +91,23 @@ export async function importIndicators(input: ImportInput, options: ImportOption
 }
 
 function mapTable(table: Table, options: ImportOptions): ImportResult {
-	const mapOptions = { ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}), ...(options.meta ? { meta: options.meta } : {}) };
+	const mapOptions = {
+		...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
+		...(options.meta ? { meta: options.meta } : {})
+	};
 	if (options.mapping) return mapColumns(table, options.mapping, mapOptions);
 	const suggestion = suggestColumnMapping(table);
 	if (!suggestion.ok) {
 		const wanted: Record<string, string> = {
-			area: 'an area column (Område, Region, Kommun, Stadsdel)',
-			period: 'a period column (År, Period, Tid, Year)',
-			value: 'a value column (Värde, Andel, Antal, Value, or a single numeric column)'
+			area: 'area column (Område, Region, Kommun, Stadsdel)',
+			period: 'period column (År, Period, Tid, Year)',
+			value: 'value column (Värde, Andel, Antal, Value, or a single numeric column)'
 		};
+		const missing = suggestion.missing.map((m) => wanted[m]).join(' and no ');
+		const headers = table.headers.map((h) => `"${h}"`).join(', ');
 		throw new ImportError(
 			'unsupported',
-			`The columns could not be mapped automatically: no ${suggestion.missing.map((m) => wanted[m]).join(', no ')} was found among ${table.headers.map((h) => `"${h}"`).join(', ')}. Choose the columns in the mapping step.`
+			`The columns could not be mapped automatically: found no ${missing} among ${headers}. Choose the columns in the mapping step.`
 		);
 	}
 	return mapColumns(table, suggestion.mapping, mapOptions);
@@ -115,9 +120,12 @@ function sniff(input: ImportInput): { format: ImportFormat; json?: unknown } {
 	if (start !== '{' && start !== '[') return { format: 'csv' };
 	const json = parseJsonInput(text, 'JSON');
 	if (isRecord(json)) {
-		if (json.version === '2.0' || json.class === 'dataset' || (Array.isArray(json.id) && isRecord(json.dimension)) || isRecord(json.dataset)) {
-			return { format: 'jsonstat2', json };
-		}
+		const jsonStat =
+			json.version === '2.0' ||
+			json.class === 'dataset' ||
+			(Array.isArray(json.id) && isRecord(json.dimension)) ||
+			isRecord(json.dataset);
+		if (jsonStat) return { format: 'jsonstat2', json };
 		if (Array.isArray(json.columns) && Array.isArray(json.data)) return { format: 'pxweb', json };
 		if (Array.isArray(json.values)) {
 			const first: unknown = json.values[0];

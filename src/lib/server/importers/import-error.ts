@@ -16,6 +16,7 @@ export class ImportError extends Error {
 	}
 }
 
+/** Narrows a caught value, so the HTTP layer can tell a refused file from a bug. */
 export function isImportError(error: unknown): error is ImportError {
 	return error instanceof ImportError;
 }

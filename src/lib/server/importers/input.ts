@@ -51,6 +51,7 @@ export function parseJsonInput(input: ImportInput, what: string): unknown {
 	}
 }
 
+/** A plain JSON object (not an array, not null): the only shape whose fields the importers read. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -50,6 +50,24 @@ describe('JSON-stat 2 importer on SCB PxWebApi 2 (TAB6471, trimmed)', () => {
 		});
 	});
 
+	it('folds a dimension of estimate and number of answers into one observation with n', () => {
+		// The age categories are relabelled only to exercise the folding; the numbers stay SCB's and are not shares.
+		const doc = readJsonFixture('scb-v2-tab6471-folkmangd-manad.json');
+		const dimension = doc.dimension as Record<string, { category: Record<string, unknown> }>;
+		const alder = dimension.Alder!;
+		const relabelled = {
+			...doc,
+			dimension: {
+				...dimension,
+				Alder: { ...alder, category: { ...alder.category, label: { '0-9': 'Andel', '10-19': 'Antal svar' } } }
+			}
+		};
+		const [folded] = jsonStat2ToIndicators(relabelled).indicators;
+		expect(folded!.observations).toHaveLength(24);
+		expect(folded!.dimensions).not.toHaveProperty('alder');
+		expect(folded!.observations[0]).toMatchObject({ breakdown: { kon: 'T' }, value: 245284, n: 297856, period: '2026M01' });
+	});
+
 	it('keeps a null cell and a cell flagged ".." as missing rather than 0', () => {
 		const doc = readJsonFixture('scb-v2-tab6471-folkmangd-manad.json');
 		const values = [...(doc.value as number[])] as (number | null)[];

@@ -144,33 +144,37 @@ export function jsonStat2ToIndicators(document: unknown, options: JsonStatImport
 	}
 
 	const indicators = [...byIndicator].map(([code, observations]) =>
-		buildIndicator(dataset, metric, code, observations, breakdownDims, estimateCode !== undefined, options)
+		buildIndicator({ dataset, metric, code, observations, breakdownDims, foldMetric: estimateCode !== undefined, options })
 	);
 	return { indicators, warnings };
 }
 
-function buildIndicator(
-	dataset: Dataset,
-	metric: Dimension | undefined,
-	code: string,
-	rawObservations: Observation[],
-	breakdownDims: Dimension[],
-	foldMetric: boolean,
-	options: JsonStatImportOptions
-): ImportedIndicator {
-	let observations = rawObservations;
-	if (foldMetric && metric) observations = foldEstimateRoles(observations, ROLE_KEY, estimateRoles(labelsOf(metric))!);
+interface IndicatorParts {
+	dataset: Dataset;
+	metric: Dimension | undefined;
+	code: string;
+	observations: Observation[];
+	breakdownDims: Dimension[];
+	/** The metric dimension holds estimate, limits and n, to be folded into one indicator. */
+	foldMetric: boolean;
+	options: JsonStatImportOptions;
+}
+
+function buildIndicator(parts: IndicatorParts): ImportedIndicator {
+	const { dataset, metric, code, breakdownDims, options } = parts;
+	let observations = parts.observations;
+	if (parts.foldMetric && metric) {
+		observations = foldEstimateRoles(observations, { key: ROLE_KEY, roles: estimateRoles(labelsOf(metric))! });
+	}
 	const dimensions: Record<string, DimensionLabels> = {};
 	for (const dim of breakdownDims) {
-		const roles = estimateRoles(labelsOf(dim));
-		if (roles && !isSexDimension(dim.id, dim.label)) {
-			observations = foldEstimateRoles(observations, dim.key, roles);
+		const isSex = isSexDimension(dim.id, dim.label);
+		const roles = isSex ? undefined : estimateRoles(labelsOf(dim));
+		if (roles) {
+			observations = foldEstimateRoles(observations, { key: dim.key, roles });
 			continue;
 		}
-		dimensions[isSexDimension(dim.id, dim.label) ? SEX_BREAKDOWN_KEY : dim.key] = {
-			label: dim.label,
-			categories: isSexDimension(dim.id, dim.label) ? sexLabels(dim) : labelsOf(dim)
-		};
+		dimensions[isSex ? SEX_BREAKDOWN_KEY : dim.key] = { label: dim.label, categories: isSex ? sexLabels(dim) : labelsOf(dim) };
 	}
 
 	const eliminated = code === '' || code.startsWith('Eliminated');

@@ -144,7 +144,8 @@ export function koladaNextPageUrl(response: unknown): string | null {
  */
 export function parseKoladaKpiMetadata(input: ImportInput): KoladaKpi[] {
 	const document = parseJsonInput(input, 'Kolada KPI');
-	const list = isRecord(document) && Array.isArray(document.values) ? document.values : Array.isArray(document) ? document : [document];
+	const list =
+		isRecord(document) && Array.isArray(document.values) ? document.values : Array.isArray(document) ? document : [document];
 	const kpis = list.filter(isRecord).filter((k) => typeof k.id === 'string' && typeof k.title === 'string');
 	if (kpis.length === 0) throw new ImportError('malformed', 'The Kolada KPI response has no KPI objects with id and title.');
 	return kpis.map(koladaKpiFromObject);
@@ -152,7 +153,10 @@ export function parseKoladaKpiMetadata(input: ImportInput): KoladaKpi[] {
 
 /** Maps one Kolada KPI object to canonical metadata; see {@link parseKoladaKpiMetadata}. */
 export function koladaKpiFromObject(kpi: Record<string, unknown>): KoladaKpi {
-	const text = (field: string) => (typeof kpi[field] === 'string' && (kpi[field] as string).trim() !== '' ? (kpi[field] as string) : undefined);
+	const text = (field: string): string | undefined => {
+		const value = kpi[field];
+		return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+	};
 	const id = String(kpi.id);
 	const name = text('title') ?? id;
 	const definition = text('definition') ?? text('description');
@@ -160,7 +164,8 @@ export function koladaKpiFromObject(kpi: Record<string, unknown>): KoladaKpi {
 	const sourceDetails: Record<string, string> = {};
 	const auspice = text('auspice') ?? text('auspices');
 	if (auspice) sourceDetails.auspice = auspice;
-	for (const field of ['operating_area', 'perspective', 'municipality_type', 'publication_date', 'prel_publication_date', 'publ_period']) {
+	const verbatim = ['operating_area', 'perspective', 'municipality_type', 'publication_date', 'prel_publication_date', 'publ_period'];
+	for (const field of verbatim) {
 		const value = kpi[field];
 		if (typeof value === 'string' || typeof value === 'number') sourceDetails[field] = String(value);
 	}

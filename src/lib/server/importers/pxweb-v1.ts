@@ -19,6 +19,7 @@ import {
 import { ImportError } from './import-error';
 import { isRecord, parseJsonInput, type ImportInput } from './input';
 import { UNSPECIFIED_AREA, attributionFor } from './provenance';
+import { unreadableValuesWarning } from './warnings';
 
 /**
  * PxWeb v1 `"format": "json"` responses (Folkhälsodata, SCB's API v1, municipal
@@ -67,14 +68,22 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 	const keyColumns = columns.filter((c) => c.type !== 'c');
 	const contents = columns.filter((c) => c.type === 'c');
 	const time = keyColumns.find((c) => c.type === 't');
-	if (!time) throw new ImportError('unsupported', 'The PxWeb response has no time column (type "t"), so values cannot be placed in periods.');
-	if (contents.length === 0) throw new ImportError('malformed', 'The PxWeb response has no contents column (type "c").');
+	if (!time) {
+		throw new ImportError(
+			'unsupported',
+			'The PxWeb response has no time column (type "t"), so values cannot be placed in periods.'
+		);
+	}
+	if (contents.length === 0) {
+		throw new ImportError('malformed', 'The PxWeb response has no contents column (type "c").');
+	}
 	if (document.data.length === 0) throw new ImportError('empty', 'The PxWeb response has no data rows.');
 
 	const labels = options.labels ?? {};
 	const region = keyColumns.find((c) => c.type === 'd' && isRegionDimension(c.code, c.text));
 	if (!region) {
-		warnings.push(`The table has no region column; every value is given the area "${(options.defaultArea ?? UNSPECIFIED_AREA).name}".`);
+		const areaName = (options.defaultArea ?? UNSPECIFIED_AREA).name;
+		warnings.push(`The table has no region column; every value is given the area "${areaName}".`);
 	}
 	const breakdownColumns = keyColumns.filter((c) => c !== time && c !== region);
 	const contentRoles = estimateRoles(Object.fromEntries(contents.map((c) => [c.code, c.text])));
@@ -89,7 +98,8 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 		if (row.key.length !== keyColumns.length || row.values.length !== contents.length) {
 			throw new ImportError(
 				'malformed',
-				`PxWeb data row ${rowIndex + 1} has ${row.key.length} keys and ${row.values.length} values; the columns describe ${keyColumns.length} and ${contents.length}.`
+				`PxWeb data row ${rowIndex + 1} has ${row.key.length} keys and ${row.values.length} values; ` +
+					`the columns describe ${keyColumns.length} and ${contents.length}.`
 			);
 		}
 		const keys: unknown[] = row.key;
@@ -130,22 +140,21 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 			byIndicator.set(indicatorCode, list);
 		});
 	});
-	if (unreadable.length > 0) {
-		warnings.push(`Values that are not numbers were kept as missing: ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ' …' : ''}.`);
-	}
+	const unreadableWarning = unreadableValuesWarning(unreadable);
+	if (unreadableWarning) warnings.push(unreadableWarning);
 	if (unknownSex.size > 0) warnings.push(`Unrecognised sex codes were kept as they are: ${[...unknownSex].join(', ')}.`);
 
 	const metadata = Array.isArray(document.metadata) && isRecord(document.metadata[0]) ? document.metadata[0] : {};
 	const source = typeof metadata.source === 'string' ? metadata.source : '';
 	const indicators = [...byIndicator].map(([code, rawObservations]): ImportedIndicator => {
-		let observations = contentRoles ? foldEstimateRoles(rawObservations, ROLE_KEY, contentRoles) : rawObservations;
+		let observations = contentRoles ? foldEstimateRoles(rawObservations, { key: ROLE_KEY, roles: contentRoles }) : rawObservations;
 		const dimensions: Record<string, DimensionLabels> = {};
 		for (const column of breakdownColumns) {
 			const key = isSexDimension(column.code, column.text) ? SEX_BREAKDOWN_KEY : foldKey(column.code);
 			const values = labels[column.code]?.values ?? {};
 			const roles = estimateRoles(values);
 			if (roles && key !== SEX_BREAKDOWN_KEY) {
-				observations = foldEstimateRoles(observations, key, roles);
+				observations = foldEstimateRoles(observations, { key, roles });
 				continue;
 			}
 			dimensions[key] = { label: column.text, categories: key === SEX_BREAKDOWN_KEY ? sexLabels(values) : values };

@@ -14,6 +14,7 @@ import {
 } from '$lib/domain/indicators';
 import { ImportError } from './import-error';
 import type { Table, TableCell } from './table';
+import { unreadableValuesWarning } from './warnings';
 
 /**
  * Which column means what, chosen by the facilitator in the preview step (or
@@ -60,7 +61,8 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 	const periodCol = typeof mapping.period === 'string' ? column(mapping.period, 'period') : undefined;
 	const valueCol = column(mapping.value, 'value');
 	const unitCol = mapping.unit === undefined ? undefined : column(mapping.unit, 'unit');
-	const indicatorCol = mapping.indicator && 'column' in mapping.indicator ? column(mapping.indicator.column, 'indicator') : undefined;
+	const indicatorCol =
+		mapping.indicator && 'column' in mapping.indicator ? column(mapping.indicator.column, 'indicator') : undefined;
 	const ciLowerCol = mapping.ciLower === undefined ? undefined : column(mapping.ciLower, 'ciLower');
 	const ciUpperCol = mapping.ciUpper === undefined ? undefined : column(mapping.ciUpper, 'ciUpper');
 	const nCol = mapping.n === undefined ? undefined : column(mapping.n, 'n');
@@ -75,15 +77,19 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 	const skipped = { area: [] as number[], period: [] as number[] };
 	const unreadable: string[] = [];
 
-	table.rows.forEach((row, rowIndex) => {
+	for (const [rowIndex, row] of table.rows.entries()) {
+		// Spreadsheet line number: data rows start on line 2, under the header.
 		const line = rowIndex + 2;
-		if (row.every((cell) => cell === null || String(cell).trim() === '')) return;
+		if (row.every((cell) => cell === null || String(cell).trim() === '')) continue;
 		const areaName = text(row[areaCol]);
-		if (!areaName) return void skipped.area.push(line);
 		const period = typeof mapping.period === 'string' ? text(row[periodCol!]) : mapping.period.fixed;
-		if (!period) return void skipped.period.push(line);
+		if (!areaName || !period) {
+			skipped[areaName ? 'period' : 'area'].push(line);
+			continue;
+		}
 
-		const name = fixedName ?? (indicatorCol === undefined ? table.headers[valueCol]! : text(row[indicatorCol]) || table.headers[valueCol]!);
+		const valueHeader = table.headers[valueCol]!;
+		const name = fixedName ?? ((indicatorCol === undefined ? '' : text(row[indicatorCol])) || valueHeader);
 		const cell = parseNumericCell(row[valueCol] ?? null, decimal);
 		if (cell.unreadable) unreadable.push(`line ${line} "${String(row[valueCol])}"`);
 
@@ -114,14 +120,13 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 		if (unit && !entry.unit) entry.unit = unit;
 		entry.observations.push(observation);
 		byName.set(name, entry);
-	});
+	}
 
 	const warnings: string[] = [];
 	if (skipped.area.length > 0) warnings.push(`Rows without an area were skipped (${lines(skipped.area)}).`);
 	if (skipped.period.length > 0) warnings.push(`Rows without a period were skipped (${lines(skipped.period)}).`);
-	if (unreadable.length > 0) {
-		warnings.push(`Values that are not numbers were kept as missing: ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ' …' : ''}.`);
-	}
+	const unreadableWarning = unreadableValuesWarning(unreadable);
+	if (unreadableWarning) warnings.push(unreadableWarning);
 	if (byName.size === 0) throw new ImportError('empty', 'No row of the table has both an area and a period.');
 
 	const indicators = [...byName].map(([name, { unit, observations }]): ImportedIndicator => ({
@@ -136,14 +141,27 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 
 export type MappingRole = 'area' | 'period' | 'value';
 
-export type SuggestedMapping = { ok: true; mapping: ColumnMapping } | { ok: false; missing: MappingRole[]; partial: Partial<ColumnMapping> };
+export type SuggestedMapping =
+	| { ok: true; mapping: ColumnMapping }
+	| { ok: false; missing: MappingRole[]; partial: Partial<ColumnMapping> };
 
-const AREA_WORDS = ['region', 'omrade', 'kommun', 'stadsdel', 'stadsdelsomrade', 'lan', 'area', 'municipality', 'district', 'geografi'];
+const AREA_WORDS = [
+	'region',
+	'omrade',
+	'kommun',
+	'stadsdel',
+	'stadsdelsomrade',
+	'lan',
+	'area',
+	'municipality',
+	'district',
+	'geografi'
+];
 /** Parts of Swedish compounds such as 'Stadsdelsområde', 'Hemkommun', 'Kommunnamn'. */
 const AREA_COMPOUNDS = ['omrade', 'kommun', 'region', 'stadsdel'];
 const AREA_CODE_WORDS = ['kommunkod', 'regionkod', 'lanskod', 'omradeskod', 'areacode', 'area-code', 'kod', 'code'];
 const PERIOD_WORDS = ['ar', 'artal', 'period', 'tid', 'year', 'time', 'manad', 'kvartal', 'lasar', 'uppgiftsar', 'matar'];
-const VALUE_WORDS = ['varde', 'value', 'andel', 'antal', 'procent', 'medelvarde'];
+const VALUE_WORDS = ['varde', 'value', 'andel', 'antal', 'procent', 'medelvarde', 'share', 'percent', 'rate', 'count'];
 const SEX_WORDS = ['kon', 'sex', 'gender'];
 const INDICATOR_WORDS = ['indikator', 'indicator', 'nyckeltal', 'matt', 'kpi', 'fraga', 'variabel'];
 const UNIT_WORDS = ['enhet', 'unit'];
@@ -170,7 +188,11 @@ export function suggestColumnMapping(table: Table): SuggestedMapping {
 	const n = find((key) => ['n', 'antal-svar', 'svarande', 'antal-svarande', 'respondents'].includes(key));
 	const ciLower = find((_, tokens) => tokens.some((t) => t === 'nedre' || t === 'lower'));
 	const ciUpper = find((_, tokens) => tokens.some((t) => t === 'ovre' || t === 'upper'));
-	const areaCode = find((key, tokens) => AREA_CODE_WORDS.includes(key) || (tokens.length > 1 && tokens.includes('kod') && tokens.some((t) => AREA_WORDS.includes(t))));
+	const areaCode = find(
+		(key, tokens) =>
+			AREA_CODE_WORDS.includes(key) ||
+			(tokens.some((t) => t === 'kod' || t === 'code') && tokens.some((t) => AREA_WORDS.includes(t)))
+	);
 	const area = find(
 		(key, tokens) =>
 			tokens.some((t) => AREA_WORDS.includes(t)) || AREA_COMPOUNDS.some((w) => key.startsWith(w) || key.endsWith(w))
