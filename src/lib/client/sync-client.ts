@@ -4,10 +4,13 @@ import {
 	PROTOCOL_VERSION,
 	type Ack,
 	type ClientToServerEvents,
+	type CommandAck,
 	type PresenceEntry,
 	type ProblemBody,
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
+import type { VoteView } from '$lib/domain/method/vote-tally';
+import type { MethodCommand } from '$lib/sync/method-commands';
 import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '$lib/sync/yjs-messages';
 
 /** Origin of updates that came from the server, so they are not sent back. */
@@ -51,6 +54,7 @@ export class SyncClient {
 	readonly #statusListeners = new Set<Listener<{ status: ConnectionStatus; pending: number }>>();
 	readonly #problemListeners = new Set<Listener<ProblemBody>>();
 	readonly #presenceListeners = new Set<Listener<PresenceEntry[]>>();
+	readonly #voteListeners = new Set<Listener<VoteView | null>>();
 
 	constructor(options: SyncClientOptions) {
 		const auth = {
@@ -82,6 +86,7 @@ export class SyncClient {
 		this.socket.on('y', (name, payload) => this.#receive(name, payload));
 		this.socket.on('problem', (problem) => this.#emitProblem(problem));
 		this.socket.on('presence:list', (entries) => this.#presenceListeners.forEach((l) => l(entries)));
+		this.socket.on('vote:view', (view) => this.#voteListeners.forEach((l) => l(view)));
 	}
 
 	get status(): ConnectionStatus {
@@ -152,6 +157,24 @@ export class SyncClient {
 	onProblem(listener: Listener<ProblemBody>): () => void {
 		this.#problemListeners.add(listener);
 		return () => this.#problemListeners.delete(listener);
+	}
+
+	/** Sends a method command; resolves with the server's answer (never rejects on refusal). */
+	async command(command: MethodCommand): Promise<CommandAck> {
+		try {
+			const result: CommandAck = await this.socket.timeout(15_000).emitWithAck('command', command);
+			if (!result.ok) this.#emitProblem(result.error);
+			return result;
+		} catch {
+			const error: ProblemBody = { code: 'unavailable', message: 'no answer from the server' };
+			this.#emitProblem(error);
+			return { ok: false, error };
+		}
+	}
+
+	onVoteView(listener: Listener<VoteView | null>): () => void {
+		this.#voteListeners.add(listener);
+		return () => this.#voteListeners.delete(listener);
 	}
 
 	onPresence(listener: Listener<PresenceEntry[]>): () => void {

@@ -4,7 +4,15 @@ import { log } from './log';
 import { createStorage } from './persistence/create-storage';
 import type { Storage } from './persistence/storage';
 import { DocRegistry } from './realtime/doc-registry';
-import { attachRealtime, broadcastUpdate, isDocInUse, type DialogServer } from './realtime/socket-server';
+import { MethodService } from './method/method-service';
+import {
+	attachRealtime,
+	broadcastUpdate,
+	isDocInUse,
+	presentParticipants,
+	sendVoteViews,
+	type DialogServer
+} from './realtime/socket-server';
 import { ensureDemoWorkshop } from './demo';
 import { startRedisRelay, type RedisRelay } from './realtime/redis-relay';
 
@@ -13,6 +21,7 @@ export interface App {
 	config: Config;
 	storage: Storage;
 	docs: DocRegistry;
+	method: MethodService;
 	io: DialogServer | null;
 	stop(): Promise<void>;
 }
@@ -51,7 +60,25 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 			if (relay && origin.source !== 'relay') relay.publish(live, update);
 		}
 	});
-	if (httpServer) io = attachRealtime({ httpServer, storage, docs });
+	const voteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	const method = new MethodService({
+		storage,
+		docs,
+		present: async (workshopId) => (io ? presentParticipants(io, storage, workshopId) : []),
+		// Debounced: in a room of 300, a burst of dots becomes one round of views.
+		onVoteChanged: (workshopId) => {
+			if (!io || voteTimers.has(workshopId)) return;
+			const server = io;
+			voteTimers.set(
+				workshopId,
+				setTimeout(() => {
+					voteTimers.delete(workshopId);
+					void sendVoteViews(server, method, workshopId).catch((error) => log.error('vote.views_failed', { workshopId, error }));
+				}, 150)
+			);
+		}
+	});
+	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method });
 	if (io && config.redisUrl) relay = await startRedisRelay({ url: config.redisUrl, io, docs });
 
 	const unloadTimer = setInterval(() => {
@@ -68,6 +95,7 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 		config,
 		storage,
 		docs,
+		method,
 		get io() {
 			return io;
 		},

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { Sector } from '$lib/domain/workshop/sectors';
 
 /**
@@ -47,6 +48,9 @@ export interface ProblemBody {
 
 export type Ack = { ok: true } | { ok: false; error: ProblemBody };
 
+/** Answer to a method command; `value` carries e.g. the caller's own vote view. */
+export type CommandAck = { ok: true; value?: unknown } | { ok: false; error: ProblemBody };
+
 export interface PresenceEntry {
 	participantId: string;
 	displayName: string;
@@ -59,11 +63,15 @@ export interface ClientToServerEvents {
 	'doc:open': (docName: string, ack: (result: Ack) => void) => void;
 	'doc:close': (docName: string) => void;
 	y: (docName: string, payload: Uint8Array, ack: (result: Ack) => void) => void;
+	/** A method command (see method-commands.ts), checked and carried out by the server. */
+	command: (command: unknown, ack: (result: CommandAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
 	y: (docName: string, payload: Uint8Array) => void;
 	'presence:list': (entries: PresenceEntry[]) => void;
+	/** The receiver's own view of the current vote, after any change to the ballot. */
+	'vote:view': (view: VoteView | null) => void;
 	problem: (problem: ProblemBody) => void;
 }
 

@@ -16,7 +16,8 @@ export const ROOTS: Record<DocKind, readonly string[]> = {
 	canvas: ['cards', 'meta'],
 	draft: ['cards'],
 	map: ['factors', 'links', 'loops', 'meta'],
-	indicators: ['catalogue', 'series', 'readings']
+	indicators: ['catalogue', 'series', 'readings'],
+	ballots: ['state']
 };
 
 export type CardMap = Y.Map<unknown>;
@@ -26,5 +27,10 @@ export function getCards(doc: Y.Doc): Y.Map<CardMap> {
 }
 
 export function getControlState(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('state');
+}
+
+/** The server-only ballot box (`ballots` document). */
+export function getBallotState(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('state');
 }

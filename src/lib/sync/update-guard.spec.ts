@@ -125,3 +125,39 @@ describe('participant update guard', () => {
 		expect(alice.change((d) => editCardText(d, 'a', 'ändrat', null)).ok).toBe(false);
 	});
 });
+
+describe('entry rules from the workshop state', () => {
+	it('passes created fields and existing entries to the rule and refuses with its reason', () => {
+		const server = new Y.Doc();
+		const seen: string[] = [];
+		const check = (actor: Actor, fn: (d: Y.Doc) => void) => {
+			const replica = new Y.Doc();
+			Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+			const updates: Uint8Array[] = [];
+			replica.on('update', (u: Uint8Array) => updates.push(u));
+			fn(replica);
+			const update = Y.mergeUpdates(updates);
+			const verdict = checkParticipantUpdate({
+				doc: server,
+				kind: 'canvas',
+				actor,
+				update,
+				rule: (change) => {
+					seen.push(`${change.action}:${change.action === 'create' ? change.fields.kind : change.entry.kind}`);
+					const kind = change.action === 'create' ? change.fields.kind : change.entry.kind;
+					return kind === 'nasta-steg' ? 'phase not reached' : null;
+				}
+			});
+			if (verdict.ok) Y.applyUpdate(server, update);
+			return verdict;
+		};
+		expect(check(p('p1'), (d) => addCard(d, card('a', 'p1'), null))).toEqual({ ok: true });
+		expect(check(p('p1'), (d) => addCard(d, { ...card('b', 'p1'), kind: 'nasta-steg' }, null))).toEqual({
+			ok: false,
+			reason: 'phase not reached'
+		});
+		expect(check(p('p1'), (d) => editCardText(d, 'a', 'ändrad', null))).toEqual({ ok: true });
+		expect(check(p('p1'), (d) => deleteCard(d, 'a', null))).toEqual({ ok: true });
+		expect(seen).toEqual(['create:onskvard', 'create:nasta-steg', 'edit:onskvard', 'delete:onskvard']);
+	});
+});

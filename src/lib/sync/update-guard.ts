@@ -16,20 +16,35 @@ export interface EntryPolicy {
 	edit: 'author' | 'anyone';
 	/** Fields only a facilitator may set, e.g. moderation flags. */
 	facilitatorFields?: readonly string[];
+	/** Fields anyone may set on anyone's entry, e.g. proposing who could produce wished data. */
+	anyoneFields?: readonly string[];
 }
 
 /** Roots a participant may write, per document kind; anything else is facilitator-only. */
 export const ENTRY_POLICIES: Record<DocKind, Readonly<Record<string, EntryPolicy>>> = {
 	control: {},
-	canvas: { cards: { edit: 'author', facilitatorFields: ['hidden', 'mergedInto'] } },
+	canvas: {
+		cards: { edit: 'author', facilitatorFields: ['hidden', 'mergedFrom'], anyoneFields: ['proposedDataOwner'] }
+	},
 	draft: { cards: { edit: 'author' } },
 	map: { factors: { edit: 'anyone' }, links: { edit: 'anyone' }, loops: { edit: 'anyone' } },
-	indicators: { readings: { edit: 'author' } }
+	indicators: { readings: { edit: 'author' } },
+	ballots: {}
 };
 
 export const AUTHOR_FIELD = 'authorId';
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * An entry-level change, for rules that depend on the workshop's state rather than
+ * on ownership (e.g. a locked phase); return a reason to refuse.
+ */
+export type EntryChange =
+	| { action: 'create'; root: string; fields: Record<string, unknown> }
+	| { action: 'edit'; root: string; entry: Record<string, unknown>; field: string }
+	| { action: 'delete'; root: string; entry: Record<string, unknown> };
+export type EntryRule = (change: EntryChange) => string | null;
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -50,8 +65,17 @@ export function checkParticipantUpdate(options: {
 	kind: DocKind;
 	actor: Actor;
 	update: Uint8Array;
+	rule?: EntryRule;
 }): GuardVerdict {
 	const { doc, kind, actor, update } = options;
+	const ruled = new Set<string>();
+	const applyRule = (change: EntryChange, item: Y.Item): GuardVerdict => {
+		const key = `${item.id.client}:${item.id.clock}:${change.action === 'edit' ? change.field : change.action}`;
+		if (!options.rule || ruled.has(key)) return { ok: true };
+		ruled.add(key);
+		const reason = options.rule(change);
+		return reason ? deny(reason) : { ok: true };
+	};
 	if (actor.role === 'facilitator') return { ok: true };
 	const policies = ENTRY_POLICIES[kind];
 	const me = actor.participantId;
@@ -75,10 +99,17 @@ export function checkParticipantUpdate(options: {
 				if (existing instanceof Y.Map && existing.get(AUTHOR_FIELD) !== me) {
 					return deny('that entry belongs to someone else');
 				}
+				const created = applyRule({ action: 'create', root: location.root, fields: resolver.fieldsOf(struct) }, struct);
+				if (!created.ok) return created;
 				continue;
 			}
 			const verdict = checkFieldChange({ policy, location, me, resolver });
 			if (!verdict.ok) return verdict;
+			if (location.entry.where === 'doc') {
+				const change = { action: 'edit' as const, root: location.root, entry: entryJson(location.entry.item), field: location.field };
+				const edited = applyRule(change, location.entry.item);
+				if (!edited.ok) return edited;
+			}
 		}
 
 		for (const [client, ranges] of decoded.ds.clients) {
@@ -90,12 +121,17 @@ export function checkParticipantUpdate(options: {
 					if (!policy) return deny(`participants may not delete from "${location.root}"`);
 					if (location.field === null) {
 						if (resolver.authorOf(location.entry) !== me) return deny('you may only delete your own entries');
+						const deleted = applyRule({ action: 'delete', root: location.root, entry: entryJson(item) }, item);
+						if (!deleted.ok) return deleted;
 						continue;
 					}
 					// Deleting an entry deletes its fields too; the entry's own check above covers them.
 					if (isDeletedBy(decoded.ds, location.entry.item.id)) continue;
 					const verdict = checkFieldChange({ policy, location, me, resolver });
 					if (!verdict.ok) return verdict;
+					const change = { action: 'edit' as const, root: location.root, entry: entryJson(location.entry.item), field: location.field };
+					const edited = applyRule(change, location.entry.item);
+					if (!edited.ok) return edited;
 				}
 			}
 		}
@@ -116,7 +152,7 @@ function checkFieldChange(options: {
 	const isNewEntry = location.entry.where === 'update';
 	if (location.field === AUTHOR_FIELD && !isNewEntry) return deny('authorId cannot be changed');
 	if (policy.facilitatorFields?.includes(location.field!)) return deny(`only the facilitator may set "${location.field}"`);
-	if (isNewEntry || policy.edit === 'anyone') return { ok: true };
+	if (isNewEntry || policy.edit === 'anyone' || policy.anyoneFields?.includes(location.field!)) return { ok: true };
 	return resolver.authorOf(location.entry) === me ? { ok: true } : deny('you may only change your own entries');
 }
 
@@ -124,6 +160,11 @@ const deny = (reason: string): GuardVerdict => ({ ok: false, reason });
 
 function isDeletedBy(ds: { clients: Map<number, { clock: number; len: number }[]> }, id: Y.ID): boolean {
 	return (ds.clients.get(id.client) ?? []).some((r) => id.clock >= r.clock && id.clock < r.clock + r.len);
+}
+
+function entryJson(item: Y.Item): Record<string, unknown> {
+	const content = item.content;
+	return content instanceof Y.ContentType && content.type instanceof Y.Map ? content.type.toJSON() : {};
 }
 
 function isInDoc(doc: Y.Doc, id: Y.ID): boolean {
@@ -184,6 +225,19 @@ class Resolver {
 		}
 		const above = this.locate(parent.ref.item);
 		return { ...above, field: above.field ?? parent.sub ?? '' };
+	}
+
+	/** The first value of each field set on an entry created in this update. */
+	fieldsOf(entry: Y.Item): Record<string, unknown> {
+		const fields: Record<string, unknown> = {};
+		for (const structs of this.inUpdate.values()) {
+			for (const struct of structs) {
+				if (!(struct instanceof Y.Item) || struct.parentSub === null) continue;
+				if (!(struct.parent instanceof Y.ID) || !Y.compareIDs(struct.parent, entry.id)) continue;
+				if (!(struct.parentSub in fields)) [fields[struct.parentSub]] = struct.content.getContent();
+			}
+		}
+		return fields;
 	}
 
 	authorOf(entry: EntryRef): string | null {

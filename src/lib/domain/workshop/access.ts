@@ -29,6 +29,8 @@ export function canAccessDoc(options: { actor: Actor; doc: DocName; mode: Access
 		case 'draft':
 			if (actor.role === 'facilitator') return mode === 'read';
 			return actor.participantId === doc.sub;
+		case 'ballots':
+			return false;
 	}
 }
 

@@ -9,8 +9,10 @@
  * - `map:<id>`: one system map.
  * - `indicators`: indicator catalogue, series and readings.
  * - `draft:<participantId>`: cards written privately before the facilitator reveals.
+ * - `ballots`: every dot cast; only the server reads it, so tallies stay hidden
+ *   until the vote is closed.
  */
-export type DocKind = 'control' | 'canvas' | 'map' | 'indicators' | 'draft';
+export type DocKind = 'control' | 'canvas' | 'map' | 'indicators' | 'draft' | 'ballots';
 
 export interface DocName {
 	kind: DocKind;
@@ -19,7 +21,7 @@ export interface DocName {
 }
 
 const SUB_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
-const SINGLE: ReadonlySet<DocKind> = new Set(['control', 'indicators']);
+const SINGLE: ReadonlySet<DocKind> = new Set(['control', 'indicators', 'ballots']);
 const WITH_SUB: ReadonlySet<DocKind> = new Set(['canvas', 'map', 'draft']);
 
 export const PLENARY_CANVAS = 'canvas:plenary';

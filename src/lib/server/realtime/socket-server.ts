@@ -3,6 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import { canAccessDoc, type Actor } from '$lib/domain/workshop/access';
 import { parseDocName } from '$lib/domain/workshop/documents';
+import type { Sector } from '$lib/domain/workshop/sectors';
 import {
 	MAX_UPDATE_BYTES,
 	PROTOCOL_VERSION,
@@ -12,12 +13,18 @@ import {
 	participantCookie,
 	type Ack,
 	type ClientToServerEvents,
+	type CommandAck,
 	type ErrorCode,
 	type PresenceEntry,
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
+import { cardRule } from '$lib/sync/card-rules';
+import { readControl } from '$lib/sync/control';
+import { methodCommandSchema } from '$lib/sync/method-commands';
 import { checkParticipantUpdate } from '$lib/sync/update-guard';
 import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate } from '$lib/sync/yjs-messages';
+import { MethodError } from '../method/method-error';
+import type { MethodService } from '../method/method-service';
 import type { Storage } from '../persistence/storage';
 import { log } from '../log';
 import { TokenBucket } from '../rate-limit';
@@ -55,6 +62,7 @@ export interface RealtimeOptions {
 	httpServer: HttpServer;
 	storage: Storage;
 	docs: DocRegistry;
+	method: MethodService;
 }
 
 /**
@@ -63,7 +71,7 @@ export interface RealtimeOptions {
  * then hand over to the registry.
  */
 export function attachRealtime(options: RealtimeOptions): DialogServer {
-	const { storage, docs } = options;
+	const { storage, docs, method } = options;
 	const io: DialogServer = new Server(options.httpServer, {
 		maxHttpBufferSize: MAX_UPDATE_BYTES + 4096,
 		serveClient: false,
@@ -144,6 +152,24 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			}
 		});
 
+		socket.on('command', async (payload, ack) => {
+			const reply = typeof ack === 'function' ? ack : (result: CommandAck) => !result.ok && socket.emit('problem', result.error);
+			try {
+				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+				const parsed = methodCommandSchema.safeParse(payload);
+				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${parsed.error.issues[0]?.message ?? ''}`);
+				const value = await method.run(socket.data.actor, parsed.data);
+				reply(value === undefined ? { ok: true } : { ok: true, value });
+			} catch (error) {
+				if (error instanceof MethodError) {
+					log.warn('command.refused', { socketId: socket.id, workshopId, code: error.code, reason: error.message });
+					reply(failure(error.code, error.message));
+				} else {
+					reply(toFailure(error, socket));
+				}
+			}
+		});
+
 		socket.on('disconnect', () => schedulePresence(workshopId));
 	});
 
@@ -189,8 +215,10 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 					throw new ProtocolError('forbidden', 'this document is read-only for you');
 				}
 				const actor = socket.data.actor;
+				const control = parsedName.kind === 'canvas' || parsedName.kind === 'draft' ? await docs.get(live.workshopId, 'control') : null;
 				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
-					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update: message.update });
+					const rule = control ? cardRule(actor, readControl(control.doc).live) : undefined;
+					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update: message.update, rule });
 					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
 				});
 				return;
@@ -234,6 +262,31 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	}
 
 	return io;
+}
+
+/** Participants connected to a workshop right now (on any instance), with their sectors. */
+export async function presentParticipants(
+	io: DialogServer,
+	storage: Storage,
+	workshopId: string
+): Promise<{ id: string; sector: Sector }[]> {
+	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+	const ids = new Set(sockets.flatMap((s) => (s.data.actor?.role === 'participant' ? [s.data.actor.participantId] : [])));
+	const participants = await storage.listParticipants(workshopId);
+	return participants.filter((p) => ids.has(p.id)).map((p) => ({ id: p.id, sector: p.sector as Sector }));
+}
+
+/** Sends each connected person of a workshop their own view of the vote. */
+export async function sendVoteViews(io: DialogServer, method: MethodService, workshopId: string): Promise<void> {
+	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+	const views = new Map<string, Awaited<ReturnType<MethodService['voteViewFor']>>>();
+	for (const s of sockets) {
+		const actor = s.data.actor;
+		if (!actor) continue;
+		const key = actor.role === 'participant' ? actor.participantId : 'facilitator';
+		if (!views.has(key)) views.set(key, await method.voteViewFor(actor));
+		s.emit('vote:view', views.get(key) ?? null);
+	}
 }
 
 /** Sends a document change to everyone who has it open, except the socket it came from. */

@@ -1,0 +1,278 @@
+import type * as Y from 'yjs';
+import { layoutMap } from '$lib/charts/map-layout';
+import {
+	attachLoopStories,
+	findLoops,
+	focusFactor,
+	type FactorKind,
+	type Focus,
+	type FocusDepth,
+	type Loop,
+	type Polarity,
+	type StarterFactor,
+	type StarterTheme,
+	type ThemeId
+} from '$lib/domain/systemmap';
+import * as commands from '$lib/sync/map';
+import type { MapAuthor, MapFactor, MapLink, MapSnapshot, StoredLoopStory } from '$lib/sync/map';
+import { newClientId } from './ids';
+
+const LOCAL_ORIGIN = 'local';
+
+/** The size the canvas draws a factor box; layout and hit testing use the same. */
+export const FACTOR_WIDTH = 150;
+export const FACTOR_HEIGHT = 48;
+
+/** A theme's starter factors as the page needs them: no sources, just what goes on the map. */
+export type StarterThemeChoice = Pick<StarterTheme, 'id' | 'label'> & {
+	factors: Pick<StarterFactor, 'id' | 'label' | 'kind'>[];
+};
+
+export interface MapLoop extends Loop {
+	story?: StoredLoopStory;
+}
+
+export interface LoopView {
+	loops: MapLoop[];
+	/** Named loops whose links are gone. */
+	orphans: StoredLoopStory[];
+	truncated: boolean;
+	cap: number;
+}
+
+/** How strongly the canvas draws an element while a loop or a focus is shown. */
+export type Emphasis = 'normal' | 'dim' | 'loop' | 'focus' | 'upstream' | 'downstream' | 'both';
+
+export type LinkResult = { ok: true; id: string } | { ok: false; reason: 'same' | 'exists' };
+
+const EMPTY: MapSnapshot = { title: null, themeId: null, factors: [], links: [], stories: [] };
+
+const hasPosition = (factor: MapFactor) => factor.x !== undefined && factor.y !== undefined;
+
+/**
+ * One map document as runes: the map, its loops, and what this browser has
+ * selected. Loops are searched again only when something they depend on changes
+ * (factor ids, links, polarities, stories), not on every drag step.
+ */
+export class MapState {
+	snapshot = $state.raw<MapSnapshot>(EMPTY);
+	loopView = $state.raw<LoopView>({ loops: [], orphans: [], truncated: false, cap: 0 });
+	selectedFactorId = $state<string | null>(null);
+	selectedLoopKey = $state<string | null>(null);
+	focusDepth = $state<FocusDepth>(1);
+
+	readonly author: MapAuthor;
+	readonly #doc: Y.Doc;
+	#loopSignature = '';
+	readonly #refresh = () => this.#read();
+
+	factorById = $derived(new Map(this.snapshot.factors.map((factor) => [factor.id, factor])));
+	placed = $derived(this.snapshot.factors.filter(hasPosition));
+	unplaced = $derived(this.snapshot.factors.filter((factor) => !hasPosition(factor)));
+	selectedFactor = $derived(this.selectedFactorId ? (this.factorById.get(this.selectedFactorId) ?? null) : null);
+	selectedLoop = $derived(this.loopView.loops.find((loop) => loop.key === this.selectedLoopKey) ?? null);
+	focus = $derived<Focus | null>(
+		this.selectedFactor ? focusFactor(this.snapshot, { factorId: this.selectedFactor.id, depth: this.focusDepth }) : null
+	);
+	/** Emphasis per factor and link id; empty when nothing is highlighted. */
+	emphasis = $derived(this.#emphasis());
+
+	constructor(doc: Y.Doc, author: MapAuthor) {
+		this.#doc = doc;
+		this.author = author;
+		this.#read();
+		doc.on('update', this.#refresh);
+	}
+
+	get isFacilitator(): boolean {
+		return this.author.authorId === commands.FACILITATOR_AUTHOR;
+	}
+
+	factorEmphasis(id: string): Emphasis {
+		return this.emphasis.factors.get(id) ?? (this.emphasis.active ? 'dim' : 'normal');
+	}
+
+	linkEmphasis(id: string): Emphasis {
+		return this.emphasis.links.get(id) ?? (this.emphasis.active ? 'dim' : 'normal');
+	}
+
+	label(id: string): string {
+		return this.factorById.get(id)?.label ?? id;
+	}
+
+	hasLink(from: string, to: string): boolean {
+		return this.snapshot.links.some((link) => link.from === from && link.to === to);
+	}
+
+	selectFactor(id: string | null): void {
+		this.selectedFactorId = id;
+		if (id) this.selectedLoopKey = null;
+	}
+
+	selectLoop(key: string | null): void {
+		this.selectedLoopKey = key;
+		if (key) this.selectedFactorId = null;
+	}
+
+	mayRemoveFactor(id: string): boolean {
+		return commands.mayRemoveFactor(this.snapshot, id, this.author.authorId);
+	}
+
+	mayDelete(entry: MapLink | StoredLoopStory): boolean {
+		return commands.mayDelete(entry, this.author.authorId);
+	}
+
+	/** A new factor without a position: it waits in the tray until someone places it. */
+	propose(input: { label: string; kind: FactorKind; note?: string }): string {
+		const id = newClientId();
+		commands.addFactor(this.#doc, { factor: { id, ...input }, author: this.author }, LOCAL_ORIGIN);
+		return id;
+	}
+
+	/** Adds the starter factors whose label is not on the map yet; returns how many were added. */
+	addStarters(factors: readonly { label: string; kind: FactorKind }[]): number {
+		const taken = new Set(this.snapshot.factors.map((factor) => normalise(factor.label)));
+		const fresh = factors.filter((factor) => {
+			const key = normalise(factor.label);
+			if (taken.has(key)) return false;
+			taken.add(key);
+			return true;
+		});
+		const added = fresh.map((factor) => ({ id: newClientId(), label: factor.label, kind: factor.kind }));
+		if (added.length > 0) commands.addFactors(this.#doc, { factors: added, author: this.author }, LOCAL_ORIGIN);
+		return added.length;
+	}
+
+	/** A dragged factor is pinned, so "ordna" keeps it where the group put it. */
+	move(id: string, position: { x: number; y: number }, options: { pin?: boolean } = {}): void {
+		commands.moveFactors(this.#doc, { positions: [{ id, ...position }], pin: options.pin }, LOCAL_ORIGIN);
+	}
+
+	setPinned(id: string, pinned: boolean): void {
+		commands.setPinned(this.#doc, { id, pinned }, LOCAL_ORIGIN);
+	}
+
+	/** "Ordna": one run of the force layout; pinned factors stay put. */
+	arrange(): void {
+		const positions = layoutMap({
+			factors: this.snapshot.factors,
+			links: this.snapshot.links,
+			nodeWidth: FACTOR_WIDTH,
+			nodeHeight: FACTOR_HEIGHT
+		});
+		commands.moveFactors(this.#doc, { positions }, LOCAL_ORIGIN);
+	}
+
+	/** Places every factor still in the tray around the placed ones, without moving those. */
+	placeUnplaced(): void {
+		if (this.unplaced.length === 0) return;
+		const positions = layoutMap({
+			factors: this.snapshot.factors.map((factor) => (hasPosition(factor) ? { ...factor, pinned: true } : factor)),
+			links: this.snapshot.links,
+			nodeWidth: FACTOR_WIDTH,
+			nodeHeight: FACTOR_HEIGHT
+		});
+		const waiting = new Set(this.unplaced.map((factor) => factor.id));
+		commands.moveFactors(this.#doc, { positions: positions.filter((p) => waiting.has(p.id)) }, LOCAL_ORIGIN);
+	}
+
+	updateFactor(input: { id: string; label?: string; kind?: FactorKind; note?: string }): void {
+		commands.updateFactor(this.#doc, input, LOCAL_ORIGIN);
+	}
+
+	removeFactor(id: string): void {
+		if (this.selectedFactorId === id) this.selectedFactorId = null;
+		commands.removeFactor(this.#doc, id, LOCAL_ORIGIN);
+	}
+
+	/** One link per ordered pair: a second arrow from the same factor to the same factor is refused. */
+	addLink(input: { from: string; to: string; polarity: Polarity; delay?: boolean }): LinkResult {
+		if (input.from === input.to) return { ok: false, reason: 'same' };
+		if (this.hasLink(input.from, input.to)) return { ok: false, reason: 'exists' };
+		const id = newClientId();
+		commands.addLink(this.#doc, { link: { id, ...input }, author: this.author }, LOCAL_ORIGIN);
+		return { ok: true, id };
+	}
+
+	flip(id: string): void {
+		commands.flipPolarity(this.#doc, id, LOCAL_ORIGIN);
+	}
+
+	updateLink(input: { id: string; polarity?: Polarity; delay?: boolean; label?: string }): void {
+		commands.updateLink(this.#doc, input, LOCAL_ORIGIN);
+	}
+
+	removeLink(id: string): void {
+		commands.removeLink(this.#doc, id, LOCAL_ORIGIN);
+	}
+
+	saveStory(loop: MapLoop, input: { name: string; story: string }): void {
+		commands.setLoopStory(
+			this.#doc,
+			{ id: loop.story?.id ?? newClientId(), loop, ...input, author: this.author },
+			LOCAL_ORIGIN
+		);
+	}
+
+	removeStory(id: string): void {
+		commands.removeLoopStory(this.#doc, id, LOCAL_ORIGIN);
+	}
+
+	setMeta(input: { title?: string; themeId?: ThemeId | null }): void {
+		commands.setMapMeta(this.#doc, input, LOCAL_ORIGIN);
+	}
+
+	destroy(): void {
+		this.#doc.off('update', this.#refresh);
+	}
+
+	#read(): void {
+		const snapshot = commands.readMap(this.#doc);
+		this.snapshot = snapshot;
+		const signature = loopSignature(snapshot);
+		if (signature === this.#loopSignature) return;
+		this.#loopSignature = signature;
+		const search = findLoops(snapshot);
+		const attached = attachLoopStories({ map: snapshot, search, stories: snapshot.stories });
+		this.loopView = {
+			// attachLoopStories passes our stored stories through (re-keyed copies keep their id).
+			loops: attached.loops as MapLoop[],
+			orphans: attached.orphans as StoredLoopStory[],
+			truncated: search.truncated,
+			cap: search.cap
+		};
+	}
+
+	#emphasis(): { active: boolean; factors: Map<string, Emphasis>; links: Map<string, Emphasis> } {
+		const factors = new Map<string, Emphasis>();
+		const links = new Map<string, Emphasis>();
+		const loop = this.selectedLoop;
+		if (loop) {
+			for (const id of loop.factors) factors.set(id, 'loop');
+			for (const id of loop.links) links.set(id, 'loop');
+			return { active: true, factors, links };
+		}
+		const focus = this.focus;
+		if (!focus || !this.selectedFactorId) return { active: false, factors, links };
+		const mark = <T>(target: Map<string, Emphasis>, ids: Iterable<string>, tone: Emphasis) => {
+			for (const id of ids) target.set(id, target.has(id) && target.get(id) !== tone ? 'both' : tone);
+		};
+		mark(factors, focus.upstream.factors, 'upstream');
+		mark(factors, focus.downstream.factors, 'downstream');
+		mark(links, focus.upstream.links, 'upstream');
+		mark(links, focus.downstream.links, 'downstream');
+		factors.set(this.selectedFactorId, 'focus');
+		return { active: true, factors, links };
+	}
+}
+
+function normalise(label: string): string {
+	return label.trim().toLocaleLowerCase('sv');
+}
+
+function loopSignature(map: MapSnapshot): string {
+	const factors = map.factors.map((factor) => factor.id).join(',');
+	const links = map.links.map((link) => `${link.id}:${link.from}>${link.to}${link.polarity}`).join(',');
+	const stories = map.stories.map((s) => `${s.id}:${s.key}:${s.kind}:${s.factors.join(' ')}:${s.name}:${s.story ?? ''}`);
+	return `${factors}|${links}|${stories.join('\u0000')}`;
+}

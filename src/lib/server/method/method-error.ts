@@ -1,0 +1,10 @@
+/** A method command that was understood but refused; `code` maps to the API error codes. */
+export class MethodError extends Error {
+	constructor(
+		readonly code: 'forbidden' | 'bad_request' | 'conflict',
+		message: string
+	) {
+		super(message);
+		this.name = 'MethodError';
+	}
+}

@@ -1,0 +1,257 @@
+import type { Card } from '$lib/domain/cards/card';
+import { mergeCards } from '$lib/domain/cards/merge';
+import { hideCard, unhideCard } from '$lib/domain/cards/moderation';
+import { splitIntoGroups, createGroups, joinGroup, setGroupQuestion } from '$lib/domain/method/groups';
+import {
+	goToPhase,
+	markReady,
+	setAgenda,
+	setPhaseRules,
+	setRevealed,
+	setSummoned,
+	setTimer,
+	unmarkReady,
+	type LiveState
+} from '$lib/domain/method/live-state';
+import { denyReason, type MethodAction } from '$lib/domain/method/permissions';
+import { mergeGroupCanvases } from '$lib/domain/method/plenary-merge';
+import { seededRandom } from '$lib/domain/method/seeded-random';
+import { createTimer, pauseTimer, resetTimer, startTimer } from '$lib/domain/method/timer';
+import { timeboxOf } from '$lib/domain/method/agenda';
+import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
+import type { Actor } from '$lib/domain/workshop/access';
+import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import type { Sector } from '$lib/domain/workshop/sectors';
+import { putCard, readCards } from '$lib/sync/cards';
+import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
+import type { MethodCommand } from '$lib/sync/method-commands';
+import type { Storage } from '../persistence/storage';
+import type { DocRegistry } from '../realtime/doc-registry';
+import { MethodError } from './method-error';
+import { revealDrafts } from './reveal';
+import { VoteBox } from './vote-box';
+
+export interface MethodServiceOptions {
+	storage: Storage;
+	docs: DocRegistry;
+	/** Participants connected right now, for splitting into groups and readiness. */
+	present: (workshopId: string) => Promise<{ id: string; sector: Sector }[]>;
+	/** Called after the ballot changed, so each connected person gets their own view. */
+	onVoteChanged: (workshopId: string) => void;
+}
+
+/**
+ * Carries out method commands. Commands for one workshop run one at a time, so two
+ * concurrent dots can never both pass the budget check; each is authorised with the
+ * domain's permission rule against the current state before anything is written.
+ */
+export class MethodService {
+	readonly #options: MethodServiceOptions;
+	readonly #queues = new Map<string, Promise<unknown>>();
+	readonly #votes: VoteBox;
+
+	constructor(options: MethodServiceOptions) {
+		this.#options = options;
+		this.#votes = new VoteBox(options.docs);
+	}
+
+	run(actor: Actor, command: MethodCommand): Promise<unknown> {
+		const previous = this.#queues.get(actor.workshopId) ?? Promise.resolve();
+		const next = previous.then(
+			() => this.#execute(actor, command),
+			() => this.#execute(actor, command)
+		);
+		const settled = next.catch(() => undefined);
+		this.#queues.set(actor.workshopId, settled);
+		void settled.then(() => {
+			if (this.#queues.get(actor.workshopId) === settled) this.#queues.delete(actor.workshopId);
+		});
+		return next;
+	}
+
+	/** What `actor` may see of the workshop's vote (their own dots; results once closed). */
+	async voteViewFor(actor: Actor): Promise<VoteView | null> {
+		const state = await this.#votes.read(actor.workshopId);
+		return state ? voteView(state, actor) : null;
+	}
+
+	async #execute(actor: Actor, command: MethodCommand): Promise<unknown> {
+		const { docs } = this.#options;
+		const workshopId = actor.workshopId;
+		const control = await docs.get(workshopId, 'control');
+		const snapshot = readControl(control.doc);
+		const vote = await this.#votes.read(workshopId);
+		const allow = (action: MethodAction) => {
+			const reason = denyReason(actor, action, { live: snapshot.live, vote });
+			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`);
+		};
+		const write = (patch: Partial<ControlSnapshot>) =>
+			docs.transact(control, (doc) => writeControl(doc, patch, null));
+		const live = (next: LiveState) => write({ live: next });
+		const now = Date.now();
+
+		switch (command.type) {
+			case 'phase.set': {
+				allow({ type: 'change-phase' });
+				await live(goToPhase(snapshot.live, command.phase));
+				await this.#options.storage.updateWorkshop(workshopId, { phase: command.phase });
+				return;
+			}
+			case 'agenda.set': {
+				allow({ type: 'edit-agenda' });
+				const result = setAgenda(snapshot.live, command.agenda);
+				if (!result.ok) throw new MethodError('bad_request', `invalid agenda: ${result.error}`);
+				return live(result.value);
+			}
+			case 'rules.set':
+				allow({ type: 'set-phase-rules' });
+				return live(setPhaseRules(snapshot.live, command.phase, command.rules));
+			case 'reveal':
+				allow({ type: 'reveal' });
+				await revealDrafts({ docs, storage: this.#options.storage, workshopId, phase: command.phase });
+				return live(setRevealed(snapshot.live, command.phase, true));
+			case 'timer.start':
+			case 'timer.pause':
+			case 'timer.reset':
+			case 'timer.set': {
+				allow({ type: 'control-timer' });
+				const current =
+					snapshot.live.timer ?? createTimer(timeboxOf(snapshot.live.agenda, snapshot.live.phase) ?? 10);
+				const timer =
+					command.type === 'timer.start'
+						? startTimer(current, now)
+						: command.type === 'timer.pause'
+							? pauseTimer(current, now)
+							: command.type === 'timer.reset'
+								? resetTimer(current)
+								: createTimer(command.minutes);
+				return live(setTimer(snapshot.live, timer));
+			}
+			case 'summon':
+				allow({ type: 'summon' });
+				return live(setSummoned(snapshot.live, command.summoned));
+			case 'preparation.set':
+				allow({ type: 'edit-preparation' });
+				return write({ preparation: command.preparation });
+			case 'ready.set': {
+				if (actor.role !== 'participant') throw new MethodError('forbidden', 'only participants mark themselves ready');
+				allow({ type: 'mark-ready', participantId: actor.participantId });
+				const next = command.ready
+					? markReady(snapshot.live, actor.participantId)
+					: unmarkReady(snapshot.live, actor.participantId);
+				return live(next);
+			}
+			case 'vote.open':
+			case 'vote.close':
+			case 'vote.reopen':
+			case 'proxy.add':
+			case 'proxy.remove': {
+				allow({ type: command.type.startsWith('proxy') ? 'manage-proxies' : 'manage-vote' });
+				const wishes = await this.#plenaryWishes(workshopId);
+				const next = this.#votes.manage(vote, command, wishes);
+				await this.#votes.write(workshopId, next);
+				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+				this.#options.onVoteChanged(workshopId);
+				return;
+			}
+			case 'vote.cast':
+			case 'vote.retract': {
+				const voterId = command.voterId ?? (actor.role === 'participant' ? actor.participantId : '');
+				allow({ type: 'cast-vote', voterId });
+				const next = this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId });
+				await this.#votes.write(workshopId, next);
+				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+				this.#options.onVoteChanged(workshopId);
+				return this.voteViewFor(actor);
+			}
+			case 'vote.view':
+				return this.voteViewFor(actor);
+			case 'groups.split': {
+				allow({ type: 'arrange-groups' });
+				const members = await this.#options.present(workshopId);
+				const result = splitIntoGroups({ members, random: seededRandom(now), maxSize: command.maxSize });
+				if (!result.ok) throw new MethodError('bad_request', 'group size must be at least 2');
+				return write({ groups: result.value });
+			}
+			case 'groups.create':
+				allow({ type: 'arrange-groups' });
+				return write({ groups: createGroups(command.count) });
+			case 'groups.clear':
+				allow({ type: 'arrange-groups' });
+				return write({ groups: [] });
+			case 'group.join': {
+				if (actor.role !== 'participant') throw new MethodError('forbidden', 'only participants join groups');
+				allow({ type: 'join-group', participantId: actor.participantId });
+				const result = joinGroup(snapshot.groups, { participantId: actor.participantId, groupId: command.groupId });
+				if (!result.ok) throw new MethodError('conflict', `cannot join: ${result.error}`);
+				return write({ groups: result.value });
+			}
+			case 'group.question': {
+				allow({ type: 'arrange-groups' });
+				const result = setGroupQuestion(snapshot.groups, command.groupId, command.question);
+				if (!result.ok) throw new MethodError('bad_request', `cannot set question: ${result.error}`);
+				return write({ groups: result.value });
+			}
+			case 'card.hide':
+			case 'card.unhide': {
+				allow({ type: 'hide-card' });
+				const canvas = await docs.get(workshopId, command.canvas);
+				const card = readCards(canvas.doc).find((c) => c.id === command.cardId);
+				if (!card) throw new MethodError('bad_request', 'no such card');
+				const options = { at: new Date(now).toISOString(), reason: command.type === 'card.hide' ? command.reason : undefined };
+				const result = command.type === 'card.hide' ? hideCard(card, options) : unhideCard(card, options);
+				if (!result.ok) throw new MethodError('conflict', result.error);
+				await docs.transact(canvas, (doc) => putCard(doc, result.value.card, null));
+				return write({ moderation: [...snapshot.moderation, result.value.entry] });
+			}
+			case 'cards.merge': {
+				allow({ type: 'merge-cards' });
+				const canvas = await docs.get(workshopId, command.canvas);
+				const result = mergeCards(readCards(canvas.doc), { keepId: command.keepId, mergeIds: command.mergeIds });
+				if (!result.ok) throw new MethodError('bad_request', `cannot merge: ${result.error}`);
+				await docs.transact(canvas, (doc) => {
+					for (const card of result.value.updated) putCard(doc, card, null);
+					for (const id of result.value.removedIds) doc.getMap('cards').delete(id);
+				});
+				if (vote && command.canvas === PLENARY_CANVAS) {
+					const next = this.#votes.merge(vote, command.keepId, command.mergeIds);
+					await this.#votes.write(workshopId, next);
+					await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+					this.#options.onVoteChanged(workshopId);
+				}
+				return;
+			}
+			case 'groups.merge': {
+				allow({ type: 'arrange-groups' });
+				const groupCards = await Promise.all(
+					snapshot.groups.map(async (group) => ({
+						groupId: group.id,
+						cards: readCards((await docs.get(workshopId, `canvas:${group.id}`)).doc)
+					}))
+				);
+				const merged = mergeGroupCanvases(groupCards);
+				const plenary = await docs.get(workshopId, PLENARY_CANVAS);
+				await docs.transact(plenary, (doc) => merged.forEach((card: Card) => putCard(doc, card, null)));
+				return live(setSummoned(snapshot.live, true));
+			}
+		}
+	}
+
+	async #plenaryWishes(workshopId: string): Promise<Card[]> {
+		const plenary = await this.#options.docs.get(workshopId, PLENARY_CANVAS);
+		return readCards(plenary.doc).filter((card) => card.kind === 'onskvard' && !card.hidden);
+	}
+}
+
+/** The part of a vote everyone may see: status and progress, and results once closed. */
+export function publicVote(view: VoteView): ControlSnapshot['vote'] {
+	return {
+		status: view.status,
+		budget: view.budget,
+		perCardCap: view.perCardCap,
+		cardIds: view.cardIds,
+		progress: view.progress,
+		tally: view.tally
+	};
+}
+

@@ -1,0 +1,50 @@
+import type * as Y from 'yjs';
+import type { ModerationEntry } from '$lib/domain/cards/moderation';
+import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
+import type { Group } from '$lib/domain/method/groups';
+import { createLiveState, type LiveState } from '$lib/domain/method/live-state';
+import type { Preparation } from '$lib/domain/method/preparation';
+import { agendaFromTemplate } from '$lib/domain/method/templates';
+import type { VoteView } from '$lib/domain/method/vote-tally';
+import { getControlState } from './schema';
+
+/**
+ * The `control` document: what the facilitator steers. Only the server writes it,
+ * after a checked command, and every value is an immutable JSON snapshot (replaced
+ * whole), so readers never see half an update.
+ */
+export interface ControlSnapshot {
+	live: LiveState;
+	preparation: Preparation | null;
+	/** What everyone may see of the current vote: no tallies until it is closed. */
+	vote: PublicVote | null;
+	groups: Group[];
+	moderation: ModerationEntry[];
+}
+
+export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
+
+/** The state a workshop starts in, before the server has written anything. */
+export function initialLiveState(): LiveState {
+	const result = createLiveState(agendaFromTemplate(DEFAULT_AGENDA_TEMPLATE));
+	if (!result.ok) throw new Error(`default agenda is invalid: ${result.error}`);
+	return result.value;
+}
+
+export function readControl(doc: Y.Doc): ControlSnapshot {
+	const state = getControlState(doc);
+	return {
+		live: (state.get('live') as LiveState | undefined) ?? initialLiveState(),
+		preparation: (state.get('preparation') as Preparation | undefined) ?? null,
+		vote: (state.get('vote') as PublicVote | undefined) ?? null,
+		groups: (state.get('groups') as Group[] | undefined) ?? [],
+		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? []
+	};
+}
+
+export function writeControl(doc: Y.Doc, patch: Partial<ControlSnapshot>, origin: unknown): void {
+	doc.transact(() => {
+		const state = getControlState(doc);
+		for (const [key, value] of Object.entries(patch)) state.set(key, value);
+	}, origin);
+}
