@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant } from './fixtures';
+import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant, setPhase } from './fixtures';
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 async function seriousViolations(page: Page) {
@@ -72,9 +72,10 @@ test('joining and adding a card work with the keyboard alone', async ({ browser 
 	await page.waitForSelector('body[data-hydrated="true"]');
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
 
-	await page.getByLabel('Var').focus();
+	await setPhase(facilitator.page, 'Samverkan');
+	await page.getByTestId('ready').focus();
 	await page.keyboard.press('Tab');
-	await expect(page.getByLabel('Text', { exact: true })).toBeFocused();
+	await expect(page.getByLabel('Nytt kort: Samverkan')).toBeFocused();
 	await page.keyboard.type('Kort skrivet med tangentbordet');
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: 'Lägg till' })).toBeFocused();

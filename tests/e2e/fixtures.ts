@@ -43,3 +43,9 @@ export async function joinAsParticipant(
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
 	return { context, page };
 }
+
+/** The facilitator moves the workshop to a phase, by its Swedish title, and waits until it shows. */
+export async function setPhase(page: Page, title: string): Promise<void> {
+	await page.getByTestId('phase-select').selectOption({ label: title });
+	await expect(page.getByRole('heading', { level: 2, name: title, exact: true }).first()).toBeVisible();
+}

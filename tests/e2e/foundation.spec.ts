@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createWorkshopAsFacilitator, joinAsParticipant } from './fixtures';
+import { createWorkshopAsFacilitator, joinAsParticipant, setPhase } from './fixtures';
 
 test('a facilitator creates a workshop, two participants join (one on a phone) and edits reach everyone', async ({ browser }) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Psykisk hälsa i Lidingö');
@@ -18,17 +18,20 @@ test('a facilitator creates a workshop, two participants join (one on a phone) a
 	await expect(presence).toContainText('Socialtjänst');
 	await expect(presence).toContainText('Polis');
 
+	// The facilitator opens the collaboration phase; every screen follows.
+	await setPhase(facilitator.page, 'Samverkan');
+	for (const page of [laptop.page, phone.page]) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'samverkan');
+
 	// An edit on the phone appears on the laptop and the facilitator screen.
-	await phone.page.getByLabel('Text', { exact: true }).fill('Andel unga som känner sig trygga i sitt område');
+	await phone.page.getByLabel('Nytt kort: Samverkan').fill('Andel unga som känner sig trygga i sitt område');
 	await phone.page.getByRole('button', { name: 'Lägg till' }).click();
 	for (const page of [laptop.page, facilitator.page]) {
 		await expect(page.getByTestId('card').filter({ hasText: 'Andel unga som känner sig trygga' })).toBeVisible();
 	}
 
 	// The laptop participant writes at the same time as the facilitator; all converge.
-	await laptop.page.getByLabel('Var').selectOption('samverkan');
-	await laptop.page.getByLabel('Text', { exact: true }).fill('Fältassistenterna');
-	await facilitator.page.getByLabel('Text', { exact: true }).fill('Skolsköterskorna');
+	await laptop.page.getByLabel('Nytt kort: Samverkan').fill('Fältassistenterna');
+	await facilitator.page.getByLabel('Nytt kort: Samverkan').fill('Skolsköterskorna');
 	await Promise.all([
 		laptop.page.getByRole('button', { name: 'Lägg till' }).click(),
 		facilitator.page.getByRole('button', { name: 'Lägg till' }).click()
@@ -54,12 +57,14 @@ test('a facilitator creates a workshop, two participants join (one on a phone) a
 test('a participant who loses the network keeps editing and merges on reconnect', async ({ browser }) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Offline-prov');
 	const phone = await joinAsParticipant(browser, facilitator.code, { name: '', sector: 'Skola/förskola', phone: true });
+	await setPhase(facilitator.page, 'Samverkan');
+	await expect(phone.page.getByTestId('phase')).toHaveAttribute('data-phase', 'samverkan');
 
 	await phone.context.setOffline(true);
 	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
-	await phone.page.getByLabel('Text', { exact: true }).fill('Skrivet utan nät');
+	await phone.page.getByLabel('Nytt kort: Samverkan').fill('Skrivet utan nät');
 	await phone.page.getByRole('button', { name: 'Lägg till' }).click();
-	await facilitator.page.getByLabel('Text', { exact: true }).fill('Skrivet under tiden');
+	await facilitator.page.getByLabel('Nytt kort: Samverkan').fill('Skrivet under tiden');
 	await facilitator.page.getByRole('button', { name: 'Lägg till' }).click();
 	await expect(phone.page.getByTestId('card').filter({ hasText: 'Skrivet utan nät' })).toBeVisible();
 

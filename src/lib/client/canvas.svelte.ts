@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Card, CardKind } from '$lib/domain/cards/card';
-import { addCard, deleteCard, editCardText, readCards } from '$lib/sync/cards';
+import { addCard, deleteCard, editCardText, putCard, readCards } from '$lib/sync/cards';
 import { newClientId } from './ids';
 
 const LOCAL_ORIGIN = 'local';
@@ -27,10 +27,16 @@ export class CanvasState {
 		return card.authorId === this.#author.authorId;
 	}
 
-	add(kind: CardKind, text: string): string {
+	/** Adds a card; `extra` carries kind-specific details (available data, next step, group). */
+	add(kind: CardKind, text: string, extra: Partial<Pick<Card, 'available' | 'nextStep' | 'groupId'>> = {}): string {
 		const id = newClientId();
-		addCard(this.#doc, { id, kind, text, ...this.#author, createdAt: new Date().toISOString() }, LOCAL_ORIGIN);
+		addCard(this.#doc, { id, kind, text, ...this.#author, createdAt: new Date().toISOString(), ...extra }, LOCAL_ORIGIN);
 		return id;
+	}
+
+	/** Writes a changed card (from a domain edit such as a proposed data owner). */
+	put(card: Card): void {
+		putCard(this.#doc, card, LOCAL_ORIGIN);
 	}
 
 	edit(id: string, text: string): void {

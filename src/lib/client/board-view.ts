@@ -1,0 +1,39 @@
+import { CARD_KINDS, type Card, type CardKind } from '$lib/domain/cards/card';
+import { visibleCards } from '$lib/domain/method/card-visibility';
+import type { MethodActor } from '$lib/domain/method/method-actor';
+import { denyReason } from '$lib/domain/method/permissions';
+import { cardKindOfPhase, phaseOfCardKind } from '$lib/domain/method/phases';
+import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import type { ControlSnapshot } from '$lib/sync/control';
+
+/**
+ * Which canvas a person works on: their group's while groups work apart, the
+ * plenary when there are no groups or the facilitator summoned everyone back.
+ */
+export function canvasNameFor(control: ControlSnapshot, participantId: string | null): string {
+	if (control.live.summoned || !participantId) return PLENARY_CANVAS;
+	const group = control.groups.find((g) => g.memberIds.includes(participantId));
+	return group ? `canvas:${group.id}` : PLENARY_CANVAS;
+}
+
+/** The columns `actor` may add cards to now, the current phase's first. */
+export function addableKinds(control: ControlSnapshot, actor: MethodActor): CardKind[] {
+	const current = cardKindOfPhase(control.live.phase);
+	const allowed = CARD_KINDS.filter((kind) => denyReason(actor, { type: 'add-card', kind }, { live: control.live }) === null);
+	return current && allowed.includes(current) ? [current, ...allowed.filter((k) => k !== current)] : allowed;
+}
+
+/** Whether new cards of `kind` go to the author's private draft first. */
+export function writesPrivately(control: ControlSnapshot, kind: CardKind, actor: MethodActor): boolean {
+	if (actor.role === 'facilitator') return false;
+	const phase = control.live.phases[phaseOfCardKind(kind)];
+	return phase.privateWriting && !phase.revealed;
+}
+
+export function cardsFor(control: ControlSnapshot, actor: MethodActor, cards: readonly Card[]): Card[] {
+	return visibleCards({ viewer: actor, cards, phases: control.live.phases });
+}
+
+export function canEditCard(control: ControlSnapshot, actor: MethodActor, card: Card): boolean {
+	return denyReason(actor, { type: 'edit-card', card }, { live: control.live }) === null;
+}
