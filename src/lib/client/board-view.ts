@@ -30,8 +30,16 @@ export function writesPrivately(control: ControlSnapshot, kind: CardKind, actor:
 	return phase.privateWriting && !phase.revealed;
 }
 
+/**
+ * The canvas cards `actor` may see. Unrevealed private cards never reach the canvas
+ * (they wait in each author's draft document), so everything on a canvas counts as
+ * revealed here and only moderation hides a card.
+ */
 export function cardsFor(control: ControlSnapshot, actor: MethodActor, cards: readonly Card[]): Card[] {
-	return visibleCards({ viewer: actor, cards, phases: control.live.phases });
+	const revealed = Object.fromEntries(
+		Object.entries(control.live.phases).map(([phase, settings]) => [phase, { ...settings, revealed: true }])
+	) as ControlSnapshot['live']['phases'];
+	return visibleCards({ viewer: actor, cards, phases: revealed });
 }
 
 export function canEditCard(control: ControlSnapshot, actor: MethodActor, card: Card): boolean {

@@ -135,3 +135,16 @@ describe('readiness and groups', () => {
 		expect(canPerform(facilitator, { type: 'join-group', participantId: 'bo' }, state)).toBe(true);
 	});
 });
+
+describe('locking the current phase', () => {
+	it('locks the whole board for participants, as in the read-only summary', () => {
+		const created = createLiveState({ agenda: [{ phase: 'samverkan' }, { phase: 'sammanfattning' }] });
+		if (!created.ok) throw new Error('agenda');
+		const summary = goToPhase(created.value, 'sammanfattning');
+		const actor = { role: 'participant', participantId: 'p1' } as const;
+		const card = { id: 'c', kind: 'samverkan', text: 't', authorId: 'p1', sector: 'skola', createdAt: '' } as const;
+		expect(denyReason(actor, { type: 'add-card', kind: 'samverkan' }, { live: summary })).toBe('phase-locked');
+		expect(denyReason(actor, { type: 'edit-card', card }, { live: summary })).toBe('phase-locked');
+		expect(denyReason({ role: 'facilitator' }, { type: 'add-card', kind: 'samverkan' }, { live: summary })).toBeNull();
+	});
+});

@@ -80,14 +80,16 @@ export function denyReason(
 		case 'add-card': {
 			const phase = phaseOfCardKind(action.kind);
 			if (!isPhaseReached(phase, live.phase)) return 'phase-not-reached';
-			if (live.phases[phase].locked) return 'phase-locked';
+			// Locking the current phase locks the whole board (e.g. the read-only summary).
+			if (live.phases[phase].locked || live.phases[live.phase].locked) return 'phase-locked';
 			return live.phases[phase].whoMayAdd === 'alla' ? null : 'facilitator-adds';
 		}
 		case 'edit-card':
 		case 'delete-card': {
 			if (!isAuthor(actor, action.card.authorId)) return 'not-author';
 			if (action.card.hidden) return 'card-hidden';
-			return live.phases[phaseOfCardKind(action.card.kind)].locked ? 'phase-locked' : null;
+			const locked = live.phases[phaseOfCardKind(action.card.kind)].locked || live.phases[live.phase].locked;
+			return locked ? 'phase-locked' : null;
 		}
 		case 'propose-data-owner': {
 			if (action.card.hidden) return 'card-hidden';
