@@ -199,9 +199,16 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			throw new ProtocolError('bad_request', 'malformed Yjs message');
 		}
 		switch (message.type) {
-			case 'sync-step-1':
-				socket.emit('y', live.name, encodeSyncStep2(live.doc, message.stateVector));
+			case 'sync-step-1': {
+				let reply: Uint8Array;
+				try {
+					reply = encodeSyncStep2(live.doc, message.stateVector);
+				} catch {
+					throw new ProtocolError('bad_request', 'malformed state vector');
+				}
+				socket.emit('y', live.name, reply);
 				return;
+			}
 			case 'update': {
 				let empty: boolean;
 				try {

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { addCard, readCards } from '../../src/lib/sync/cards';
+import { PROTOCOL_VERSION } from '../../src/lib/sync/protocol';
+import { encodeUpdate } from '../../src/lib/sync/yjs-messages';
+import { connectClient } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
+
+const CANVAS = 'canvas:plenary';
+
+/** A deterministic pseudo-random source, so a failing fuzz run can be replayed. */
+function lcg(seed: number) {
+	let state = seed >>> 0;
+	return () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+function rawSocket(url: string, auth: Record<string, unknown>): Promise<Socket> {
+	const socket = ioClient(url, { forceNew: true, transports: ['websocket'], auth, reconnection: false });
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => resolve(socket));
+		socket.once('connect_error', (error) => reject(error));
+	});
+}
+
+describe('hostile and broken input', () => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startServer();
+	});
+	afterAll(async () => server?.stop());
+
+	it('rejects thousands of random messages one by one, keeps other workshops working and damages nothing stored', async () => {
+		const victim = await createWorkshop(server.url, 'Fuzz-offer');
+		const bystander = await createWorkshop(server.url, 'Förbipasserande');
+		const attacker = await joinWorkshop(server.url, victim.code);
+		const honest = await joinWorkshop(server.url, bystander.code);
+
+		const owner = connectClient(server.url, victim.id, { facilitator: victim.facilitatorSecret });
+		await owner.command({ type: 'phase.set', phase: 'samverkan' });
+		const ownerDoc = owner.open(CANVAS);
+		await owner.whenSynced(CANVAS);
+		addCard(ownerDoc, { id: 'keep', kind: 'samverkan', text: 'Ska finnas kvar', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }, 't');
+		await owner.flushed();
+
+		const socket = await rawSocket(server.url, { workshop: victim.id, protocol: PROTOCOL_VERSION, participant: attacker.session });
+		await socket.emitWithAck('doc:open', CANVAS);
+		const random = lcg(20261123);
+		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+		const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+		const forgedUpdate = () => {
+			const doc = new Y.Doc();
+			const entry = new Y.Map<unknown>();
+			entry.set('authorId', pick(['facilitator', 'someone-else', attacker.participantId]));
+			entry.set('kind', pick(['samverkan', 'nasta-steg', 'x']));
+			entry.set('text', 'fuzz');
+			doc.getMap(pick(['cards', 'meta', 'state'])).set(pick(['keep', 'new']), entry);
+			return encodeUpdate(Y.encodeStateAsUpdate(doc));
+		};
+		const payloads = [
+			() => bytes(1 + Math.floor(random() * 64)),
+			() => new Uint8Array([0, Math.floor(random() * 4), ...bytes(8)]),
+			() => forgedUpdate(),
+			() => pick(['', 'hej', 42, null, true, { type: 'phase.set', phase: 'sammanfattning' }, [1, 2, 3]])
+		];
+		const events = ['y', 'command', 'doc:open', 'doc:close', 'nonsense'];
+		const docNames = [CANVAS, 'control', 'ballots', `draft:${attacker.participantId}`, 'draft:other', '../x', 'map:m1', 42];
+
+		let answered = 0;
+		let refused = 0;
+		for (let i = 0; i < 3000; i++) {
+			const event = pick(events);
+			const payload = pick(payloads)();
+			const name = pick(docNames);
+			if (event === 'doc:close' || event === 'nonsense') {
+				socket.emit(event, name, payload);
+				continue;
+			}
+			const result = (await socket
+				.timeout(5000)
+				.emitWithAck(event, ...(event === 'command' ? [payload] : event === 'doc:open' ? [name] : [name, payload]))
+				.catch(() => ({ ok: false, error: { code: 'timeout', message: '' } }))) as { ok: boolean; error?: { code: string; message: string } };
+			answered++;
+			if (!result.ok) {
+				refused++;
+				expect(result.error?.code).toMatch(/^(bad_request|forbidden|rate_limited|conflict|too_large)$/);
+				expect(result.error?.message.length).toBeGreaterThan(0);
+			}
+		}
+		socket.disconnect();
+		expect(answered).toBeGreaterThan(1500);
+		expect(refused).toBeGreaterThan(answered * 0.5);
+
+		// Another workshop kept working throughout.
+		const other = connectClient(server.url, bystander.id, { participant: honest.session });
+		const otherDoc = other.open(CANVAS);
+		await other.whenSynced(CANVAS);
+		expect(other.status).toBe('online');
+
+		// The victim's stored state is intact: the facilitator's card, the phase, no forged entries.
+		const reader = connectClient(server.url, victim.id, { facilitator: victim.facilitatorSecret });
+		const canvas = reader.open(CANVAS);
+		await reader.whenSynced(CANVAS);
+		const cards = readCards(canvas);
+		expect(cards.find((c) => c.id === 'keep')?.text).toBe('Ska finnas kvar');
+		expect(cards.every((c) => c.authorId === 'facilitator' || c.authorId === attacker.participantId)).toBe(true);
+		expect(canvas.getMap('meta').size).toBe(0);
+		[owner, other, reader].forEach((c) => c.destroy());
+		void otherDoc;
+	}, 120_000);
+
+	it('refuses an update over 1 MB with too_large and keeps the connection', async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		const socket = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session });
+		await socket.emitWithAck('doc:open', CANVAS);
+		const result = await socket.emitWithAck('y', CANVAS, new Uint8Array(1024 * 1024 + 100));
+		expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
+		expect(socket.connected).toBe(true);
+		socket.disconnect();
+	});
+
+	it('rate-limits a flood from one socket', async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		const socket = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session });
+		const results = await Promise.all(Array.from({ length: 600 }, () => socket.emitWithAck('command', { type: 'vote.view' })));
+		const limited = results.filter((r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'rate_limited');
+		expect(limited.length).toBeGreaterThan(0);
+		socket.disconnect();
+	});
+
+	it('refuses wrong or missing facilitator secrets and unknown workshops in the handshake', async () => {
+		const w = await createWorkshop(server.url);
+		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, facilitator: 'wrong' })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+		await expect(rawSocket(server.url, { workshop: w.id })).rejects.toMatchObject({ data: { code: 'bad_request' } });
+		await expect(rawSocket(server.url, { workshop: w.id, protocol: 0 })).rejects.toMatchObject({ data: { code: 'clientTooOld' } });
+		await expect(rawSocket(server.url, { workshop: 'ABCDEF', protocol: PROTOCOL_VERSION })).rejects.toMatchObject({ data: { code: 'not_found' } });
+	});
+
+	it('slows down guessing of join codes: after 30 misses a minute the address is refused', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 40; i++) {
+			const code = `ZZZ${String(100 + i).replace(/[01]/g, '9')}`.slice(0, 6);
+			statuses.push((await fetch(`${server.url}/api/workshops/${code}`)).status);
+		}
+		expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(30);
+		expect(statuses.at(-1)).toBe(429);
+		// A person who knows a real code is refused too while the address is throttled,
+		// which is the price of a shared address; it recovers within a minute.
+	});
+});
