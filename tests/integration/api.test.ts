@@ -108,6 +108,21 @@ describe('HTTP API contract', () => {
 		expect(csp).not.toMatch(/https?:\/\//);
 	});
 
+	it('refuses form posts from another origin (CSRF)', async () => {
+		const response = await fetch(`${server.url}/?/create`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+			body: 'title=Kapad'
+		});
+		expect(response.status).toBe(403);
+		const same = await fetch(`${server.url}/?/create`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+			body: 'title=Egen'
+		});
+		expect(same.status).toBeLessThan(400);
+	});
+
 	it('never writes a facilitator secret to the log', async () => {
 		const w = await createWorkshop(server.url);
 		await fetch(w.facilitatorUrl, { redirect: 'manual' });
