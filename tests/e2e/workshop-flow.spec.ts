@@ -43,6 +43,7 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 	await addCard(sara, 'Önskvärd data', 'Frånvaro per skola och årskurs');
 	await addCard(ali, 'Önskvärd data', 'Var unga vistas när de inte är i skolan');
 	await addCard(kim, 'Önskvärd data', 'Hur elever upplever trygghet i skolan');
+	await expect(f.getByTestId('waiting')).toHaveText('3 privata kort väntar');
 	await expect(sara.getByTestId('card').filter({ hasText: 'Frånvaro per skola' })).toContainText('Privat');
 	await expect(kim.getByTestId('card').filter({ hasText: 'Frånvaro per skola' })).toHaveCount(0);
 	await f.getByTestId('reveal').click();
