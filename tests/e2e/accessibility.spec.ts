@@ -19,11 +19,13 @@ const WIDTHS = [360, 1280];
 test('every route has no serious or critical axe violations and no horizontal overflow at 360 and 1280 px', async ({ browser }) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Tillgänglighetsprov');
 	const participant = await joinAsParticipant(browser, facilitator.code, { name: 'Robin', sector: 'Fritid/kultur', phone: true });
+	const facilitatorPath = new URL(facilitator.page.url()).pathname;
 	const routes: [string, Page, string][] = [
 		['home', participant.page, '/'],
 		['join', participant.page, `/j/${facilitator.code}?preview`],
 		['participant board', participant.page, `/w/${facilitator.code}`],
-		['facilitator', facilitator.page, new URL(facilitator.page.url()).pathname]
+		['facilitator', facilitator.page, facilitatorPath],
+		['projector', facilitator.page, `${facilitatorPath}/projektor`]
 	];
 	for (const [name, page, path] of routes) {
 		for (const width of WIDTHS) {
@@ -33,6 +35,20 @@ test('every route has no serious or critical axe violations and no horizontal ov
 			expect(await horizontalOverflow(page), `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
 			await page.screenshot({ path: test.info().outputPath(`${name.replace(/\s/g, '-')}-${width}.png`), fullPage: true });
 		}
+	}
+	// The participant's voting screen and the facilitator's vote controls.
+	await gotoHydrated(facilitator.page, facilitatorPath);
+	await setPhase(facilitator.page, 'Prioritera');
+	await facilitator.page.getByTestId('open-vote').click();
+	for (const [name, page, path] of [
+		['participant voting', participant.page, `/w/${facilitator.code}`],
+		['facilitator voting', facilitator.page, facilitatorPath]
+	] as const) {
+		await page.setViewportSize({ width: 360, height: 900 });
+		await gotoHydrated(page, path);
+		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'prioritera');
+		expect(await seriousViolations(page), name).toEqual([]);
+		expect(await horizontalOverflow(page), `${name} overflows`).toBeLessThanOrEqual(0);
 	}
 	await participant.context.close();
 	await facilitator.context.close();
