@@ -8,3 +8,23 @@ export function connectClient(
 ): SyncClient {
 	return new SyncClient({ url, workshop, ...credentials, socket: { forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 } });
 }
+
+/**
+ * Moves a workshop to a phase as its facilitator would, so participants may write
+ * the cards of that phase (the server refuses cards written ahead of the phase).
+ */
+export async function openPhase(
+	url: string,
+	workshop: { id: string; facilitatorSecret: string },
+	phase: 'samverkan' | 'onskvard' | 'tillganglig' | 'nasta-steg'
+): Promise<void> {
+	const facilitator = connectClient(url, workshop.id, { facilitator: workshop.facilitatorSecret });
+	try {
+		const result = await facilitator.command({ type: 'phase.set', phase });
+		if (!result.ok) throw new Error(`could not open phase ${phase}: ${result.error.message}`);
+		// Wishes are written privately by default; these tests share them straight away.
+		await facilitator.command({ type: 'rules.set', phase, rules: { privateWriting: false } });
+	} finally {
+		facilitator.destroy();
+	}
+}

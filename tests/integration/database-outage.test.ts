@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../src/lib/sync/cards';
 import type { SyncClient } from '../../src/lib/client/sync-client';
-import { connectClient } from '../helpers/clients';
+import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase, startPostgres, type Postgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -29,6 +29,7 @@ describe('when the database goes away', () => {
 
 	it('answers with a clear error, keeps loaded workshops readable and loses nothing acknowledged', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const [p1, p2] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
 		const writer = connectClient(server.url, w.id, { participant: p1.session });
 		const reader = connectClient(server.url, w.id, { participant: p2.session });

@@ -118,6 +118,7 @@ describe('method commands are checked and carried out by the server', () => {
 		await sockets[1]!.command({ type: 'vote.cast', cardId: 'w1' });
 
 		// Nobody, not even the control document everyone reads, shows counts while the vote is open.
+		await waitFor(() => readControl(control).vote?.progress.dots === 4, 'the progress to reach the facilitator');
 		expect(readControl(control).vote).toMatchObject({ status: 'open', tally: null, progress: { dots: 4, voters: 2 } });
 		await waitFor(() => views.length > 0, 'alice to get her own view');
 		expect(views.at(-1)).toMatchObject({ own: { used: 3, left: 0 }, tally: null, proxies: null });

@@ -4,7 +4,7 @@ import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { readCards, addCard } from '../../src/lib/sync/cards';
 import type { SyncClient } from '../../src/lib/client/sync-client';
-import { connectClient } from '../helpers/clients';
+import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -44,6 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('makes two participants converge when they edit at the same time', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const [a, b] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
 		const ca = connect(server.url, w.id, { participant: a.session });
 		const cb = connect(server.url, w.id, { participant: b.session });
@@ -61,6 +62,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('gives a client that joins later the full state', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const a = await joinWorkshop(server.url, w.code);
 		const ca = connect(server.url, w.id, { participant: a.session });
 		const da = ca.open(CANVAS);
@@ -77,6 +79,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('keeps every acknowledged edit after the server is killed with SIGKILL and restarted', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const people = await Promise.all([1, 2, 3].map(() => joinWorkshop(server.url, w.code)));
 		const syncs = people.map((p) => connect(server.url, w.id, { participant: p.session }));
 		const docs = await Promise.all(syncs.map((c) => (c.open(CANVAS), c.whenSynced(CANVAS))));
@@ -102,7 +105,9 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('refuses a participant of one workshop in another workshop', async () => {
 		const w1 = await createWorkshop(server.url);
+		await openPhase(server.url, w1, 'onskvard');
 		const w2 = await createWorkshop(server.url);
+		await openPhase(server.url, w2, 'onskvard');
 		const p1 = await joinWorkshop(server.url, w1.code);
 		const client = connect(server.url, w2.id, { participant: p1.session });
 		const problems: string[] = [];
@@ -114,7 +119,9 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('keeps documents addressed only within the socket’s own workshop', async () => {
 		const w1 = await createWorkshop(server.url);
+		await openPhase(server.url, w1, 'onskvard');
 		const w2 = await createWorkshop(server.url);
+		await openPhase(server.url, w2, 'onskvard');
 		const p1 = await joinWorkshop(server.url, w1.code);
 		const owner = connect(server.url, w2.id, { facilitator: w2.facilitatorSecret });
 		const doc2 = owner.open(CANVAS);
@@ -148,6 +155,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('refuses a participant who deletes or rewrites someone else’s card, and keeps the card', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const [a, b] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
 		const ca = connect(server.url, w.id, { participant: a.session });
 		const cb = connect(server.url, w.id, { participant: b.session });
@@ -172,6 +180,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 
 	it('answers malformed messages with an error and keeps serving', async () => {
 		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
 		const p = await joinWorkshop(server.url, w.code);
 		const socket = ioClient(server.url, {
 			forceNew: true,

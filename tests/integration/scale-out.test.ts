@@ -3,7 +3,7 @@ import pg from 'pg';
 import { addCard, readCards } from '../../src/lib/sync/cards';
 import type { PresenceEntry } from '../../src/lib/sync/protocol';
 import type { SyncClient } from '../../src/lib/client/sync-client';
-import { connectClient } from '../helpers/clients';
+import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase } from '../helpers/postgres';
 import { startRedis, type RedisServer } from '../helpers/redis';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -33,6 +33,7 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 
 	it('shows an edit made on instance B to a participant on instance A, stores it once and keeps it', async () => {
 		const w = await createWorkshop(a.url, 'Skalning');
+		await openPhase(a.url, w, 'onskvard');
 		const [p1, p2] = await Promise.all([
 			joinWorkshop(a.url, w.code, { displayName: 'På A', sector: 'skola' }),
 			joinWorkshop(b.url, w.code, { displayName: 'På B', sector: 'polis' })
