@@ -16,6 +16,9 @@ if (trustProxy) {
 	process.env.PROTOCOL_HEADER = OWN_PROTO_HEADER;
 }
 
+// adapter-node refuses bodies over 512 KB by default; indicator uploads may be up to 10 MB.
+process.env.BODY_SIZE_LIMIT ??= '11M';
+
 const httpServer = createServer();
 // hooks.server.ts `init` (run when handler.js is imported) attaches socket.io to it.
 /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('datadialog.httpServer')] =

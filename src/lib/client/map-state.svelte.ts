@@ -4,6 +4,7 @@ import {
 	attachLoopStories,
 	findLoops,
 	focusFactor,
+	isValidId,
 	type FactorKind,
 	type Focus,
 	type FocusDepth,
@@ -13,6 +14,7 @@ import {
 	type StarterTheme,
 	type ThemeId
 } from '$lib/domain/systemmap';
+import { readIndicators } from '$lib/sync/indicators';
 import * as commands from '$lib/sync/map';
 import type { MapAuthor, MapFactor, MapLink, MapSnapshot, StoredLoopStory } from '$lib/sync/map';
 import { newClientId } from './ids';
@@ -45,6 +47,12 @@ export type Emphasis = 'normal' | 'dim' | 'loop' | 'focus' | 'upstream' | 'downs
 
 export type LinkResult = { ok: true; id: string } | { ok: false; reason: 'same' | 'exists' };
 
+/** An indicator of the workshop a factor can be linked to ("what measures this factor?"). */
+export interface IndicatorChoice {
+	id: string;
+	name: string;
+}
+
 const EMPTY: MapSnapshot = { title: null, themeId: null, factors: [], links: [], stories: [] };
 
 const hasPosition = (factor: MapFactor) => factor.x !== undefined && factor.y !== undefined;
@@ -60,11 +68,14 @@ export class MapState {
 	selectedFactorId = $state<string | null>(null);
 	selectedLoopKey = $state<string | null>(null);
 	focusDepth = $state<FocusDepth>(1);
+	indicators = $state.raw<IndicatorChoice[]>([]);
 
 	readonly author: MapAuthor;
 	readonly #doc: Y.Doc;
+	readonly #indicatorsDoc: Y.Doc | null;
 	#loopSignature = '';
 	readonly #refresh = () => this.#read();
+	readonly #refreshIndicators = () => this.#readIndicators();
 
 	factorById = $derived(new Map(this.snapshot.factors.map((factor) => [factor.id, factor])));
 	placed = $derived(this.snapshot.factors.filter(hasPosition));
@@ -77,11 +88,17 @@ export class MapState {
 	/** Emphasis per factor and link id; empty when nothing is highlighted. */
 	emphasis = $derived(this.#emphasis());
 
-	constructor(doc: Y.Doc, author: MapAuthor) {
-		this.#doc = doc;
-		this.author = author;
+	/** `indicators` is the workshop's indicators document, for linking a factor to what measures it. */
+	constructor(options: { doc: Y.Doc; author: MapAuthor; indicators?: Y.Doc }) {
+		this.#doc = options.doc;
+		this.author = options.author;
+		this.#indicatorsDoc = options.indicators ?? null;
 		this.#read();
-		doc.on('update', this.#refresh);
+		this.#doc.on('update', this.#refresh);
+		if (this.#indicatorsDoc) {
+			this.#readIndicators();
+			this.#indicatorsDoc.on('update', this.#refreshIndicators);
+		}
 	}
 
 	get isFacilitator(): boolean {
@@ -98,6 +115,11 @@ export class MapState {
 
 	label(id: string): string {
 		return this.factorById.get(id)?.label ?? id;
+	}
+
+	/** The name of the indicator a factor is linked to, or null when none is (or it was removed). */
+	indicatorName(id: string | undefined): string | null {
+		return id ? (this.indicators.find((indicator) => indicator.id === id)?.name ?? null) : null;
 	}
 
 	hasLink(from: string, to: string): boolean {
@@ -176,7 +198,7 @@ export class MapState {
 		commands.moveFactors(this.#doc, { positions: positions.filter((p) => waiting.has(p.id)) }, LOCAL_ORIGIN);
 	}
 
-	updateFactor(input: { id: string; label?: string; kind?: FactorKind; note?: string }): void {
+	updateFactor(input: { id: string; label?: string; kind?: FactorKind; note?: string; indicatorId?: string | null }): void {
 		commands.updateFactor(this.#doc, input, LOCAL_ORIGIN);
 	}
 
@@ -224,6 +246,15 @@ export class MapState {
 
 	destroy(): void {
 		this.#doc.off('update', this.#refresh);
+		this.#indicatorsDoc?.off('update', this.#refreshIndicators);
+	}
+
+	#readIndicators(): void {
+		if (!this.#indicatorsDoc) return;
+		// A factor stores the id as a map field, so only ids the map's own validation accepts are offered.
+		this.indicators = readIndicators(this.#indicatorsDoc)
+			.indicators.filter((indicator) => isValidId(indicator.id))
+			.map((indicator) => ({ id: indicator.id, name: indicator.meta.namn }));
 	}
 
 	#read(): void {
@@ -254,7 +285,7 @@ export class MapState {
 		}
 		const focus = this.focus;
 		if (!focus || !this.selectedFactorId) return { active: false, factors, links };
-		const mark = <T>(target: Map<string, Emphasis>, ids: Iterable<string>, tone: Emphasis) => {
+		const mark = (target: Map<string, Emphasis>, ids: Iterable<string>, tone: Emphasis) => {
 			for (const id of ids) target.set(id, target.has(id) && target.get(id) !== tone ? 'both' : tone);
 		};
 		mark(factors, focus.upstream.factors, 'upstream');

@@ -3,6 +3,7 @@ import { addCard } from '$lib/sync/cards';
 import type { Config } from './config';
 import type { Storage } from './persistence/storage';
 import type { DocRegistry } from './realtime/doc-registry';
+import { seedDemoIndicators } from './demo-indicators';
 import { hashSecret, newJoinCode, newSecret } from './secrets';
 import { INITIAL_PHASE } from './workshops';
 
@@ -59,6 +60,8 @@ export async function ensureDemoWorkshop(options: { storage: Storage; docs: DocR
 			);
 		});
 	}
+	// Real figures from the seeds (workshop-templates/demo-indicators.json); skips what is already there.
+	await seedDemoIndicators(docs, workshop.id);
 	const origin = config.publicOrigin ?? `http://localhost:${config.port}`;
 	process.stdout.write(
 		`\nDemo workshop "${workshop.title}"\n` +

@@ -127,6 +127,13 @@ describe('indicators document', () => {
 		expect(indicator!.data!.updatedAt).toBe('2026-02-13T09:00:00.000Z');
 	});
 
+	it('lists the indicators of one import in the order the file gave them', () => {
+		const doc = new Y.Doc();
+		const named = (id: string): ImportedIndicator => ({ ...imported([observation('1384', '2010', 1)]), id, name: id, meta: { namn: id } });
+		mergeImportedIndicators(doc, [named('zebra'), named('alfa'), named('mitt')], { now: NOW }, 'test');
+		expect(readIndicators(doc).indicators.map((i) => i.id)).toEqual(['zebra', 'alfa', 'mitt']);
+	});
+
 	it('keeps readings with their sector and point, oldest first, and edits and deletes them', () => {
 		const doc = new Y.Doc();
 		addReading(
@@ -189,7 +196,7 @@ describe('indicators document', () => {
 		Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
 		const actor = { role: 'participant' as const, workshopId: 'w', participantId: 'p1' };
 		const capture = (change: () => void): Uint8Array => {
-			let update = new Uint8Array();
+			let update: Uint8Array = new Uint8Array();
 			const listener = (u: Uint8Array) => (update = u);
 			client.on('update', listener);
 			change();

@@ -220,8 +220,9 @@ export function mergeImportedIndicators(
 	options: { now: string; periodNotes?: Record<string, string> },
 	origin: unknown
 ): void {
+	const start = Date.parse(options.now);
 	doc.transact(() => {
-		for (const indicator of imported) {
+		for (const [index, indicator] of imported.entries()) {
 			const meta: IndicatorMeta = {
 				...indicator.meta,
 				namn: indicator.meta.namn?.trim() || indicator.name,
@@ -234,7 +235,9 @@ export function mergeImportedIndicators(
 					if (typeof value === 'string' && value.trim() !== '' && !entry.has(field)) entry.set(field, value.trim());
 				}
 			} else {
-				catalogue(doc).set(indicator.id, newEntry({ id: indicator.id, meta, createdAt: options.now }));
+				// A millisecond apart, so the workshop lists a file's indicators in the file's order.
+				const createdAt = Number.isNaN(start) ? options.now : new Date(start + index).toISOString();
+				catalogue(doc).set(indicator.id, newEntry({ id: indicator.id, meta, createdAt }));
 			}
 			const previous = readData(seriesRoot(doc).get(indicator.id), indicator.id);
 			const note = options.periodNotes?.[indicator.id] ?? previous?.periodNote;

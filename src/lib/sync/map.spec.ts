@@ -6,6 +6,8 @@ import {
 	addFactors,
 	addLink,
 	flipPolarity,
+	mapDocName,
+	mapIdOf,
 	mayRemoveFactor,
 	moveFactors,
 	readMap,
@@ -246,5 +248,15 @@ describe('map commands against the server’s update guard', () => {
 	it('keeps the title facilitator-only', () => {
 		const server = new Y.Doc();
 		expect(verdict(server, participant('p1'), (d) => setMapMeta(d, { title: 'Min' }, 'test'))).toMatchObject({ ok: false });
+	});
+});
+
+describe('map document names', () => {
+	it('turns map ids into document names and back, refusing anything else', () => {
+		expect(mapDocName('plenary')).toBe('map:plenary');
+		expect(mapDocName('Grupp 1')).toBeNull();
+		expect(mapDocName('a:b')).toBeNull();
+		expect(mapIdOf('map:3f9a')).toBe('3f9a');
+		expect(mapIdOf('canvas:plenary')).toBeNull();
 	});
 });

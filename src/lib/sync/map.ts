@@ -18,6 +18,7 @@ import {
 	type SystemMap,
 	type ThemeId
 } from '$lib/domain/systemmap';
+import { parseDocName } from '$lib/domain/workshop/documents';
 import { isSector, type Sector } from '$lib/domain/workshop/sectors';
 
 /**
@@ -31,6 +32,7 @@ import { isSector, type Sector } from '$lib/domain/workshop/sectors';
  * throw here is a programming error, never a user's typo reaching the document.
  */
 export const FACILITATOR_AUTHOR = 'facilitator';
+export const PLENARY_MAP = 'map:plenary';
 export const LOOP_STORY_MAX = FACTOR_NOTE_MAX;
 export const LOOP_NAME_MAX = FACTOR_LABEL_MAX;
 
@@ -91,6 +93,18 @@ export interface Position {
 }
 
 type Entry = Y.Map<unknown>;
+
+/** `map:<mapId>` for a valid map id ('plenary', a group id, an imported map's id), else null. */
+export function mapDocName(mapId: string): string | null {
+	const parsed = parseDocName(`map:${mapId}`);
+	return parsed?.kind === 'map' ? `map:${parsed.sub}` : null;
+}
+
+/** The map id of a `map:<id>` document name, or null for any other name. */
+export function mapIdOf(docName: string): string | null {
+	const parsed = parseDocName(docName);
+	return parsed?.kind === 'map' ? parsed.sub : null;
+}
 
 const factorsOf = (doc: Y.Doc) => doc.getMap<Entry>('factors');
 const linksOf = (doc: Y.Doc) => doc.getMap<Entry>('links');

@@ -1,0 +1,48 @@
+import type { FactorKind } from '$lib/domain/systemmap';
+import type { Sector } from '$lib/domain/workshop/sectors';
+import type { Emphasis } from '$lib/client/map-state.svelte';
+
+/**
+ * Colours of the map. Kind is also told by the box's shape (rounded, pill,
+ * dashed) and sector by a stripe and the accessible name, so nothing depends on
+ * colour alone; every fill is light enough for dark text at AA contrast.
+ */
+export const KIND_FILL: Record<FactorKind, string> = { faktor: '#ffffff', aktor: '#e3eefa', insats: '#e4f4e7' };
+
+export const SECTOR_FILL: Record<Sector, string> = {
+	socialtjanst: '#fde4e6',
+	skola: '#fff2c2',
+	fritid: '#e0f3d8',
+	polis: '#dde8ff',
+	'halso-sjukvard': '#ece0f8',
+	civilsamhalle: '#ffe5cc',
+	'annan-kommunal': '#d8f1f1',
+	annat: '#eceff1'
+};
+
+export const SECTOR_STRIPE: Record<Sector, string> = {
+	socialtjanst: '#b4232f',
+	skola: '#8a6a00',
+	fritid: '#2f7a1f',
+	polis: '#2750a8',
+	'halso-sjukvard': '#6f3fa6',
+	civilsamhalle: '#b35400',
+	'annan-kommunal': '#1d7474',
+	annat: '#56636b'
+};
+
+/** Stroke per emphasis: a selected loop in red, what drives a factor in teal, what it drives in brown. */
+export const TONE: Record<Emphasis, string> = {
+	normal: '#40525c',
+	dim: '#9aa5b1',
+	loop: '#b42318',
+	focus: '#14232b',
+	upstream: '#0b5c6b',
+	downstream: '#8a4b00',
+	both: '#6b3fa0'
+};
+
+/** Corner radius per kind: a plain box for a factor, a pill for an actor, square for an intervention. */
+export function kindRadius(kind: FactorKind, height: number): number {
+	return kind === 'aktor' ? height / 2 : kind === 'insats' ? 0 : 6;
+}

@@ -1,0 +1,142 @@
+import { json, type Cookies } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { facilitatorCookie, type ErrorCode } from '$lib/sync/protocol';
+import { getApp, type App } from '../app';
+import { isFacilitatorRequest } from '../http/facilitator-auth';
+import { problem } from '../http/problem';
+import { firstIssue } from '../http/schemas';
+import { isImportError } from '../importers/import-error';
+import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
+import type { WorkshopRow } from '../persistence/storage';
+import { UpstreamError } from './upstream';
+
+/**
+ * Shared plumbing of the facilitator-only indicator endpoints: who may call
+ * them, how a raw upload is read, and how refusals are worded. Errors keep the
+ * API's `{ error: { code, message } }` shape; import and provider failures add
+ * `reason` ('malformed', 'unsupported', 'empty', 'too_large', 'offline',
+ * 'timeout', 'upstream') so a UI can say it in the user's language.
+ */
+
+export interface FacilitatorCall {
+	app: App;
+	workshop: WorkshopRow;
+}
+
+interface CallEvent {
+	params: { ref: string };
+	request: Request;
+	cookies: Cookies;
+	getClientAddress: () => string;
+}
+
+/** The workshop, when the request carries its facilitator secret; otherwise the 4xx to answer with. */
+export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall | Response> {
+	const app = await getApp();
+	let workshop: WorkshopRow | null;
+	try {
+		workshop = await findWorkshopGuarded(app.storage, event.params.ref, event.getClientAddress());
+	} catch (error) {
+		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
+		throw error;
+	}
+	if (!workshop) return problem(404, 'not_found', 'no workshop with that id or code');
+	const presented = event.request.headers.has('authorization') || event.cookies.get(facilitatorCookie(workshop.id)) !== undefined;
+	if (!presented) return problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
+	if (!isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
+		return problem(403, 'forbidden', 'these credentials are not this workshop\'s facilitator secret');
+	}
+	return { app, workshop };
+}
+
+export function reasonedProblem(status: number, code: ErrorCode, message: string, reason: string): Response {
+	return json({ error: { code, message, reason } }, { status });
+}
+
+/**
+ * Reads the raw request body up to `maxBytes`, answering 413 beyond it (the
+ * declared length is checked before anything is read) and 400 without a body.
+ */
+export async function readRawBody(request: Request, maxBytes: number): Promise<Uint8Array | Response> {
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (declared > maxBytes) return tooLarge(maxBytes);
+	if (!request.body) {
+		return reasonedProblem(
+			400,
+			'bad_request',
+			'Send the file as the request body with a Content-Type header (for example text/csv, application/json or application/octet-stream).',
+			'empty'
+		);
+	}
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > maxBytes) {
+				await reader.cancel();
+				return tooLarge(maxBytes);
+			}
+			chunks.push(value);
+		}
+	} catch (error) {
+		// adapter-node refuses bodies over its BODY_SIZE_LIMIT while they stream in.
+		if ((error as { status?: unknown }).status === 413) {
+			return reasonedProblem(413, 'too_large', `The upload is larger than the server accepts: ${(error as Error).message}`, 'too_large');
+		}
+		throw error;
+	}
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return bytes;
+}
+
+function tooLarge(maxBytes: number): Response {
+	return reasonedProblem(413, 'too_large', `The upload is larger than the import limit of ${Math.round(maxBytes / (1024 * 1024))} MB.`, 'too_large');
+}
+
+/** Validates query parameters with a zod schema; the answer on failure is a 400 naming the first problem. */
+export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T | Response {
+	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+	return parsed.success ? parsed.data : problem(400, 'bad_request', firstIssue(parsed.error));
+}
+
+/** Validates a JSON body that readJson already parsed. */
+export function parseBody<T>(body: unknown, schema: z.ZodType<T>): T | Response {
+	const parsed = schema.safeParse(body);
+	return parsed.success ? parsed.data : problem(400, 'bad_request', firstIssue(parsed.error));
+}
+
+/**
+ * The answer for a refused import or an unreachable provider; other errors are
+ * bugs and are rethrown so they reach the error log as 500s.
+ */
+export function failureResponse(error: unknown): Response {
+	if (isImportError(error)) {
+		if (error.code === 'too_large') return reasonedProblem(413, 'too_large', error.message, 'too_large');
+		return reasonedProblem(400, 'bad_request', error.message, error.code);
+	}
+	if (error instanceof UpstreamError) {
+		switch (error.failure) {
+			case 'offline':
+			case 'timeout':
+				return reasonedProblem(503, 'unavailable', error.message, error.failure);
+			case 'too_large':
+				return reasonedProblem(413, 'too_large', error.message, 'too_large');
+			case 'redirect':
+				return reasonedProblem(400, 'bad_request', error.message, 'upstream');
+			case 'status':
+				return (error.status ?? 500) >= 500
+					? reasonedProblem(503, 'unavailable', error.message, 'upstream')
+					: reasonedProblem(400, 'bad_request', error.message, 'upstream');
+		}
+	}
+	throw error;
+}

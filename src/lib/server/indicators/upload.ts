@@ -1,0 +1,79 @@
+import { summariseImport, type ImportResult, type ImportSummary } from '$lib/domain/indicators';
+import { readCsvTable } from '../importers/csv';
+import { detectFormat, importIndicators, type ImportFormat, type ImportOptions } from '../importers/detect';
+import { isImportError, type ImportErrorCode } from '../importers/import-error';
+import { previewTable, type Table, type TablePreview } from '../importers/table';
+import { mapColumns, suggestColumnMapping, type SuggestedMapping } from '../importers/table-mapping';
+import { readXlsxTable } from '../importers/xlsx';
+import type { ImportQuery } from './schemas';
+import { checkImportSize } from './store';
+
+/** Uploaded tables get ids under this prefix, so 'Invånare' from a file never merges into another source's indicator. */
+export const UPLOAD_ID_PREFIX = 'upload';
+
+const PREVIEW_ROWS = 10;
+
+/**
+ * Importer options for an upload of a known format. Only tables get the upload
+ * prefix: JSON-stat and PxWeb responses name their table, and Kolada ids are KPI
+ * ids, so the same figure fetched online and uploaded lands in one indicator.
+ */
+function uploadOptions(query: ImportQuery, format: ImportFormat, maxBytes: number): ImportOptions {
+	const isTable = format === 'csv' || format === 'xlsx';
+	return {
+		maxBytes,
+		format,
+		...(isTable ? { idPrefix: UPLOAD_ID_PREFIX } : {}),
+		...(query.mapping ? { mapping: query.mapping } : {}),
+		...(query.sheet !== undefined ? { sheet: query.sheet } : {}),
+		...(query.meta ? { meta: query.meta } : {})
+	};
+}
+
+/** Imports an upload and checks it fits a workshop, without storing anything. */
+export async function importUpload(bytes: Uint8Array, query: ImportQuery, maxBytes: number): Promise<ImportResult> {
+	const format = query.format ?? detectFormat(bytes);
+	const result = await importIndicators(bytes, uploadOptions(query, format, maxBytes));
+	checkImportSize(result);
+	return result;
+}
+
+export type UploadPreview =
+	| {
+			format: 'csv' | 'xlsx';
+			table: TablePreview;
+			suggestion: SuggestedMapping;
+			/** What saving would store, with the given mapping or else the suggested one, when either is complete. */
+			summary?: ImportSummary;
+			/** Why the mapping does not give any rows yet, in the importer's words. */
+			problem?: { reason: ImportErrorCode; message: string };
+	  }
+	| { format: Exclude<ImportFormat, 'csv' | 'xlsx'>; summary: ImportSummary };
+
+/**
+ * What an upload holds, for the mapping step: a CSV or XLSX file gives its first
+ * rows, the suggested mapping and (when a mapping is complete) a summary of what
+ * would be stored; other formats give the summary. Nothing is stored. A file
+ * that cannot be read at all throws ImportError, answered as 400. The caller
+ * has already refused bodies over the size limit.
+ */
+export async function previewUpload(bytes: Uint8Array, query: ImportQuery, maxBytes: number): Promise<UploadPreview> {
+	const format = query.format ?? detectFormat(bytes);
+	if (format !== 'csv' && format !== 'xlsx') {
+		return { format, summary: summariseImport(await importUpload(bytes, { ...query, format }, maxBytes)) };
+	}
+	const table: Table =
+		format === 'csv' ? readCsvTable(bytes) : await readXlsxTable(bytes, query.sheet === undefined ? {} : { sheet: query.sheet });
+	const suggestion = suggestColumnMapping(table);
+	const mapping = query.mapping ?? (suggestion.ok ? suggestion.mapping : undefined);
+	const preview = { format, table: previewTable(table, PREVIEW_ROWS), suggestion };
+	if (!mapping) return preview;
+	try {
+		const result = mapColumns(table, mapping, { idPrefix: UPLOAD_ID_PREFIX, ...(query.meta ? { meta: query.meta } : {}) });
+		checkImportSize(result);
+		return { ...preview, summary: summariseImport(result) };
+	} catch (error) {
+		if (!isImportError(error)) throw error;
+		return { ...preview, problem: { reason: error.code, message: error.message } };
+	}
+}

@@ -1,0 +1,50 @@
+import { json } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { log } from '$lib/server/log';
+import { authorizeMapRequest, listMaps, readMapImport, storeImportedMap } from '$lib/server/maps';
+import type { RequestHandler } from './$types';
+
+/** GET /api/workshops/:ref/maps (facilitator) → { maps: [{ mapId, title }] }, the plenary map first. */
+export const GET: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+	const app = await getApp();
+	const caller = await authorizeMapRequest({
+		app,
+		ref: params.ref,
+		request,
+		cookies,
+		clientAddress: getClientAddress(),
+		need: 'facilitator'
+	});
+	if (caller instanceof Response) return caller;
+	const maps = await listMaps(app, caller.workshop.id);
+	return json({ maps: maps.map(({ mapId, title }) => ({ mapId, title })) });
+};
+
+/**
+ * POST /api/workshops/:ref/maps (facilitator), a JSON map or a CSV of links
+ * (`from;to;polarity`, Content-Type text/csv, optional `?title=`) → 201 { mapId }.
+ * A link to an unknown factor, a bad polarity or any other problem answers 400 and
+ * stores nothing.
+ */
+export const POST: RequestHandler = async ({ params, request, cookies, url, getClientAddress }) => {
+	const app = await getApp();
+	const caller = await authorizeMapRequest({
+		app,
+		ref: params.ref,
+		request,
+		cookies,
+		clientAddress: getClientAddress(),
+		need: 'facilitator'
+	});
+	if (caller instanceof Response) return caller;
+	const parsed = await readMapImport(request, url);
+	if (parsed instanceof Response) return parsed;
+	const mapId = await storeImportedMap(app, caller.workshop.id, parsed);
+	log.info('map.imported', {
+		workshopId: caller.workshop.id,
+		mapId,
+		factors: parsed.map.factors.length,
+		links: parsed.map.links.length
+	});
+	return json({ mapId }, { status: 201 });
+};

@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant } from './fixtures';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/indicators/${name}`, import.meta.url));
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('a facilitator imports a CSV through the mapping step, a phone pins a reading, and it shows on the facilitator screen', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Data om Södermalm');
+	const dataPath = `${new URL(facilitator.page.url()).pathname}/data`;
+	await gotoHydrated(facilitator.page, dataPath);
+	const page = facilitator.page;
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+
+	// Upload: the mapping step previews the file and saves nothing until asked.
+	await page.getByText('Ladda upp fil (CSV, XLSX, JSON-stat, PxWeb, Kolada)').click();
+	await page.getByLabel('Fil', { exact: true }).setInputFiles(fixture('seed003-stadsdelsfakta.csv'));
+	const mapping = page.getByTestId('mapping-step');
+	await expect(mapping.getByRole('table')).toContainText('Behörighet till gymnasieskolan');
+	await expect(mapping.getByRole('table')).toContainText('87,4');
+	await expect(page.getByTestId('mapping-gaps')).toHaveText('Välj först: Period');
+	await expect(page.getByTestId('indicator-panel')).toHaveCount(0);
+	await mapping.getByLabel('Samma för hela filen').check();
+	await mapping.getByLabel('Period för hela filen').fill('ej angivet');
+	await mapping.getByLabel('Källhänvisning').fill('Källa: Stockholms stad, stadsdelsförvaltningarnas presentation 2026');
+	await page.getByRole('button', { name: 'Förhandsgranska med valen' }).click();
+	await expect(page.getByTestId('import-summary')).toContainText('Behörighet till gymnasieskolan: 2 serier, 2 värden, varav 0 saknas');
+	await expect(page.getByTestId('indicator-panel')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Spara i workshopen' }).click();
+	await expect(page.getByTestId('import-saved')).toContainText('Sparat i workshopen');
+
+	// The chart: areas compared, source always visible, and the same figures as a table.
+	const panel = page.getByTestId('indicator-panel');
+	await page.getByTestId('indicator-item').filter({ hasText: 'Behörighet till gymnasieskolan' }).click();
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Behörighet till gymnasieskolan');
+	await expect(panel.getByTestId('bar-chart')).toContainText('Södermalm');
+	await expect(panel.getByTestId('bar-chart')).toContainText('93,5');
+	await expect(panel.getByTestId('chart-source')).toHaveText(/Enhet: procent.*Källa: Stockholms stad/);
+	await expect(panel.getByTestId('data-table')).toContainText('Enskede-Årsta-Vantör');
+	await expect(panel.getByTestId('indicator-card')).toContainText('Risk för feltolkning');
+
+	// A Kolada response with a gap: drawn as a gap, listed as missing, never as 0.
+	await page.getByLabel('Fil', { exact: true }).setInputFiles(fixture('kolada-v3-n15008-kungsbacka-riket.json'));
+	await expect(page.getByTestId('import-summary')).toContainText('N15008: 2 serier, 10 värden, varav 1 saknas');
+	await page.getByRole('button', { name: 'Spara i workshopen' }).click();
+	await expect(page.getByTestId('import-saved')).toContainText('N15008');
+	await page.getByTestId('indicator-item').filter({ hasText: 'N15008' }).click();
+	await expect(panel.getByTestId('time-series-chart')).toBeVisible();
+	await expect(panel.getByTestId('missing-mark')).toHaveCount(1);
+	await expect(panel.getByTestId('data-table').getByRole('row').filter({ hasText: 'Riket' }).filter({ hasText: '2012' })).toContainText(
+		'– (saknas)'
+	);
+	await expect(panel.getByTestId('chart-source')).toHaveText('Källa: Kolada (RKA), CC BY 4.0');
+
+	// A participant on a phone pins a reading to one value.
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: 'Ali', sector: 'Polis', phone: true });
+	await gotoHydrated(phone.page, `/w/${facilitator.code}/data`);
+	await phone.page.getByTestId('indicator-item').filter({ hasText: 'Behörighet till gymnasieskolan' }).click();
+	const phonePanel = phone.page.getByTestId('indicator-panel');
+	await expect(phonePanel.getByRole('heading', { level: 2 })).toHaveText('Behörighet till gymnasieskolan');
+	await phonePanel.getByLabel('Din läsning').fill('Vi möter många unga från skolor där behörigheten är lägre.');
+	await phonePanel.getByLabel('Ett värde i diagrammet').check();
+	await phonePanel.getByLabel('Värde', { exact: true }).selectOption({ label: 'Södermalm · ej angivet: 93,5' });
+	await phonePanel.getByRole('button', { name: 'Fäst läsningen' }).click();
+	await expect(phonePanel.getByTestId('reading')).toContainText('Vi möter många unga');
+	expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+
+	// The facilitator screen shows it live, under the sector, pinned to Södermalm.
+	await page.getByTestId('indicator-item').filter({ hasText: 'Behörighet till gymnasieskolan' }).click();
+	const column = panel.getByTestId('sector-column').filter({ hasText: 'Polis' });
+	await expect(column).toContainText('Vi möter många unga från skolor där behörigheten är lägre.');
+	await expect(column).toContainText('Södermalm · ej angivet');
+	await expect(column).not.toContainText('Ali');
+	await expect(panel.getByTestId('bar-chart').getByTestId('reading-pin')).toHaveText('1');
+
+	await phone.context.close();
+	await facilitator.context.close();
+});
+
+test('the data pages have no serious or critical axe violations and no horizontal overflow at 360 and 1280 px', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Tillgänglig data');
+	const dataPath = `${new URL(facilitator.page.url()).pathname}/data`;
+	await gotoHydrated(facilitator.page, dataPath);
+	await facilitator.page.getByText('Ladda upp fil (CSV, XLSX, JSON-stat, PxWeb, Kolada)').click();
+	await facilitator.page.getByLabel('Fil', { exact: true }).setInputFiles(fixture('kolada-v3-n15008-kungsbacka-riket.json'));
+	await facilitator.page.getByRole('button', { name: 'Spara i workshopen' }).click();
+	await expect(facilitator.page.getByTestId('time-series-chart')).toBeVisible();
+	const participant = await joinAsParticipant(browser, facilitator.code, { name: 'Robin', sector: 'Fritid/kultur', phone: true });
+
+	const routes: [string, Page, string][] = [
+		['participant data', participant.page, `/w/${facilitator.code}/data`],
+		['facilitator data', facilitator.page, dataPath]
+	];
+	for (const [name, page, path] of routes) {
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 900 });
+			await gotoHydrated(page, path);
+			await expect(page.getByTestId('time-series-chart')).toBeVisible();
+			// Unfold everything a user can open, so hidden parts are checked too.
+			const folded = page.locator('details:not([open]) > summary');
+			while ((await folded.count()) > 0) await folded.first().click();
+			expect(await seriousViolations(page), `${name} at ${width}px`).toEqual([]);
+			expect(await horizontalOverflow(page), `${name} overflows at ${width}px`).toBeLessThanOrEqual(0);
+			await page.screenshot({ path: test.info().outputPath(`${name.replace(/\s/g, '-')}-${width}.png`), fullPage: true });
+		}
+	}
+	await participant.context.close();
+	await facilitator.context.close();
+});
