@@ -14,6 +14,7 @@ import {
 	type StarterTheme,
 	type ThemeId
 } from '$lib/domain/systemmap';
+import type { Observation } from '$lib/domain/indicators';
 import { readIndicators } from '$lib/sync/indicators';
 import * as commands from '$lib/sync/map';
 import type { MapAuthor, MapFactor, MapLink, MapSnapshot, StoredLoopStory } from '$lib/sync/map';
@@ -51,6 +52,9 @@ export type LinkResult = { ok: true; id: string } | { ok: false; reason: 'same' 
 export interface IndicatorChoice {
 	id: string;
 	name: string;
+	unit?: string;
+	/** Its values, so a linked factor can show a sparkline. */
+	observations: Observation[];
 }
 
 const EMPTY: MapSnapshot = { title: null, themeId: null, factors: [], links: [], stories: [] };
@@ -115,6 +119,11 @@ export class MapState {
 
 	label(id: string): string {
 		return this.factorById.get(id)?.label ?? id;
+	}
+
+	/** The indicator a factor is linked to, or null when none is (or it was removed). */
+	indicatorOf(id: string | undefined): IndicatorChoice | null {
+		return id ? (this.indicators.find((indicator) => indicator.id === id) ?? null) : null;
 	}
 
 	/** The name of the indicator a factor is linked to, or null when none is (or it was removed). */
@@ -254,7 +263,12 @@ export class MapState {
 		// A factor stores the id as a map field, so only ids the map's own validation accepts are offered.
 		this.indicators = readIndicators(this.#indicatorsDoc)
 			.indicators.filter((indicator) => isValidId(indicator.id))
-			.map((indicator) => ({ id: indicator.id, name: indicator.meta.namn }));
+			.map((indicator) => ({
+				id: indicator.id,
+				name: indicator.meta.namn,
+				unit: indicator.meta.unit,
+				observations: indicator.data?.observations ?? []
+			}));
 	}
 
 	#read(): void {
