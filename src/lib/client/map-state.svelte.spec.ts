@@ -114,7 +114,7 @@ describe('MapState', () => {
 		const map = new MapState({ doc, author: participant, indicators });
 		expect(map.indicators).toEqual([]);
 		addIndicator(indicators, { id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' }, 'test');
-		expect(map.indicators).toEqual([{ id: 'skolfranvaro', name: 'Andel elever med hög frånvaro' }]);
+		expect(map.indicators).toEqual([{ id: 'skolfranvaro', name: 'Andel elever med hög frånvaro', unit: undefined, observations: [] }]);
 		map.updateFactor({ id: 'a', indicatorId: 'skolfranvaro' });
 		expect(map.indicatorName(map.factorById.get('a')?.indicatorId)).toBe('Andel elever med hög frånvaro');
 		map.updateFactor({ id: 'a', indicatorId: null });
