@@ -1,10 +1,14 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/app';
+import { readArchiveConfig } from '$lib/server/archive/config';
+import { startRetentionSweep } from '$lib/server/archive/retention';
 import { LANG_COOKIE, resolveLang } from '$lib/i18n/lang';
 import { log } from '$lib/server/log';
 
 export const init: ServerInit = async () => {
-	await startApp();
+	const app = await startApp();
+	// Names in closed workshops are removed after RETENTION_DAYS even if nobody opens the archive.
+	startRetentionSweep(app, readArchiveConfig().retentionDays);
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -133,6 +133,9 @@ export async function authorizeMapRequest(options: {
 		throw error;
 	}
 	if (!workshop) return problem(404, 'not_found', 'no workshop with that code or id');
+	if (request.method !== 'GET' && workshop.status === 'closed') {
+		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
+	}
 	if (isFacilitatorRequest({ request, cookies, workshop })) {
 		return { workshop, actor: { role: 'facilitator', workshopId: workshop.id } };
 	}

@@ -46,6 +46,9 @@ export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall
 	if (!isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
 		return problem(403, 'forbidden', 'these credentials are not this workshop\'s facilitator secret');
 	}
+	if (event.request.method !== 'GET' && workshop.status === 'closed') {
+		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
+	}
 	return { app, workshop };
 }
 

@@ -1,10 +1,16 @@
 import {
 	DuplicateKeyError,
+	type ArchiveRow,
+	type ArchiveVersionInfo,
+	type ArchiveVersionRow,
+	type AuditEntry,
+	type FollowUpStepRow,
 	type ParticipantRow,
 	type Storage,
 	type StoredDoc,
 	type WorkshopPatch,
-	type WorkshopRow
+	type WorkshopRow,
+	type WorkshopSummaryRow
 } from './storage';
 
 interface DocLog {
@@ -19,6 +25,10 @@ export class MemoryStorage implements Storage {
 	readonly #workshops = new Map<string, WorkshopRow>();
 	readonly #participants = new Map<string, ParticipantRow>();
 	readonly #docs = new Map<string, DocLog>();
+	readonly #archives = new Map<string, ArchiveRow>();
+	readonly #versions = new Map<string, ArchiveVersionRow>();
+	readonly #steps = new Map<string, FollowUpStepRow>();
+	readonly #audit: AuditEntry[] = [];
 	#seq = 0;
 
 	async migrate(): Promise<void> {}
@@ -55,6 +65,19 @@ export class MemoryStorage implements Storage {
 		this.#workshops.delete(id);
 		for (const [key, p] of this.#participants) if (p.workshopId === id) this.#participants.delete(key);
 		for (const key of this.#docs.keys()) if (key.startsWith(`${id}/`)) this.#docs.delete(key);
+		this.#archives.delete(id);
+		for (const [key, v] of this.#versions) if (v.workshopId === id) this.#versions.delete(key);
+		for (const [key, s] of this.#steps) if (s.workshopId === id) this.#steps.delete(key);
+	}
+
+	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
+		const archives = [...this.#archives.values()];
+		return (await this.listWorkshops()).map((workshop) => ({
+			workshop,
+			archive: clone(this.#archives.get(workshop.id) ?? null),
+			participantCount: [...this.#participants.values()].filter((p) => p.workshopId === workshop.id).length,
+			followUpsStarted: archives.filter((a) => a.followUpOf?.workshopId === workshop.id).length
+		}));
 	}
 
 	async insertParticipant(row: ParticipantRow): Promise<void> {
@@ -70,6 +93,63 @@ export class MemoryStorage implements Storage {
 		return [...this.#participants.values()]
 			.filter((p) => p.workshopId === workshopId)
 			.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+	}
+
+	async eraseParticipantNames(workshopId: string): Promise<number> {
+		let erased = 0;
+		for (const [key, p] of this.#participants) {
+			if (p.workshopId !== workshopId || p.displayName === '') continue;
+			this.#participants.set(key, { ...p, displayName: '' });
+			erased++;
+		}
+		return erased;
+	}
+
+	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
+		return clone(this.#archives.get(workshopId) ?? null);
+	}
+
+	async putArchive(row: ArchiveRow): Promise<void> {
+		this.#archives.set(row.workshopId, clone(row));
+	}
+
+	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
+		const key = `${row.workshopId}/${row.version}`;
+		if (this.#versions.has(key)) throw new DuplicateKeyError('archive version');
+		this.#versions.set(key, { ...row });
+	}
+
+	async listArchiveVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
+		return this.#versionsOf(workshopId).map(({ document: _document, ...info }) => info);
+	}
+
+	async findArchiveVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
+		const versions = this.#versionsOf(workshopId);
+		const found = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+		return found ? { ...found } : null;
+	}
+
+	#versionsOf(workshopId: string): ArchiveVersionRow[] {
+		return [...this.#versions.values()].filter((v) => v.workshopId === workshopId).sort((a, b) => a.version - b.version);
+	}
+
+	async putFollowUpStep(row: FollowUpStepRow): Promise<void> {
+		this.#steps.set(`${row.workshopId}/${row.cardId}`, { ...row });
+	}
+
+	async listFollowUpSteps(workshopId: string): Promise<FollowUpStepRow[]> {
+		return [...this.#steps.values()]
+			.filter((s) => s.workshopId === workshopId)
+			.map((s) => ({ ...s }))
+			.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
+	}
+
+	async appendAudit(entry: AuditEntry): Promise<void> {
+		this.#audit.push({ ...entry });
+	}
+
+	async listAudit(): Promise<AuditEntry[]> {
+		return this.#audit.map((entry) => ({ ...entry }));
 	}
 
 	#log(workshopId: string, docName: string): DocLog {
@@ -112,4 +192,9 @@ export class MemoryStorage implements Storage {
 			.map((k) => k.slice(workshopId.length + 1))
 			.sort();
 	}
+}
+
+/** Deep copy, so callers can never change what the store holds. */
+function clone<T>(value: T): T {
+	return structuredClone(value);
 }

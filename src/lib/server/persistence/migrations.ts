@@ -44,6 +44,43 @@ export const SQLITE_MIGRATIONS: Migration[] = [
 				PRIMARY KEY (workshop_id, doc_name)
 			);
 		`
+	},
+	{
+		version: 2,
+		sql: `
+			CREATE TABLE workshop_archive (
+				workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+				closed_at TEXT,
+				theme_id TEXT,
+				follow_up_dates TEXT NOT NULL,
+				follow_up_of_id TEXT,
+				follow_up_of TEXT,
+				names_erased_at TEXT
+			);
+			CREATE INDEX workshop_archive_follow_up_of ON workshop_archive (follow_up_of_id);
+			CREATE TABLE archive_versions (
+				workshop_id TEXT NOT NULL REFERENCES workshops (id),
+				version INTEGER NOT NULL,
+				created_at TEXT NOT NULL,
+				document TEXT NOT NULL,
+				PRIMARY KEY (workshop_id, version)
+			);
+			CREATE TABLE follow_up_steps (
+				workshop_id TEXT NOT NULL REFERENCES workshops (id),
+				card_id TEXT NOT NULL,
+				status TEXT NOT NULL,
+				note TEXT NOT NULL,
+				updated_at TEXT NOT NULL,
+				PRIMARY KEY (workshop_id, card_id)
+			);
+			CREATE TABLE audit_log (
+				seq INTEGER PRIMARY KEY AUTOINCREMENT,
+				at TEXT NOT NULL,
+				action TEXT NOT NULL,
+				workshop_id TEXT NOT NULL,
+				actor TEXT NOT NULL
+			);
+		`
 	}
 ];
 
@@ -82,6 +119,43 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
 				data BYTEA NOT NULL,
 				upto_seq BIGINT NOT NULL,
 				PRIMARY KEY (workshop_id, doc_name)
+			);
+		`
+	},
+	{
+		version: 2,
+		sql: `
+			CREATE TABLE workshop_archive (
+				workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+				closed_at TEXT,
+				theme_id TEXT,
+				follow_up_dates TEXT NOT NULL,
+				follow_up_of_id TEXT,
+				follow_up_of TEXT,
+				names_erased_at TEXT
+			);
+			CREATE INDEX workshop_archive_follow_up_of ON workshop_archive (follow_up_of_id);
+			CREATE TABLE archive_versions (
+				workshop_id TEXT NOT NULL REFERENCES workshops (id),
+				version INTEGER NOT NULL,
+				created_at TEXT NOT NULL,
+				document TEXT NOT NULL,
+				PRIMARY KEY (workshop_id, version)
+			);
+			CREATE TABLE follow_up_steps (
+				workshop_id TEXT NOT NULL REFERENCES workshops (id),
+				card_id TEXT NOT NULL,
+				status TEXT NOT NULL,
+				note TEXT NOT NULL,
+				updated_at TEXT NOT NULL,
+				PRIMARY KEY (workshop_id, card_id)
+			);
+			CREATE TABLE audit_log (
+				seq BIGSERIAL PRIMARY KEY,
+				at TEXT NOT NULL,
+				action TEXT NOT NULL,
+				workshop_id TEXT NOT NULL,
+				actor TEXT NOT NULL
 			);
 		`
 	}

@@ -1,18 +1,27 @@
 import pg from 'pg';
 import {
 	DuplicateKeyError,
+	type ArchiveRow,
+	type ArchiveVersionInfo,
+	type ArchiveVersionRow,
+	type AuditEntry,
+	type FollowUpStepRow,
 	type ParticipantRow,
 	type Storage,
 	type StoredDoc,
 	type WorkshopPatch,
-	type WorkshopRow
+	type WorkshopRow,
+	type WorkshopSummaryRow
 } from './storage';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import { toArchive, type ArchiveDbRow } from './archive-rows';
 
 const WORKSHOP_COLUMNS =
 	'id, code, title, secret_hash AS "secretHash", phase, status, created_at AS "createdAt"';
 const PARTICIPANT_COLUMNS =
 	'id, workshop_id AS "workshopId", token_hash AS "tokenHash", display_name AS "displayName", sector, created_at AS "createdAt"';
+
+const VERSION_COLUMNS = 'workshop_id AS "workshopId", version, created_at AS "createdAt"';
 
 const toBytes = (buffer: Buffer): Uint8Array =>
 	new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -114,6 +123,9 @@ export class PostgresStorage implements Storage {
 		const client = await this.#pool.connect();
 		try {
 			await client.query('BEGIN');
+			await client.query('DELETE FROM workshop_archive WHERE workshop_id = $1', [id]);
+			await client.query('DELETE FROM archive_versions WHERE workshop_id = $1', [id]);
+			await client.query('DELETE FROM follow_up_steps WHERE workshop_id = $1', [id]);
 			await client.query('DELETE FROM doc_updates WHERE workshop_id = $1', [id]);
 			await client.query('DELETE FROM doc_snapshots WHERE workshop_id = $1', [id]);
 			await client.query('DELETE FROM participants WHERE workshop_id = $1', [id]);
@@ -125,6 +137,34 @@ export class PostgresStorage implements Storage {
 		} finally {
 			client.release();
 		}
+	}
+
+	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
+		const { rows } = await this.#pool.query<
+			WorkshopRow &
+				Omit<ArchiveDbRow, 'workshop_id'> & { a_workshop_id: string | null; participant_count: string; follow_ups_started: string }
+		>(
+			`SELECT w.id, w.code, w.title, w.secret_hash AS "secretHash", w.phase, w.status, w.created_at AS "createdAt",
+				a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at,
+				(SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id) AS participant_count,
+				(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
+			 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
+			 ORDER BY w.created_at DESC`
+		);
+		return rows.map((r) => ({
+			workshop: {
+				id: r.id,
+				code: r.code,
+				title: r.title,
+				secretHash: r.secretHash,
+				phase: r.phase,
+				status: r.status,
+				createdAt: r.createdAt
+			},
+			archive: r.a_workshop_id ? toArchive({ ...r, workshop_id: r.a_workshop_id }) : null,
+			participantCount: Number(r.participant_count),
+			followUpsStarted: Number(r.follow_ups_started)
+		}));
 	}
 
 	async insertParticipant(row: ParticipantRow): Promise<void> {
@@ -146,6 +186,105 @@ export class PostgresStorage implements Storage {
 		const { rows } = await this.#pool.query<ParticipantRow>(
 			`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE workshop_id = $1 ORDER BY created_at`,
 			[workshopId]
+		);
+		return rows;
+	}
+
+	async eraseParticipantNames(workshopId: string): Promise<number> {
+		const result = await this.#pool.query(
+			"UPDATE participants SET display_name = '' WHERE workshop_id = $1 AND display_name <> ''",
+			[workshopId]
+		);
+		return result.rowCount ?? 0;
+	}
+
+	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
+		const { rows } = await this.#pool.query<ArchiveDbRow>('SELECT * FROM workshop_archive WHERE workshop_id = $1', [workshopId]);
+		return rows[0] ? toArchive(rows[0]) : null;
+	}
+
+	async putArchive(row: ArchiveRow): Promise<void> {
+		await this.#pool.query(
+			`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7)
+			 ON CONFLICT (workshop_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, theme_id = EXCLUDED.theme_id,
+			 follow_up_dates = EXCLUDED.follow_up_dates, follow_up_of_id = EXCLUDED.follow_up_of_id,
+			 follow_up_of = EXCLUDED.follow_up_of, names_erased_at = EXCLUDED.names_erased_at`,
+			[
+				row.workshopId,
+				row.closedAt,
+				row.themeId,
+				JSON.stringify(row.followUpDates),
+				row.followUpOf?.workshopId ?? null,
+				row.followUpOf ? JSON.stringify(row.followUpOf) : null,
+				row.namesErasedAt
+			]
+		);
+	}
+
+	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
+		try {
+			await this.#pool.query(
+				'INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES ($1, $2, $3, $4)',
+				[row.workshopId, row.version, row.createdAt, row.document]
+			);
+		} catch (error) {
+			if ((error as { code?: string }).code === '23505') throw new DuplicateKeyError('archive version');
+			throw error;
+		}
+	}
+
+	async listArchiveVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
+		const { rows } = await this.#pool.query<ArchiveVersionInfo>(
+			`SELECT ${VERSION_COLUMNS} FROM archive_versions WHERE workshop_id = $1 ORDER BY version`,
+			[workshopId]
+		);
+		return rows;
+	}
+
+	async findArchiveVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
+		const { rows } =
+			version === undefined
+				? await this.#pool.query<ArchiveVersionRow>(
+						`SELECT ${VERSION_COLUMNS}, document FROM archive_versions WHERE workshop_id = $1 ORDER BY version DESC LIMIT 1`,
+						[workshopId]
+					)
+				: await this.#pool.query<ArchiveVersionRow>(
+						`SELECT ${VERSION_COLUMNS}, document FROM archive_versions WHERE workshop_id = $1 AND version = $2`,
+						[workshopId, version]
+					);
+		return rows[0] ?? null;
+	}
+
+	async putFollowUpStep(row: FollowUpStepRow): Promise<void> {
+		await this.#pool.query(
+			`INSERT INTO follow_up_steps (workshop_id, card_id, status, note, updated_at) VALUES ($1, $2, $3, $4, $5)
+			 ON CONFLICT (workshop_id, card_id) DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at`,
+			[row.workshopId, row.cardId, row.status, row.note, row.updatedAt]
+		);
+	}
+
+	async listFollowUpSteps(workshopId: string): Promise<FollowUpStepRow[]> {
+		const { rows } = await this.#pool.query<FollowUpStepRow>(
+			`SELECT workshop_id AS "workshopId", card_id AS "cardId", status, note, updated_at AS "updatedAt"
+			 FROM follow_up_steps WHERE workshop_id = $1 ORDER BY card_id COLLATE "C"`,
+			[workshopId]
+		);
+		return rows;
+	}
+
+	async appendAudit(entry: AuditEntry): Promise<void> {
+		await this.#pool.query('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES ($1, $2, $3, $4)', [
+			entry.at,
+			entry.action,
+			entry.workshopId,
+			entry.actor
+		]);
+	}
+
+	async listAudit(): Promise<AuditEntry[]> {
+		const { rows } = await this.#pool.query<AuditEntry>(
+			'SELECT at, action, workshop_id AS "workshopId", actor FROM audit_log ORDER BY seq'
 		);
 		return rows;
 	}

@@ -3,13 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	DuplicateKeyError,
+	type ArchiveRow,
+	type ArchiveVersionInfo,
+	type ArchiveVersionRow,
+	type AuditEntry,
+	type FollowUpStepRow,
 	type ParticipantRow,
 	type Storage,
 	type StoredDoc,
 	type WorkshopPatch,
-	type WorkshopRow
+	type WorkshopRow,
+	type WorkshopSummaryRow
 } from './storage';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { toArchive, type ArchiveDbRow } from './archive-rows';
 
 interface WorkshopDbRow {
 	id: string;
@@ -143,11 +150,36 @@ export class SqliteStorage implements Storage {
 
 	async deleteWorkshop(id: string): Promise<void> {
 		this.#db.transaction(() => {
+			this.#db.prepare('DELETE FROM workshop_archive WHERE workshop_id = ?').run(id);
+			this.#db.prepare('DELETE FROM archive_versions WHERE workshop_id = ?').run(id);
+			this.#db.prepare('DELETE FROM follow_up_steps WHERE workshop_id = ?').run(id);
 			this.#db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?').run(id);
 			this.#db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?').run(id);
 			this.#db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(id);
 			this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
 		})();
+	}
+
+	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
+		const rows = this.#db
+			.prepare(
+				`SELECT w.*, a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at,
+					(SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id) AS participant_count,
+					(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
+				 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
+				 ORDER BY w.created_at DESC`
+			)
+			.all() as (WorkshopDbRow & Omit<ArchiveDbRow, 'workshop_id'> & {
+			a_workshop_id: string | null;
+			participant_count: number;
+			follow_ups_started: number;
+		})[];
+		return rows.map((r) => ({
+			workshop: toWorkshop(r),
+			archive: r.a_workshop_id ? toArchive({ ...r, workshop_id: r.a_workshop_id }) : null,
+			participantCount: Number(r.participant_count),
+			followUpsStarted: Number(r.follow_ups_started)
+		}));
 	}
 
 	async insertParticipant(row: ParticipantRow): Promise<void> {
@@ -170,6 +202,99 @@ export class SqliteStorage implements Storage {
 			.prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at')
 			.all(workshopId) as ParticipantDbRow[];
 		return rows.map(toParticipant);
+	}
+
+	async eraseParticipantNames(workshopId: string): Promise<number> {
+		return this.#db
+			.prepare("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
+			.run(workshopId).changes;
+	}
+
+	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
+		const row = this.#db.prepare('SELECT * FROM workshop_archive WHERE workshop_id = ?').get(workshopId) as
+			| ArchiveDbRow
+			| undefined;
+		return row ? toArchive(row) : null;
+	}
+
+	async putArchive(row: ArchiveRow): Promise<void> {
+		this.#db
+			.prepare(
+				`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?)
+				 ON CONFLICT (workshop_id) DO UPDATE SET closed_at = excluded.closed_at, theme_id = excluded.theme_id,
+				 follow_up_dates = excluded.follow_up_dates, follow_up_of_id = excluded.follow_up_of_id,
+				 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at`
+			)
+			.run(
+				row.workshopId,
+				row.closedAt,
+				row.themeId,
+				JSON.stringify(row.followUpDates),
+				row.followUpOf?.workshopId ?? null,
+				row.followUpOf ? JSON.stringify(row.followUpOf) : null,
+				row.namesErasedAt
+			);
+	}
+
+	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
+		try {
+			this.#db
+				.prepare('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES (?, ?, ?, ?)')
+				.run(row.workshopId, row.version, row.createdAt, row.document);
+		} catch (error) {
+			if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError('archive version');
+			throw error;
+		}
+	}
+
+	async listArchiveVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
+		return this.#db
+			.prepare(
+				'SELECT workshop_id AS workshopId, version, created_at AS createdAt FROM archive_versions WHERE workshop_id = ? ORDER BY version'
+			)
+			.all(workshopId) as ArchiveVersionInfo[];
+	}
+
+	async findArchiveVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
+		const columns = 'workshop_id AS workshopId, version, created_at AS createdAt, document';
+		const row =
+			version === undefined
+				? this.#db
+						.prepare(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? ORDER BY version DESC LIMIT 1`)
+						.get(workshopId)
+				: this.#db.prepare(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? AND version = ?`).get(workshopId, version);
+		return (row as ArchiveVersionRow | undefined) ?? null;
+	}
+
+	async putFollowUpStep(row: FollowUpStepRow): Promise<void> {
+		this.#db
+			.prepare(
+				`INSERT INTO follow_up_steps (workshop_id, card_id, status, note, updated_at) VALUES (?, ?, ?, ?, ?)
+				 ON CONFLICT (workshop_id, card_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at`
+			)
+			.run(row.workshopId, row.cardId, row.status, row.note, row.updatedAt);
+	}
+
+	async listFollowUpSteps(workshopId: string): Promise<FollowUpStepRow[]> {
+		return this.#db
+			.prepare(
+				`SELECT workshop_id AS workshopId, card_id AS cardId, status, note, updated_at AS updatedAt
+				 FROM follow_up_steps WHERE workshop_id = ? ORDER BY card_id`
+			)
+			.all(workshopId) as FollowUpStepRow[];
+	}
+
+	async appendAudit(entry: AuditEntry): Promise<void> {
+		this.#db
+			.prepare('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES (?, ?, ?, ?)')
+			.run(entry.at, entry.action, entry.workshopId, entry.actor);
+	}
+
+	async listAudit(): Promise<AuditEntry[]> {
+		return this.#db
+			.prepare('SELECT at, action, workshop_id AS workshopId, actor FROM audit_log ORDER BY seq')
+			.all() as AuditEntry[];
 	}
 
 	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {

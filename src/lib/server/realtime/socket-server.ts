@@ -30,6 +30,7 @@ import { log } from '../log';
 import { TokenBucket } from '../rate-limit';
 import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
 import { authenticate } from '../workshops';
+import { isWorkshopClosed } from '../archive/status-cache';
 import type { DocRegistry, LiveDoc } from './doc-registry';
 
 interface SocketData {
@@ -57,6 +58,7 @@ class ProtocolError extends Error {
 }
 
 const failure = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
+const closedError = () => new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change');
 
 export interface RealtimeOptions {
 	httpServer: HttpServer;
@@ -158,6 +160,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
 				const parsed = methodCommandSchema.safeParse(payload);
 				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${parsed.error.issues[0]?.message ?? ''}`);
+				if (parsed.data.type !== 'vote.view' && (await isWorkshopClosed(storage, workshopId))) throw closedError();
 				const value = await method.run(socket.data.actor, parsed.data);
 				reply(value === undefined ? { ok: true } : { ok: true, value });
 			} catch (error) {
@@ -217,6 +220,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 					throw new ProtocolError('bad_request', 'malformed Yjs update');
 				}
 				if (empty) return;
+				if (await isWorkshopClosed(storage, live.workshopId)) throw closedError();
 				const parsedName = parseDocName(live.name)!;
 				if (!canAccessDoc({ actor: socket.data.actor, doc: parsedName, mode: 'write' })) {
 					throw new ProtocolError('forbidden', 'this document is read-only for you');

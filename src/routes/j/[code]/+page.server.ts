@@ -25,12 +25,13 @@ export const load: PageServerLoad = async ({ params, cookies, getClientAddress }
 	if (session && (await findParticipantBySession(app.storage, workshop.id, session))) {
 		redirect(303, `/w/${workshop.code}`);
 	}
-	return { workshop: { code: workshop.code, title: workshop.title } };
+	return { workshop: { code: workshop.code, title: workshop.title }, closed: workshop.status === 'closed' };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url, getClientAddress }) => {
 		const { app, workshop } = await lookup(params.code, getClientAddress());
+		if (workshop.status === 'closed') return fail(409, { error: 'archive.join.closed', displayName: '' });
 		const form = await request.formData();
 		const parsed = joinSchema.safeParse({
 			displayName: String(form.get('displayName') ?? ''),

@@ -1,0 +1,74 @@
+import type { FollowUpStatus } from '$lib/domain/archive/schema';
+import type { ArchiveState } from '$lib/server/archive/state';
+
+/**
+ * The archive controls' calls to the API (same origin; the facilitator or
+ * organiser cookie authenticates). Every call resolves, never throws: a failure
+ * carries the API's English message, or the browser's when the server was not
+ * reached.
+ */
+export type ArchiveResult<T> = { ok: true; data: T } | { ok: false; message: string };
+
+export interface StartedFollowUp {
+	id: string;
+	code: string;
+	title: string;
+	facilitatorUrl: string;
+}
+
+const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
+
+/** Where the report, its PDF and the exports are, for links. */
+export function archiveLinks(workshopId: string) {
+	return {
+		report: `/f/${encodeURIComponent(workshopId)}/rapport`,
+		pdf: `${base(workshopId)}/report.pdf`,
+		json: `${base(workshopId)}/export.json`,
+		zip: `${base(workshopId)}/export.zip`,
+		zipComma: `${base(workshopId)}/export.zip?separator=comma`,
+		archive: '/arkiv'
+	};
+}
+
+export function loadArchiveState(workshopId: string): Promise<ArchiveResult<ArchiveState>> {
+	return call(`${base(workshopId)}/archive`);
+}
+
+export function closeWorkshop(workshopId: string, followUpDates: string[]): Promise<ArchiveResult<unknown>> {
+	return call(`${base(workshopId)}/close`, post({ followUpDates }));
+}
+
+export function reopenWorkshop(workshopId: string): Promise<ArchiveResult<unknown>> {
+	return call(`${base(workshopId)}/reopen`, post({}));
+}
+
+export function startFollowUp(workshopId: string): Promise<ArchiveResult<StartedFollowUp>> {
+	return call(`${base(workshopId)}/follow-up`, post({}));
+}
+
+export function deleteWorkshop(workshopId: string, code: string): Promise<ArchiveResult<unknown>> {
+	return call(`${base(workshopId)}/delete`, post({ confirm: code }));
+}
+
+export function setStepStatus(
+	workshopId: string,
+	cardId: string,
+	body: { status: FollowUpStatus; note: string }
+): Promise<ArchiveResult<unknown>> {
+	return call(`${base(workshopId)}/follow-up/steps/${encodeURIComponent(cardId)}`, { ...post(body), method: 'PUT' });
+}
+
+function post(body: unknown): RequestInit {
+	return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<ArchiveResult<T>> {
+	try {
+		const response = await fetch(url, init);
+		const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+		if (response.ok) return { ok: true, data: body as T };
+		return { ok: false, message: body?.error?.message ?? `HTTP ${response.status}` };
+	} catch (error) {
+		return { ok: false, message: (error as Error).message };
+	}
+}

@@ -1,0 +1,28 @@
+import type { Card } from '../cards/card';
+import { cardsOfKind, visibleCards } from './cards';
+import type { ArchiveDocument } from './schema';
+
+/** The author of cards the server writes on the facilitator's behalf. */
+export const FACILITATOR_AUTHOR_ID = 'facilitator';
+
+/**
+ * The next steps a follow-up workshop starts with: every visible "Nästa steg"
+ * of the closed workshop that was not marked done at an earlier follow-up. They
+ * keep their id, text, owner, date and the sector that proposed them; the
+ * author becomes the facilitator, since the original participants are not
+ * members of the new workshop, and group ties are dropped with the groups.
+ */
+export function stepsToCarry(document: Pick<ArchiveDocument, 'canvases' | 'followUp'>): Card[] {
+	const done = new Set(document.followUp.steps.filter((step) => step.status === 'done').map((step) => step.cardId));
+	return cardsOfKind(visibleCards(document), 'nasta-steg')
+		.filter((card) => !done.has(card.id))
+		.map((card) => ({
+			id: card.id,
+			kind: card.kind,
+			text: card.text,
+			authorId: FACILITATOR_AUTHOR_ID,
+			sector: card.sector,
+			createdAt: card.createdAt,
+			...(card.nextStep ? { nextStep: card.nextStep } : {})
+		}));
+}

@@ -1,0 +1,52 @@
+import { isoDay, nextFollowUp, type NextFollowUp } from '$lib/domain/archive/follow-up-dates';
+import type { FollowUpStatus } from '$lib/domain/archive/schema';
+import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import { readCards } from '$lib/sync/cards';
+import type { App } from '../app';
+import type { ArchiveVersionInfo, WorkshopRow } from '../persistence/storage';
+
+export interface CarriedStep {
+	cardId: string;
+	text: string;
+	owner: string | null;
+	due: string | null;
+	status: FollowUpStatus;
+	note: string;
+}
+
+/** What the facilitator's archive controls show: status, versions, follow-up dates and carried-over steps. */
+export interface ArchiveState {
+	status: WorkshopRow['status'];
+	closedAt: string | null;
+	versions: Omit<ArchiveVersionInfo, 'workshopId'>[];
+	followUpDates: string[];
+	nextFollowUp: NextFollowUp | null;
+	followUpOf: { workshopId: string; title: string; version: number } | null;
+	steps: CarriedStep[];
+}
+
+export async function archiveState(app: App, workshop: WorkshopRow, now: Date): Promise<ArchiveState> {
+	const [archive, versions, steps, summaries] = await Promise.all([
+		app.storage.findArchive(workshop.id),
+		app.storage.listArchiveVersions(workshop.id),
+		app.storage.listFollowUpSteps(workshop.id),
+		app.storage.listWorkshopSummaries()
+	]);
+	const started = summaries.find((row) => row.workshop.id === workshop.id)?.followUpsStarted ?? 0;
+	const cards = steps.length > 0 ? readCards((await app.docs.get(workshop.id, PLENARY_CANVAS)).doc) : [];
+	const origin = archive?.followUpOf ?? null;
+	return {
+		status: workshop.status,
+		closedAt: workshop.status === 'closed' ? (archive?.closedAt ?? null) : null,
+		versions: versions.map(({ version, createdAt }) => ({ version, createdAt })),
+		followUpDates: archive?.followUpDates ?? [],
+		nextFollowUp: workshop.status === 'closed' ? nextFollowUp({ dates: archive?.followUpDates ?? [], started, today: isoDay(now) }) : null,
+		followUpOf: origin ? { workshopId: origin.workshopId, title: origin.title, version: origin.version } : null,
+		steps: steps.flatMap((step) => {
+			const card = cards.find((candidate) => candidate.id === step.cardId);
+			return card
+				? [{ cardId: step.cardId, text: card.text, owner: card.nextStep?.owner ?? null, due: card.nextStep?.due ?? null, status: step.status, note: step.note }]
+				: [];
+		})
+	};
+}

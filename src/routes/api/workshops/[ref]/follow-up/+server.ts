@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import { facilitatorUrl, joinUrl } from '$lib/server/http/links';
+import { archiveCall } from '$lib/server/archive/access';
+import { startFollowUp } from '$lib/server/archive/follow-up';
+import { outcomeResponse } from '$lib/server/archive/http';
+import type { RequestHandler } from './$types';
+
+/**
+ * POST /api/workshops/:ref/follow-up (facilitator or organiser, closed workshop)
+ * → 201 { id, code, title, joinUrl, facilitatorUrl, facilitatorSecret }: a new
+ * workshop with the open next steps, the system maps and the indicators carried
+ * over. The secret is given only here, once. 409 while the workshop is open.
+ */
+export const POST: RequestHandler = async (event) => {
+	const caller = await archiveCall(event);
+	if (caller instanceof Response) return caller;
+	const outcome = await startFollowUp(caller.app, { workshopId: caller.workshop.id, actor: caller.actor, now: new Date() });
+	const origin = caller.app.config.publicOrigin ?? event.url.origin;
+	return outcomeResponse(outcome, ({ workshop, facilitatorSecret }) =>
+		json(
+			{
+				id: workshop.id,
+				code: workshop.code,
+				title: workshop.title,
+				joinUrl: joinUrl(origin, workshop),
+				facilitatorUrl: facilitatorUrl(origin, workshop, facilitatorSecret),
+				facilitatorSecret
+			},
+			{ status: 201 }
+		)
+	);
+};
