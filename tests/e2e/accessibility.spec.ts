@@ -25,7 +25,8 @@ test('every route has no serious or critical axe violations and no horizontal ov
 		['join', participant.page, `/j/${facilitator.code}?preview`],
 		['participant board', participant.page, `/w/${facilitator.code}`],
 		['facilitator', facilitator.page, facilitatorPath],
-		['projector', facilitator.page, `${facilitatorPath}/projektor`]
+		['projector', facilitator.page, `${facilitatorPath}/projektor`],
+		['accessibility statement', participant.page, '/tillganglighet']
 	];
 	for (const [name, page, path] of routes) {
 		for (const width of WIDTHS) {
@@ -67,7 +68,7 @@ test('the interface is Swedish by default and English is one click away, remembe
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datadrivna dialoger');
 });
 
-test('joining and adding a card work with the keyboard alone', async ({ browser }) => {
+test('joining, adding a card and voting work with the keyboard alone', async ({ browser }) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Tangentbordsprov');
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -97,6 +98,19 @@ test('joining and adding a card work with the keyboard alone', async ({ browser 
 	await expect(page.getByRole('button', { name: 'Lägg till' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(facilitator.page.getByTestId('card').filter({ hasText: 'Kort skrivet med tangentbordet' })).toBeVisible();
+
+	// Voting with the keyboard: from "Jag är klar", Tab reaches the first "+" (the "−" is disabled).
+	await setPhase(facilitator.page, 'Önskvärd');
+	await facilitator.page.getByLabel('Nytt kort: Önskvärd data').fill('Närvaro per skola');
+	await facilitator.page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	await setPhase(facilitator.page, 'Prioritera');
+	await facilitator.page.getByTestId('open-vote').click();
+	await expect(page.getByTestId('dots-left')).toHaveText('3 prickar kvar');
+	await page.getByTestId('ready').focus();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: /Lägg en prick på: Närvaro per skola/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('dots-left')).toHaveText('2 prickar kvar');
 	await context.close();
 	await facilitator.context.close();
 });
