@@ -1,0 +1,111 @@
+// Joins the edits sent with the changes received, over all generator threads.
+import { ACTION_KINDS } from './behaviour.js';
+import { summarise } from './stats.js';
+
+const SEND_FIELDS = 6; // docId, senderIdx, client, clock, tUs, actionKind
+const RECEIVE_FIELDS = 5; // docId, receiverIdx, client, clock, tUs
+
+/**
+ * @typedef {object} LatencyResult
+ * @property {number} edits         edits sent in the measured window
+ * @property {number} deliveries    (edit, receiver) pairs that arrived
+ * @property {number} missing       (edit, receiver) pairs that never arrived
+ * @property {ReturnType<typeof summarise>} toAll     per edit: the slowest participant receiver (ms)
+ * @property {ReturnType<typeof summarise>} pairs     every (edit, participant receiver) pair (ms)
+ * @property {ReturnType<typeof summarise> | null} plenary  per edit: the facilitator's plenary view (ms)
+ * @property {Record<string, ReturnType<typeof summarise>>} byAction  toAll per action kind
+ */
+
+/**
+ * @param {{ sends: Float64Array[], receives: Float64Array[], plan: import('./plan.js').Plan }} input
+ * @returns {LatencyResult}
+ */
+export function analyse({ sends, receives, plan }) {
+	/** @type {Map<string, { clocks: number[], times: number[] }>} */
+	const arrivals = new Map();
+	for (const records of receives) {
+		for (let i = 0; i + RECEIVE_FIELDS <= records.length; i += RECEIVE_FIELDS) {
+			const key = `${records[i]}|${records[i + 1]}|${records[i + 2]}`;
+			let entry = arrivals.get(key);
+			if (!entry) arrivals.set(key, (entry = { clocks: [], times: [] }));
+			entry.clocks.push(/** @type {number} */ (records[i + 3]));
+			entry.times.push(/** @type {number} */ (records[i + 4]));
+		}
+	}
+	// Each receiver applies a sender's changes in clock order, so the lists are sorted by clock.
+	const facilitators = new Set(plan.clients.filter((c) => c.role === 'facilitator').map((c) => c.idx));
+
+	/** @type {number[]} */
+	const toAll = [];
+	/** @type {number[]} */
+	const pairs = [];
+	/** @type {number[]} */
+	const plenary = [];
+	/** @type {number[][]} */
+	const byAction = ACTION_KINDS.map(() => []);
+	let edits = 0;
+	let deliveries = 0;
+	let missing = 0;
+	for (const records of sends) {
+		for (let i = 0; i + SEND_FIELDS <= records.length; i += SEND_FIELDS) {
+			const docId = /** @type {number} */ (records[i]);
+			const sender = records[i + 1];
+			const client = records[i + 2];
+			const clock = /** @type {number} */ (records[i + 3]);
+			const sentUs = /** @type {number} */ (records[i + 4]);
+			const action = /** @type {number} */ (records[i + 5]);
+			const doc = plan.docs[docId];
+			if (!doc) continue;
+			edits++;
+			let slowest = -1;
+			for (const receiver of doc.members) {
+				if (receiver === sender) continue;
+				const entry = arrivals.get(`${docId}|${receiver}|${client}`);
+				const at = entry ? firstAtLeast(entry.clocks, clock) : -1;
+				if (!entry || at < 0) {
+					missing++;
+					continue;
+				}
+				deliveries++;
+				const ms = (/** @type {number} */ (entry.times[at]) - sentUs) / 1000;
+				if (facilitators.has(receiver)) {
+					plenary.push(ms);
+				} else {
+					pairs.push(ms);
+					if (ms > slowest) slowest = ms;
+				}
+			}
+			if (slowest >= 0) {
+				toAll.push(slowest);
+				byAction[action]?.push(slowest);
+			}
+		}
+	}
+	/** @type {Record<string, ReturnType<typeof summarise>>} */
+	const actions = {};
+	ACTION_KINDS.forEach((kind, i) => {
+		const values = byAction[i] ?? [];
+		if (values.length) actions[kind] = summarise(values);
+	});
+	return {
+		edits,
+		deliveries,
+		missing,
+		toAll: summarise(toAll),
+		pairs: summarise(pairs),
+		plenary: facilitators.size ? summarise(plenary) : null,
+		byAction: actions
+	};
+}
+
+/** Index of the first value ≥ target in an ascending array, or -1. @param {number[]} values @param {number} target */
+function firstAtLeast(values, target) {
+	let lo = 0;
+	let hi = values.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (/** @type {number} */ (values[mid]) < target) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < values.length ? lo : -1;
+}

@@ -1,0 +1,135 @@
+// What a simulated person does on the shared documents, in the Yjs layout of
+// src/lib/sync/schema.ts, cards.ts and map.ts: cards are entries of the root Y.Map
+// 'cards' (nested Y.Map: authorId, id, kind, text, sector, createdAt); map factors are
+// entries of the root Y.Map 'factors' (nested Y.Map: authorId, sector, label, kind, x, y).
+// Every change is one transaction, as the app's commands do. Card kinds must be open in
+// the workshop's current phase: bench/run.js moves every Datadialog workshop to the last
+// card phase ('nasta-steg') first, so all four columns accept cards.
+import * as Y from 'yjs';
+
+const CARD_KINDS = /** @type {const} */ (['samverkan', 'onskvard', 'tillganglig', 'nasta-steg']);
+
+const CARD_TEXTS = [
+	'Andel elever som känner sig trygga i skolan, per årskurs',
+	'Hur många unga söker sig till fritidsgården en vanlig kväll?',
+	'Orosanmälningar till socialtjänsten, fördelat på ålder och kön',
+	'Vi behöver veta mer om ungas sömn och skärmtid',
+	'Polisens lägesbild över platser där unga samlas på helgerna',
+	'Elevhälsans besök: vilka frågor tar unga upp oftast?',
+	'Föreningar som når unga som inte går på fritidsgården',
+	'Samverka med BUP om väntetider och remissflöden',
+	'Ta fram data om frånvaro och koppla till trivsel',
+	'Nästa steg: gemensam träff med skola, fritid och polis i vår'
+];
+
+const FACTOR_LABELS = ['Trygghet', 'Skolnärvaro', 'Sömn', 'Fritidsaktiviteter', 'Psykisk hälsa', 'Framtidstro', 'Föräldrastöd'];
+
+/**
+ * @typedef {'card-add' | 'card-edit' | 'factor-add' | 'factor-move'} ActionKind
+ */
+export const ACTION_KINDS = /** @type {const} */ (['card-add', 'card-edit', 'factor-add', 'factor-move']);
+
+/**
+ * One person's behaviour. `random` is the person's own seeded generator, so the same
+ * plan produces the same choices against both servers (as far as timing allows).
+ */
+export class Behaviour {
+	/** @type {string[]} */
+	#ownCards = [];
+	#revision = 0;
+	#factorCount = 0;
+
+	/**
+	 * @param {{ participantId: string, sector: string, canvas: Y.Doc | null, map: Y.Doc | null, random: () => number }} options
+	 */
+	constructor(options) {
+		this.options = options;
+	}
+
+	/** A realistic pause before the next action: 2–5 s with jitter. */
+	pauseMs() {
+		return 2000 + Math.floor(this.options.random() * 3000);
+	}
+
+	/**
+	 * Does one thing and says on which document.
+	 * @returns {{ doc: Y.Doc, kind: ActionKind } | null}
+	 */
+	act() {
+		const { canvas, map, random } = this.options;
+		const r = random();
+		const wantsMap = map !== null && (canvas === null || r >= 0.7);
+		if (wantsMap && map) return { doc: map, kind: this.#onMap(map) };
+		if (!canvas) return null;
+		if (this.#ownCards.length === 0 || (r < 0.25 && this.#ownCards.length < 12)) {
+			this.#addCard(canvas);
+			return { doc: canvas, kind: 'card-add' };
+		}
+		this.#editCard(canvas);
+		return { doc: canvas, kind: 'card-edit' };
+	}
+
+	/** @param {Y.Doc} canvas */
+	#addCard(canvas) {
+		const { participantId, sector, random } = this.options;
+		const id = `${participantId.slice(0, 12)}-${this.#ownCards.length + 1}`;
+		const kind = CARD_KINDS[Math.floor(random() * CARD_KINDS.length)] ?? 'onskvard';
+		canvas.transact(() => {
+			const entry = new Y.Map();
+			entry.set('authorId', participantId);
+			entry.set('id', id);
+			entry.set('kind', kind);
+			entry.set('text', this.#text());
+			entry.set('sector', sector);
+			entry.set('createdAt', new Date().toISOString());
+			canvas.getMap('cards').set(id, entry);
+		});
+		this.#ownCards.push(id);
+	}
+
+	/** @param {Y.Doc} canvas */
+	#editCard(canvas) {
+		const id = this.#ownCards[Math.floor(this.options.random() * this.#ownCards.length)];
+		const entry = canvas.getMap('cards').get(id ?? '');
+		if (!(entry instanceof Y.Map)) return this.#addCard(canvas);
+		canvas.transact(() => entry.set('text', this.#text()));
+	}
+
+	#text() {
+		const base = CARD_TEXTS[Math.floor(this.options.random() * CARD_TEXTS.length)] ?? 'Kort';
+		return `${base} (v${++this.#revision})`;
+	}
+
+	/**
+	 * Moves a factor anyone wrote (the map policy lets everyone move factors); adds one of
+	 * one's own first when the map is empty, and now and then later on.
+	 * @param {Y.Doc} map
+	 * @returns {ActionKind}
+	 */
+	#onMap(map) {
+		const { participantId, sector, random } = this.options;
+		const factors = map.getMap('factors');
+		if (factors.size === 0 || (this.#factorCount < 2 && random() < 0.15)) {
+			const id = `${participantId.slice(0, 12)}-f${++this.#factorCount}`;
+			map.transact(() => {
+				const entry = new Y.Map();
+				entry.set('authorId', participantId);
+				entry.set('sector', sector);
+				entry.set('label', FACTOR_LABELS[Math.floor(random() * FACTOR_LABELS.length)] ?? 'Faktor');
+				entry.set('kind', 'faktor');
+				entry.set('x', Math.round(random() * 800));
+				entry.set('y', Math.round(random() * 500));
+				factors.set(id, entry);
+			});
+			return 'factor-add';
+		}
+		const keys = [...factors.keys()];
+		const factor = factors.get(keys[Math.floor(random() * keys.length)] ?? '');
+		if (!(factor instanceof Y.Map)) return 'factor-move';
+		map.transact(() => {
+			factor.set('x', Math.round(random() * 800));
+			factor.set('y', Math.round(random() * 500));
+		});
+		return 'factor-move';
+	}
+}

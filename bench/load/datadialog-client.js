@@ -1,0 +1,207 @@
+// A Datadialog sync client in plain JS, written from src/lib/sync/PROTOCOL.md directly on
+// socket.io-client + yjs + y-protocols + lib0 (Node cannot import the app's .ts client).
+//
+//   handshake auth { workshop, protocol: 1, participant | facilitator }
+//   doc:open(name, ack)  → server sends its SyncStep1 on `y`, then acks; we then send SyncStep1
+//   server SyncStep1     → we answer with SyncStep2
+//   server SyncStep2     → the document is synced
+//   local Yjs update     → `y` frame (messageSync, messageYjsUpdate) with an ack once stored
+import { io } from 'socket.io-client';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { nowUs } from './stats.js';
+
+const PROTOCOL_VERSION = 1;
+const MESSAGE_SYNC = 0;
+/** Origin of updates from the server, so they are not sent back. */
+export const REMOTE = Symbol('remote');
+
+/**
+ * @typedef {object} ClientEvents
+ * @property {(problem: { code: string, message: string }) => void} [onProblem]
+ * @property {(latencyUs: number, ok: boolean) => void} [onAck]  an update was acknowledged as stored
+ * @property {() => void} [onDisconnect]
+ * @property {(reason: string) => void} [onConnectRetry]  a connection attempt failed below socket.io
+ */
+
+/** @typedef {{ doc: Y.Doc, opened: boolean, synced: boolean, waiters: (() => void)[] }} OpenDoc */
+
+/** @param {(encoder: encoding.Encoder) => void} write */
+function frame(write) {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+export class DatadialogClient {
+	/** @type {Map<string, OpenDoc>} */
+	#docs = new Map();
+	#events;
+	/** @type {import('socket.io-client').Socket} */
+	socket;
+	/** When the WebSocket (engine.io) was open, before socket.io's own handshake. */
+	transportOpenAtUs = 0;
+
+	/**
+	 * @param {{ url: string, workshop: string, participant?: string, facilitator?: string } & ClientEvents} options
+	 */
+	constructor(options) {
+		this.#events = options;
+		const auth = {
+			workshop: options.workshop,
+			protocol: PROTOCOL_VERSION,
+			...(options.participant ? { participant: options.participant } : {}),
+			...(options.facilitator ? { facilitator: options.facilitator } : {})
+		};
+		this.socket = io(options.url, { auth, transports: ['websocket'], forceNew: true, timeout: 20_000 });
+		this.socket.io.once('open', () => (this.transportOpenAtUs = nowUs()));
+		this.socket.on('connect', () => {
+			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
+		});
+		this.socket.on('disconnect', () => {
+			for (const entry of this.#docs.values()) entry.opened = false;
+			this.#events.onDisconnect?.();
+		});
+		this.socket.on('y', (/** @type {string} */ name, /** @type {Uint8Array | ArrayBuffer} */ payload) =>
+			this.#receive(name, payload)
+		);
+		this.socket.on('problem', (/** @type {{ code: string, message: string }} */ problem) =>
+			this.#events.onProblem?.(problem)
+		);
+	}
+
+	/**
+	 * Resolves on the first connection; rejects when the server refuses (connect_error with data).
+	 * @param {number} timeoutMs
+	 * @returns {Promise<void>}
+	 */
+	connected(timeoutMs) {
+		if (this.socket.connected) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`not connected after ${timeoutMs} ms`)), timeoutMs);
+			this.socket.once('connect', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			this.socket.on('connect_error', (/** @type {Error & { data?: { code: string } }} */ error) => {
+				if (!error.data?.code) {
+					// Transport trouble: socket.io retries by itself (after ~1 s); count it.
+					this.#events.onConnectRetry?.(error.message);
+					return;
+				}
+				clearTimeout(timer);
+				reject(new Error(`refused: ${error.data.code} ${error.message}`));
+			});
+		});
+	}
+
+	/** @param {string} name */
+	open(name) {
+		const existing = this.#docs.get(name);
+		if (existing) return existing.doc;
+		const doc = new Y.Doc();
+		/** @type {OpenDoc} */
+		const entry = { doc, opened: false, synced: false, waiters: [] };
+		this.#docs.set(name, entry);
+		doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
+			if (origin === REMOTE || !entry.opened || !this.socket.connected) return;
+			this.#send(name, frame((e) => syncProtocol.writeUpdate(e, update)), true);
+		});
+		if (this.socket.connected) this.#sendOpen(name, entry);
+		return doc;
+	}
+
+	/**
+	 * @param {string} name
+	 * @param {number} timeoutMs
+	 * @returns {Promise<void>}
+	 */
+	whenSynced(name, timeoutMs) {
+		const entry = this.#docs.get(name);
+		if (!entry) return Promise.reject(new Error(`${name} is not open`));
+		if (entry.synced) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`${name} not synced after ${timeoutMs} ms`)), timeoutMs);
+			entry.waiters.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+
+	/**
+	 * A method command (src/lib/sync/method-commands.ts), e.g. `{ type: 'phase.set', phase }`.
+	 * @param {Record<string, unknown>} command
+	 * @param {number} timeoutMs
+	 * @returns {Promise<void>}
+	 */
+	command(command, timeoutMs) {
+		return new Promise((resolve, reject) => {
+			this.socket
+				.timeout(timeoutMs)
+				.emit('command', command, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+					if (error) reject(error);
+					else if (!result?.ok) reject(new Error(`command ${String(command.type)} refused: ${result?.error?.message ?? '?'}`));
+					else resolve();
+				});
+		});
+	}
+
+	destroy() {
+		this.socket.disconnect();
+		for (const entry of this.#docs.values()) entry.doc.destroy();
+		this.#docs.clear();
+	}
+
+	/** @param {string} name @param {OpenDoc} entry */
+	#sendOpen(name, entry) {
+		this.socket.emit('doc:open', name, (/** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+			if (!result.ok) {
+				this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'doc:open refused' });
+				return;
+			}
+			entry.opened = true;
+			this.#send(name, frame((e) => syncProtocol.writeSyncStep1(e, entry.doc)), false);
+		});
+	}
+
+	/**
+	 * @param {string} name
+	 * @param {Uint8Array} payload
+	 * @param {boolean} isUpdate  report the ack latency of local updates
+	 */
+	#send(name, payload, isUpdate) {
+		const sentAt = nowUs();
+		this.socket
+			.timeout(15_000)
+			.emit('y', name, payload, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+				const ok = !error && !!result?.ok;
+				if (isUpdate) this.#events.onAck?.(nowUs() - sentAt, ok);
+				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+			});
+	}
+
+	/** @param {string} name @param {Uint8Array | ArrayBuffer} payload */
+	#receive(name, payload) {
+		const entry = this.#docs.get(name);
+		if (!entry) return;
+		const bytes = payload instanceof Uint8Array ? payload : new Uint8Array(payload);
+		const decoder = decoding.createDecoder(bytes);
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not simulated
+		const syncType = decoding.readVarUint(decoder);
+		const data = decoding.readVarUint8Array(decoder);
+		if (syncType === syncProtocol.messageYjsSyncStep1) {
+			this.#send(name, frame((e) => syncProtocol.writeSyncStep2(e, entry.doc, data)), false);
+			return;
+		}
+		Y.applyUpdate(entry.doc, data, REMOTE);
+		if (syncType === syncProtocol.messageYjsSyncStep2 && !entry.synced) {
+			entry.synced = true;
+			entry.waiters.splice(0).forEach((wake) => wake());
+		}
+	}
+}

@@ -1,0 +1,274 @@
+// A load-generator thread: runs its share of the simulated people against one server.
+//
+// Messages from bench/run.js:
+//   { type: 'start', epochUs }             join everyone at epochUs + their ramp offset
+//   { type: 'measure', fromUs, toUs }      record edits sent in [fromUs, toUs); stop acting at toUs
+//   { type: 'report' }                     send back records and counters
+//   { type: 'close' }                      disconnect everyone
+// Messages to bench/run.js: 'joined' / 'join-failed' per person, 'report', 'closed', 'fatal'.
+//
+// Latency is measured without touching the documents' content: after an edit the sender
+// records (document, Yjs client id, clock after the edit, send time); every receiver
+// records, for each remote transaction, which clients' clocks advanced to what and when.
+// An edit has reached a receiver once that receiver's clock for the sender passed the
+// edit's clock. bench/run.js joins the two over all threads.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { ACTION_KINDS, Behaviour } from './behaviour.js';
+import { DatadialogClient } from './datadialog-client.js';
+import { HocuspocusClient } from './hocuspocus-client.js';
+import { nowUs, rng } from './stats.js';
+
+/**
+ * @typedef {object} WorkerInput
+ * @property {'datadialog' | 'hocuspocus'} server
+ * @property {string} url          http://127.0.0.1:port (Datadialog) or ws://127.0.0.1:port (Hocuspocus)
+ * @property {{ id: string, code: string, facilitatorSecret: string }[]} workshops  Datadialog only
+ * @property {import('./plan.js').ClientPlan[]} clients  this thread's share
+ * @property {import('./plan.js').DocPlan[]} docs        all documents
+ * @property {number} syncTimeoutMs
+ */
+
+/** @typedef {DatadialogClient | HocuspocusClient} LoadClient */
+
+/**
+ * @typedef {object} Person
+ * @property {import('./plan.js').ClientPlan} plan
+ * @property {LoadClient | null} client
+ * @property {Map<number, Y.Doc>} docs
+ * @property {Behaviour | null} behaviour
+ * @property {ReturnType<typeof setTimeout> | null} timer
+ */
+
+if (!parentPort) throw new Error('run me as a worker thread');
+const port = parentPort;
+const input = /** @type {WorkerInput} */ (workerData);
+
+/** @type {Person[]} */
+const people = [];
+/** Flat records: [docId, senderIdx, client, clock, tUs, actionKind] per edit sent in the window. */
+const sends = /** @type {number[]} */ ([]);
+/** Flat records: [docId, receiverIdx, client, clock, tUs] per remote transaction, from the window's start. */
+const receives = /** @type {number[]} */ ([]);
+let windowFrom = Infinity;
+let windowTo = Infinity;
+let stopped = false;
+const counters = { problems: 0, disconnects: 0, acksOk: 0, acksFailed: 0, connectRetries: 0 };
+/** @type {Record<string, number>} */
+const connectRetryReasons = {};
+/** @type {Record<string, number>} */
+const problemCodes = {};
+/** @type {string[]} */
+const problemSamples = [];
+/** Datadialog only: send → "durably stored" acknowledgement, for updates sent in the window. */
+const ackLatenciesUs = /** @type {number[]} */ ([]);
+const LOOP_RESOLUTION_MS = 5;
+/** Samples every 5 ms; a sample is the interval length, so the lag is the excess over 5 ms. */
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loopDelay.enable();
+
+/** Event-loop lag percentile in ms (100 = max). @param {number} p */
+function lagOf(p) {
+	const ns = p >= 100 ? loopDelay.max : loopDelay.percentile(p);
+	return Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+}
+
+/** @param {{ code: string, message: string }} problem */
+function onProblem(problem) {
+	counters.problems++;
+	problemCodes[problem.code] = (problemCodes[problem.code] ?? 0) + 1;
+	if (problemSamples.length < 5) problemSamples.push(`${problem.code}: ${problem.message}`);
+}
+
+/** @param {number} latencyUs @param {boolean} ok */
+function onAck(latencyUs, ok) {
+	if (ok) counters.acksOk++;
+	else counters.acksFailed++;
+	const sentAt = nowUs() - latencyUs;
+	if (ok && sentAt >= windowFrom && sentAt < windowTo) ackLatenciesUs.push(latencyUs);
+}
+
+/**
+ * Records when remote changes arrive, as (client, new clock) pairs.
+ * @param {Y.Doc} doc @param {number} docId @param {number} receiverIdx
+ */
+function watch(doc, docId, receiverIdx) {
+	doc.on('afterTransaction', (/** @type {Y.Transaction} */ tr) => {
+		if (tr.local) return;
+		const t = nowUs();
+		if (t < windowFrom) return;
+		for (const [client, clock] of tr.afterState) {
+			if (client === doc.clientID || clock <= (tr.beforeState.get(client) ?? 0)) continue;
+			receives.push(docId, receiverIdx, client, clock, t);
+		}
+	});
+}
+
+/** @param {Person} person @param {number} epochUs */
+async function join(person, epochUs) {
+	const { plan } = person;
+	const startedUs = nowUs();
+	const docNames = plan.docs.map((id) => /** @type {import('./plan.js').DocPlan} */ (input.docs[id]).name);
+	let participantId = `p${plan.idx}`;
+	const phases = { httpUs: 0, transportUs: 0, connectUs: 0, syncUs: 0 };
+	if (input.server === 'datadialog') {
+		const workshop = input.workshops[plan.workshop];
+		if (!workshop) throw new Error(`no workshop ${plan.workshop}`);
+		/** @type {{ participant?: string, facilitator?: string }} */
+		let credentials;
+		if (plan.role === 'facilitator') {
+			credentials = { facilitator: workshop.facilitatorSecret };
+		} else {
+			const response = await fetch(`${input.url}/api/workshops/${workshop.code}/participants`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ displayName: `Deltagare ${plan.idx}`, sector: plan.sector })
+			});
+			if (response.status !== 201) throw new Error(`join ${response.status}: ${await response.text()}`);
+			const joined = /** @type {{ participantId: string, session: string }} */ (await response.json());
+			phases.httpUs = nowUs() - startedUs;
+			participantId = joined.participantId;
+			credentials = { participant: joined.session };
+		}
+		person.client = new DatadialogClient({
+			url: input.url,
+			workshop: workshop.id,
+			...credentials,
+			onProblem,
+			onAck,
+			onDisconnect: () => !stopped && counters.disconnects++,
+			onConnectRetry: (reason) => {
+				counters.connectRetries++;
+				connectRetryReasons[reason] = (connectRetryReasons[reason] ?? 0) + 1;
+			}
+		});
+	} else {
+		person.client = new HocuspocusClient({
+			url: input.url,
+			prefix: `w${plan.workshop}`,
+			onDisconnect: () => !stopped && counters.disconnects++
+		});
+	}
+	const client = person.client;
+	await client.connected(input.syncTimeoutMs);
+	phases.connectUs = nowUs() - startedUs - phases.httpUs;
+	if (client instanceof DatadialogClient && client.transportOpenAtUs) {
+		phases.transportUs = client.transportOpenAtUs - startedUs - phases.httpUs;
+	}
+	for (const [i, id] of plan.docs.entries()) {
+		const doc = client.open(/** @type {string} */ (docNames[i]));
+		person.docs.set(id, doc);
+		watch(doc, id, plan.idx);
+	}
+	await client.whenSynced(/** @type {string} */ (docNames[0]), input.syncTimeoutMs);
+	const joinUs = nowUs() - startedUs;
+	phases.syncUs = joinUs - phases.httpUs - phases.connectUs;
+	await Promise.all(docNames.map((name) => client.whenSynced(name, input.syncTimeoutMs)));
+	port.postMessage({ type: 'joined', idx: plan.idx, joinUs, phases, lateUs: startedUs - (epochUs + plan.startAtMs * 1000) });
+
+	if (plan.role !== 'participant') return;
+	person.behaviour = new Behaviour({
+		participantId,
+		sector: plan.sector,
+		canvas: plan.canvas === null ? null : (person.docs.get(plan.canvas) ?? null),
+		map: plan.map === null ? null : (person.docs.get(plan.map) ?? null),
+		random: rng(plan.seed)
+	});
+	schedule(person);
+}
+
+/** @param {Person} person */
+function schedule(person) {
+	if (stopped || !person.behaviour) return;
+	person.timer = setTimeout(() => act(person), person.behaviour.pauseMs());
+}
+
+/** @param {Person} person */
+function act(person) {
+	person.timer = null;
+	const behaviour = person.behaviour;
+	if (stopped || !behaviour) return;
+	const t = nowUs();
+	if (t >= windowTo) return; // the measured window is over: stop editing, let the last edits drain
+	// Which document the next action touches is only known after it ran; remember clocks of both.
+	const before = new Map([...person.docs].map(([id, doc]) => [id, Y.getState(doc.store, doc.clientID)]));
+	const action = behaviour.act();
+	if (action && t >= windowFrom) {
+		for (const [id, doc] of person.docs) {
+			if (doc !== action.doc) continue;
+			const clock = Y.getState(doc.store, doc.clientID);
+			if (clock > (before.get(id) ?? 0)) sends.push(id, person.plan.idx, doc.clientID, clock, t, ACTION_KINDS.indexOf(action.kind));
+		}
+	}
+	schedule(person);
+}
+
+port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number }} */ message) => {
+	switch (message.type) {
+		case 'start': {
+			const epochUs = message.epochUs ?? nowUs();
+			for (const plan of input.clients) {
+				/** @type {Person} */
+				const person = { plan, client: null, docs: new Map(), behaviour: null, timer: null };
+				people.push(person);
+				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
+				setTimeout(() => {
+					join(person, epochUs).catch((/** @type {unknown} */ error) =>
+						port.postMessage({ type: 'join-failed', idx: plan.idx, error: String(error) })
+					);
+				}, delayMs);
+			}
+			return;
+		}
+		case 'measure':
+			windowFrom = message.fromUs ?? nowUs();
+			windowTo = message.toUs ?? Infinity;
+			// The lag while everyone joined, then start over for the measured window.
+			port.postMessage({ type: 'join-loop', p99_ms: lagOf(99), max_ms: lagOf(100) });
+			loopDelay.reset();
+			return;
+		case 'report': {
+			stopped = true;
+			for (const person of people) if (person.timer) clearTimeout(person.timer);
+			const hocuspocusUnsynced = people.reduce(
+				(n, p) => n + (p.client instanceof HocuspocusClient ? p.client.unsynced() : 0),
+				0
+			);
+			const sendArray = Float64Array.from(sends);
+			const receiveArray = Float64Array.from(receives);
+			const ackArray = Float64Array.from(ackLatenciesUs);
+			port.postMessage(
+				{
+					type: 'report',
+					sends: sendArray,
+					receives: receiveArray,
+					ackLatenciesUs: ackArray,
+					counters: { ...counters, hocuspocusUnsynced },
+					problemCodes,
+					problemSamples,
+					connectRetryReasons,
+					loop: {
+						p50_ms: lagOf(50),
+						p99_ms: lagOf(99),
+						max_ms: lagOf(100)
+					}
+				},
+				[sendArray.buffer, receiveArray.buffer, ackArray.buffer]
+			);
+			return;
+		}
+		case 'close':
+			stopped = true;
+			for (const person of people) {
+				if (person.timer) clearTimeout(person.timer);
+				person.client?.destroy();
+			}
+			loopDelay.disable();
+			port.postMessage({ type: 'closed' });
+			setTimeout(() => port.close(), 50).unref();
+			return;
+	}
+});
+
+process.on('unhandledRejection', (error) => port.postMessage({ type: 'fatal', error: String(error) }));
