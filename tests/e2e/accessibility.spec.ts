@@ -37,6 +37,19 @@ test('every route has no serious or critical axe violations and no horizontal ov
 			await page.screenshot({ path: test.info().outputPath(`${name.replace(/\s/g, '-')}-${width}.png`), fullPage: true });
 		}
 	}
+	// The participant's forms in the later phases: available data, gaps, next steps, summary.
+	for (const [phase, id] of [['Tillgänglig', 'tillganglig'], ['Nästa steg', 'nasta-steg'], ['Sammanfattning', 'sammanfattning']]) {
+		await gotoHydrated(facilitator.page, facilitatorPath);
+		await setPhase(facilitator.page, phase!);
+		for (const width of WIDTHS) {
+			await participant.page.setViewportSize({ width, height: 900 });
+			await gotoHydrated(participant.page, `/w/${facilitator.code}`);
+			await expect(participant.page.getByTestId('phase')).toHaveAttribute('data-phase', id!);
+			expect(await seriousViolations(participant.page), `participant in ${phase} at ${width}px`).toEqual([]);
+			expect(await horizontalOverflow(participant.page), `participant in ${phase} overflows at ${width}px`).toBeLessThanOrEqual(0);
+		}
+	}
+
 	// The participant's voting screen and the facilitator's vote controls.
 	await gotoHydrated(facilitator.page, facilitatorPath);
 	await setPhase(facilitator.page, 'Prioritera');

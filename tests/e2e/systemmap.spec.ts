@@ -13,9 +13,21 @@ async function loopKinds(page: Page): Promise<(string | undefined)[]> {
 }
 
 /** Drags from the middle of one factor box to the middle of another with the mouse, as on a laptop. */
+/** The element's box once it has stopped moving (the layout settles after placing factors). */
+async function settledBox(locator: Locator) {
+	let previous = await locator.boundingBox();
+	for (let i = 0; i < 20; i++) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const next = await locator.boundingBox();
+		if (previous && next && previous.x === next.x && previous.y === next.y) return next;
+		previous = next;
+	}
+	return previous!;
+}
+
 async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-	const a = (await from.boundingBox())!;
-	const b = (await to.boundingBox())!;
+	const a = await settledBox(from);
+	const b = await settledBox(to);
 	await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
 	await page.mouse.down();
 	await page.mouse.move((a.x + b.x) / 2 + 30, (a.y + b.y) / 2 + 30, { steps: 6 });

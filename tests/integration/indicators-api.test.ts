@@ -121,7 +121,7 @@ describe('indicator import API against the real server', () => {
 		expect(await storedIds()).toEqual(before);
 	});
 
-	it('answers 413 for a body over the limit without reading it', async () => {
+	it('answers 413 for a body over the limit and stores nothing', async () => {
 		const response = await post('', new Uint8Array(11 * 1024 * 1024), { type: 'text/csv' });
 		expect(response.status).toBe(413);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe('too_large');

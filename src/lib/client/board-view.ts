@@ -16,6 +16,12 @@ export function canvasNameFor(control: ControlSnapshot, participantId: string | 
 	return group ? `canvas:${group.id}` : PLENARY_CANVAS;
 }
 
+/** The system map a person works on by default: their group's while groups work apart, else the plenary's. */
+export function mapNameFor(control: ControlSnapshot, participantId: string): string {
+	const canvas = canvasNameFor(control, participantId);
+	return canvas === PLENARY_CANVAS ? 'map:plenary' : `map:${canvas.slice('canvas:'.length)}`;
+}
+
 /** The columns `actor` may add cards to now, the current phase's first. */
 export function addableKinds(control: ControlSnapshot, actor: MethodActor): CardKind[] {
 	const current = cardKindOfPhase(control.live.phase);

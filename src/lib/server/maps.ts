@@ -208,10 +208,10 @@ function withLayout(map: SystemMap): SystemMap {
 }
 
 async function readText(request: Request, options: { csv: boolean }): Promise<string | Response> {
-	const tooLarge = () => problem(413, 'too_large', `body exceeds ${IMPORT_MAX_BYTES} bytes`);
-	if (Number(request.headers.get('content-length') ?? 0) > IMPORT_MAX_BYTES) return tooLarge();
+	// The body is read (adapter-node caps it at BODY_SIZE_LIMIT) before answering 413: a reply
+	// sent while the client is still uploading makes the client see a reset, not the 413.
 	const bytes = new Uint8Array(await request.arrayBuffer());
-	if (bytes.byteLength > IMPORT_MAX_BYTES) return tooLarge();
+	if (bytes.byteLength > IMPORT_MAX_BYTES) return problem(413, 'too_large', `body exceeds ${IMPORT_MAX_BYTES} bytes`);
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {

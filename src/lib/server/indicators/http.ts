@@ -57,12 +57,10 @@ export function reasonedProblem(status: number, code: ErrorCode, message: string
 }
 
 /**
- * Reads the raw request body up to `maxBytes`, answering 413 beyond it (the
- * declared length is checked before anything is read) and 400 without a body.
+ * Reads the raw request body up to `maxBytes`, answering 413 beyond it (after
+ * draining the rest) and 400 without a body.
  */
 export async function readRawBody(request: Request, maxBytes: number): Promise<Uint8Array | Response> {
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (declared > maxBytes) return tooLarge(maxBytes);
 	if (!request.body) {
 		return reasonedProblem(
 			400,
@@ -79,10 +77,9 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > maxBytes) {
-				await reader.cancel();
-				return tooLarge(maxBytes);
-			}
+			// Past the limit the rest is drained, not kept (adapter-node caps it at BODY_SIZE_LIMIT):
+			// answering while the client still uploads makes it see a reset instead of the 413.
+			if (size > maxBytes) continue;
 			chunks.push(value);
 		}
 	} catch (error) {
@@ -92,6 +89,7 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
 		}
 		throw error;
 	}
+	if (size > maxBytes) return tooLarge(maxBytes);
 	const bytes = new Uint8Array(size);
 	let offset = 0;
 	for (const chunk of chunks) {
