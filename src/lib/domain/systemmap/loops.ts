@@ -78,12 +78,12 @@ export function findLoops(map: SystemMap, options: { cap?: number } = {}): LoopS
 	};
 
 	const unblock = (vertex: number): void => {
-		const todo = [vertex];
-		for (let u = todo.pop(); u !== undefined; u = todo.pop()) {
+		const pending = [vertex];
+		for (let u = pending.pop(); u !== undefined; u = pending.pop()) {
 			if (!blocked[u]) continue;
 			blocked[u] = false;
 			const waiting = blockedBy[u] as Set<number>;
-			todo.push(...waiting);
+			pending.push(...waiting);
 			waiting.clear();
 		}
 	};
@@ -182,12 +182,12 @@ function componentOf(graph: Graph, start: number): boolean[] {
 	const reach = (edges: number[][]): boolean[] => {
 		const seen = new Array<boolean>(graph.ids.length).fill(false);
 		seen[start] = true;
-		const todo = [start];
-		for (let u = todo.pop(); u !== undefined; u = todo.pop()) {
+		const pending = [start];
+		for (let u = pending.pop(); u !== undefined; u = pending.pop()) {
 			for (const w of edges[u] as number[]) {
 				if (w > start && !seen[w]) {
 					seen[w] = true;
-					todo.push(w);
+					pending.push(w);
 				}
 			}
 		}
