@@ -16,6 +16,7 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 	// Preparation: goal, theme and the prevention question.
 	await f.getByLabel('Mål för samtalet').selectOption({ label: 'Att enas om en gemensam lägesbild' });
 	await f.getByLabel('Tema').selectOption({ label: 'Skolnärvaro' });
+	await expect(f.getByTestId('theme-suggestions')).toContainText('Bra att bjuda in');
 	await f.getByRole('radio', { name: /Förebyggande/ }).check();
 	await f.getByLabel('Antal deltagare (ungefär)').fill('12');
 	await expect(f.getByText('Håll första samtalet under 10 personer')).toBeVisible();
