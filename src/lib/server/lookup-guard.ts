@@ -1,3 +1,4 @@
+import { problem } from './http/problem';
 import type { Storage, WorkshopRow } from './persistence/storage';
 import { KeyedRateLimiter } from './rate-limit';
 import { findWorkshop } from './workshops';
@@ -24,4 +25,22 @@ export async function findWorkshopGuarded(
 	const workshop = await findWorkshop(storage, ref);
 	if (!workshop) misses.take(clientAddress);
 	return workshop;
+}
+
+/**
+ * The workshop for an API request, or the JSON answer to send instead: 429 while the
+ * address is throttled for guessing, 404 for a code or id that does not exist.
+ */
+export async function findWorkshopForApi(
+	storage: Storage,
+	ref: string,
+	clientAddress: string
+): Promise<WorkshopRow | Response> {
+	try {
+		const workshop = await findWorkshopGuarded(storage, ref, clientAddress);
+		return workshop ?? problem(404, 'not_found', 'no workshop with that code or id');
+	} catch (error) {
+		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
+		throw error;
+	}
 }

@@ -21,7 +21,7 @@ import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';
 import { isFacilitatorRequest } from './http/facilitator-auth';
 import { problem } from './http/problem';
-import { TooManyLookupsError, findWorkshopGuarded } from './lookup-guard';
+import { findWorkshopForApi } from './lookup-guard';
 import type { WorkshopRow } from './persistence/storage';
 import { newId } from './secrets';
 import { findParticipantBySession } from './workshops';
@@ -125,14 +125,8 @@ export async function authorizeMapRequest(options: {
 	need: 'facilitator' | 'member';
 }): Promise<MapCaller | Response> {
 	const { app, ref, request, cookies, clientAddress, need } = options;
-	let workshop: WorkshopRow | null;
-	try {
-		workshop = await findWorkshopGuarded(app.storage, ref, clientAddress);
-	} catch (error) {
-		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
-		throw error;
-	}
-	if (!workshop) return problem(404, 'not_found', 'no workshop with that code or id');
+	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress);
+	if (workshop instanceof Response) return workshop;
 	if (request.method !== 'GET' && workshop.status === 'closed') {
 		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
 	}

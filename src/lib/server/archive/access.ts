@@ -3,7 +3,7 @@ import { facilitatorCookie } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
 import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
-import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
+import { findWorkshopForApi } from '../lookup-guard';
 import type { AuditEntry, WorkshopRow } from '../persistence/storage';
 import { hashSecret, secretMatches } from '../secrets';
 import { readArchiveConfig, type ArchiveConfig } from './config';
@@ -50,14 +50,8 @@ interface CallEvent {
  */
 export async function archiveCall(event: CallEvent): Promise<ArchiveCaller | Response> {
 	const app = await archiveApp();
-	let workshop: WorkshopRow | null;
-	try {
-		workshop = await findWorkshopGuarded(app.storage, event.params.ref, event.getClientAddress());
-	} catch (error) {
-		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
-		throw error;
-	}
-	if (!workshop) return problem(404, 'not_found', 'no workshop with that id or code');
+	const workshop = await findWorkshopForApi(app.storage, event.params.ref, event.getClientAddress());
+	if (workshop instanceof Response) return workshop;
 	if (isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
 		return { app, workshop, actor: 'facilitator' };
 	}

@@ -6,7 +6,7 @@ import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
 import { firstIssue } from '../http/schemas';
 import { isImportError } from '../importers/import-error';
-import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
+import { findWorkshopForApi } from '../lookup-guard';
 import type { WorkshopRow } from '../persistence/storage';
 import { UpstreamError } from './upstream';
 
@@ -33,14 +33,8 @@ interface CallEvent {
 /** The workshop, when the request carries its facilitator secret; otherwise the 4xx to answer with. */
 export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall | Response> {
 	const app = await getApp();
-	let workshop: WorkshopRow | null;
-	try {
-		workshop = await findWorkshopGuarded(app.storage, event.params.ref, event.getClientAddress());
-	} catch (error) {
-		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
-		throw error;
-	}
-	if (!workshop) return problem(404, 'not_found', 'no workshop with that id or code');
+	const workshop = await findWorkshopForApi(app.storage, event.params.ref, event.getClientAddress());
+	if (workshop instanceof Response) return workshop;
 	const presented = event.request.headers.has('authorization') || event.cookies.get(facilitatorCookie(workshop.id)) !== undefined;
 	if (!presented) return problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
 	if (!isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { problem, readJson } from '$lib/server/http/problem';
 import { firstIssue, joinSchema } from '$lib/server/http/schemas';
-import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
+import { findWorkshopForApi } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { joinWorkshop } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
@@ -17,14 +17,8 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	const parsed = joinSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	const app = await getApp();
-	let workshop;
-	try {
-		workshop = await findWorkshopGuarded(app.storage, params.ref, getClientAddress());
-	} catch (error) {
-		if (error instanceof TooManyLookupsError) return problem(429, 'rate_limited', error.message);
-		throw error;
-	}
-	if (!workshop) return problem(404, 'not_found', 'no workshop with that code');
+	const workshop = await findWorkshopForApi(app.storage, params.ref, getClientAddress());
+	if (workshop instanceof Response) return workshop;
 	if (workshop.status !== 'open') return problem(409, 'conflict', 'the workshop is closed');
 	const { participant, session } = await joinWorkshop(app.storage, { workshopId: workshop.id, ...parsed.data });
 	log.info('participant.joined', { workshopId: workshop.id, participantId: participant.id, sector: participant.sector, via: 'api' });
