@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import * as Y from 'yjs';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
+import { wireParser } from '../../src/lib/sync/wire-parser';
 import { readCards, addCard } from '../../src/lib/sync/cards';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { connectClient, openPhase } from '../helpers/clients';
@@ -132,6 +133,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const socket = ioClient(server.url, {
 			forceNew: true,
 			transports: ['websocket'],
+			parser: wireParser,
 			auth: { workshop: w1.id, protocol: PROTOCOL_VERSION, participant: p1.session }
 		});
 		try {
@@ -185,6 +187,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const socket = ioClient(server.url, {
 			forceNew: true,
 			transports: ['websocket'],
+			parser: wireParser,
 			auth: { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session }
 		});
 		try {

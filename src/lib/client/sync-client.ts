@@ -11,6 +11,7 @@ import {
 } from '$lib/sync/protocol';
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { MethodCommand } from '$lib/sync/method-commands';
+import { wireParser } from '$lib/sync/wire-parser';
 import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '$lib/sync/yjs-messages';
 
 /** Origin of updates that came from the server, so they are not sent back. */
@@ -55,6 +56,7 @@ export class SyncClient {
 	readonly #problemListeners = new Set<Listener<ProblemBody>>();
 	readonly #presenceListeners = new Set<Listener<PresenceEntry[]>>();
 	readonly #voteListeners = new Set<Listener<VoteView | null>>();
+	readonly #restartListeners = new Set<Listener<string>>();
 
 	constructor(options: SyncClientOptions) {
 		const auth = {
@@ -63,7 +65,7 @@ export class SyncClient {
 			...(options.participant ? { participant: options.participant } : {}),
 			...(options.facilitator ? { facilitator: options.facilitator } : {})
 		};
-		const socketOptions = { auth, transports: ['websocket'], ...options.socket };
+		const socketOptions = { auth, transports: ['websocket'], parser: wireParser, ...options.socket };
 		this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
 		this.socket.on('connect', () => {
@@ -195,19 +197,42 @@ export class SyncClient {
 	}
 
 	#send(name: string, payload: Uint8Array): void {
+		const sentFrom = this.#docs.get(name);
 		this.#pending++;
 		this.#notify();
 		this.socket.timeout(15_000).emit('y', name, payload, (error: Error | null, result?: Ack) => {
 			this.#pending--;
 			this.#notify();
 			if (result && !result.ok) this.#emitProblem(result.error);
-			const transient = error !== null || (result && !result.ok && result.error.code === 'unavailable');
-			if (transient) this.#scheduleResync(name);
-			else if (result?.ok) {
-				const entry = this.#docs.get(name);
-				if (entry) entry.retryDelay = 500;
-			}
+			const entry = this.#docs.get(name);
+			if (!entry || entry !== sentFrom) return; // the document was closed or started over meanwhile
+			const code = result && !result.ok ? result.error.code : null;
+			// Not stored, but nothing wrong with it: send it again (with whatever it built on).
+			if (error !== null || code === 'unavailable' || code === 'conflict') this.#scheduleResync(name);
+			else if (code === 'forbidden') this.#restart(name);
+			else if (result?.ok) entry.retryDelay = 500;
 		});
+	}
+
+	/** Called with a document's name when it started over from the server's copy. */
+	onRestart(listener: Listener<string>): () => void {
+		this.#restartListeners.add(listener);
+		return () => this.#restartListeners.delete(listener);
+	}
+
+	/**
+	 * The server refused a change for good (a method rule said no). The local copy holds
+	 * content the server never will, and every later change would build on it, so the
+	 * document starts over from the server's copy; whoever shows it calls `open` again.
+	 */
+	#restart(name: string): void {
+		const entry = this.#docs.get(name);
+		if (!entry) return;
+		if (entry.retry) clearTimeout(entry.retry);
+		this.#docs.delete(name);
+		entry.doc.destroy();
+		this.open(name);
+		for (const listener of this.#restartListeners) listener(name);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import type { Sector } from '$lib/domain/workshop/sectors';
  * Bump PROTOCOL_VERSION on any breaking change; the server refuses other versions
  * with `clientTooOld` / `serverTooOld` so an old tab reloads instead of corrupting.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Largest Yjs message accepted from a client. A whole workshop compacts to far less. */
 export const MAX_UPDATE_BYTES = 1024 * 1024;

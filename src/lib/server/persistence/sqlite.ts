@@ -67,6 +67,8 @@ const toBytes = (buffer: Buffer): Uint8Array =>
 export class SqliteStorage implements Storage {
 	readonly kind = 'sqlite' as const;
 	readonly #db: Database.Database;
+	/** Statements compiled once: preparing costs more than running a small one. */
+	readonly #statements = new Map<string, Database.Statement>();
 
 	constructor(options: { dataDir: string } | { file: ':memory:' }) {
 		let file: string;
@@ -81,6 +83,15 @@ export class SqliteStorage implements Storage {
 		this.#db.pragma('synchronous = NORMAL');
 		this.#db.pragma('foreign_keys = ON');
 		this.#db.pragma('busy_timeout = 5000');
+	}
+
+	#prepared(sql: string): Database.Statement {
+		let statement = this.#statements.get(sql);
+		if (!statement) {
+			statement = this.#db.prepare(sql);
+			this.#statements.set(sql, statement);
+		}
+		return statement;
 	}
 
 	async migrate(): Promise<void> {
@@ -102,7 +113,7 @@ export class SqliteStorage implements Storage {
 	}
 
 	async ping(): Promise<void> {
-		this.#db.prepare('SELECT 1').get();
+		this.#prepared('SELECT 1').get();
 	}
 
 	async close(): Promise<void> {
@@ -111,11 +122,9 @@ export class SqliteStorage implements Storage {
 
 	async insertWorkshop(row: WorkshopRow): Promise<void> {
 		try {
-			this.#db
-				.prepare(
-					'INSERT INTO workshops (id, code, title, secret_hash, phase, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-				)
-				.run(row.id, row.code, row.title, row.secretHash, row.phase, row.status, row.createdAt);
+			this.#prepared(
+				'INSERT INTO workshops (id, code, title, secret_hash, phase, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			).run(row.id, row.code, row.title, row.secretHash, row.phase, row.status, row.createdAt);
 		} catch (error) {
 			if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
 				throw new DuplicateKeyError('workshop id or code');
@@ -125,17 +134,17 @@ export class SqliteStorage implements Storage {
 	}
 
 	async findWorkshopById(id: string): Promise<WorkshopRow | null> {
-		const row = this.#db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopDbRow | undefined;
+		const row = this.#prepared('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopDbRow | undefined;
 		return row ? toWorkshop(row) : null;
 	}
 
 	async findWorkshopByCode(code: string): Promise<WorkshopRow | null> {
-		const row = this.#db.prepare('SELECT * FROM workshops WHERE code = ?').get(code) as WorkshopDbRow | undefined;
+		const row = this.#prepared('SELECT * FROM workshops WHERE code = ?').get(code) as WorkshopDbRow | undefined;
 		return row ? toWorkshop(row) : null;
 	}
 
 	async listWorkshops(): Promise<WorkshopRow[]> {
-		const rows = this.#db.prepare('SELECT * FROM workshops ORDER BY created_at DESC').all() as WorkshopDbRow[];
+		const rows = this.#prepared('SELECT * FROM workshops ORDER BY created_at DESC').all() as WorkshopDbRow[];
 		return rows.map(toWorkshop);
 	}
 
@@ -143,33 +152,30 @@ export class SqliteStorage implements Storage {
 		const current = await this.findWorkshopById(id);
 		if (!current) return;
 		const next = { ...current, ...patch };
-		this.#db
-			.prepare('UPDATE workshops SET title = ?, phase = ?, status = ?, secret_hash = ? WHERE id = ?')
+		this.#prepared('UPDATE workshops SET title = ?, phase = ?, status = ?, secret_hash = ? WHERE id = ?')
 			.run(next.title, next.phase, next.status, next.secretHash, id);
 	}
 
 	async deleteWorkshop(id: string): Promise<void> {
 		this.#db.transaction(() => {
-			this.#db.prepare('DELETE FROM workshop_archive WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM archive_versions WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM follow_up_steps WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM doc_snapshots WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(id);
-			this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+			this.#prepared('DELETE FROM workshop_archive WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM archive_versions WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM follow_up_steps WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM doc_updates WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM doc_snapshots WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM participants WHERE workshop_id = ?').run(id);
+			this.#prepared('DELETE FROM workshops WHERE id = ?').run(id);
 		})();
 	}
 
 	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
-		const rows = this.#db
-			.prepare(
-				`SELECT w.*, a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at,
-					(SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id) AS participant_count,
-					(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
-				 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
-				 ORDER BY w.created_at DESC`
-			)
-			.all() as (WorkshopDbRow & Omit<ArchiveDbRow, 'workshop_id'> & {
+		const rows = this.#prepared(
+			`SELECT w.*, a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at,
+				(SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id) AS participant_count,
+				(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
+			 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
+			 ORDER BY w.created_at DESC`
+		).all() as (WorkshopDbRow & Omit<ArchiveDbRow, 'workshop_id'> & {
 			a_workshop_id: string | null;
 			participant_count: number;
 			follow_ups_started: number;
@@ -183,50 +189,43 @@ export class SqliteStorage implements Storage {
 	}
 
 	async insertParticipant(row: ParticipantRow): Promise<void> {
-		this.#db
-			.prepare(
-				'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-			)
-			.run(row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.createdAt);
+		this.#prepared(
+			'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		).run(row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.createdAt);
 	}
 
 	async findParticipant(workshopId: string, id: string): Promise<ParticipantRow | null> {
-		const row = this.#db
-			.prepare('SELECT * FROM participants WHERE workshop_id = ? AND id = ?')
+		const row = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? AND id = ?')
 			.get(workshopId, id) as ParticipantDbRow | undefined;
 		return row ? toParticipant(row) : null;
 	}
 
 	async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
-		const rows = this.#db
-			.prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at')
+		const rows = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at')
 			.all(workshopId) as ParticipantDbRow[];
 		return rows.map(toParticipant);
 	}
 
 	async eraseParticipantNames(workshopId: string): Promise<number> {
-		return this.#db
-			.prepare("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
+		return this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
 			.run(workshopId).changes;
 	}
 
 	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
-		const row = this.#db.prepare('SELECT * FROM workshop_archive WHERE workshop_id = ?').get(workshopId) as
+		const row = this.#prepared('SELECT * FROM workshop_archive WHERE workshop_id = ?').get(workshopId) as
 			| ArchiveDbRow
 			| undefined;
 		return row ? toArchive(row) : null;
 	}
 
 	async putArchive(row: ArchiveRow): Promise<void> {
-		this.#db
-			.prepare(
-				`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?)
-				 ON CONFLICT (workshop_id) DO UPDATE SET closed_at = excluded.closed_at, theme_id = excluded.theme_id,
-				 follow_up_dates = excluded.follow_up_dates, follow_up_of_id = excluded.follow_up_of_id,
-				 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at`
-			)
-			.run(
+		this.#prepared(
+			`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (workshop_id) DO UPDATE SET closed_at = excluded.closed_at, theme_id = excluded.theme_id,
+			 follow_up_dates = excluded.follow_up_dates, follow_up_of_id = excluded.follow_up_of_id,
+			 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at`
+		).run(
 				row.workshopId,
 				row.closedAt,
 				row.themeId,
@@ -239,8 +238,7 @@ export class SqliteStorage implements Storage {
 
 	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
 		try {
-			this.#db
-				.prepare('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES (?, ?, ?, ?)')
+			this.#prepared('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES (?, ?, ?, ?)')
 				.run(row.workshopId, row.version, row.createdAt, row.document);
 		} catch (error) {
 			if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError('archive version');
@@ -249,68 +247,56 @@ export class SqliteStorage implements Storage {
 	}
 
 	async listArchiveVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
-		return this.#db
-			.prepare(
-				'SELECT workshop_id AS workshopId, version, created_at AS createdAt FROM archive_versions WHERE workshop_id = ? ORDER BY version'
-			)
-			.all(workshopId) as ArchiveVersionInfo[];
+		return this.#prepared(
+			'SELECT workshop_id AS workshopId, version, created_at AS createdAt FROM archive_versions WHERE workshop_id = ? ORDER BY version'
+		).all(workshopId) as ArchiveVersionInfo[];
 	}
 
 	async findArchiveVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
 		const columns = 'workshop_id AS workshopId, version, created_at AS createdAt, document';
 		const row =
 			version === undefined
-				? this.#db
-						.prepare(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? ORDER BY version DESC LIMIT 1`)
+				? this.#prepared(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? ORDER BY version DESC LIMIT 1`)
 						.get(workshopId)
-				: this.#db.prepare(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? AND version = ?`).get(workshopId, version);
+				: this.#prepared(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? AND version = ?`).get(workshopId, version);
 		return (row as ArchiveVersionRow | undefined) ?? null;
 	}
 
 	async putFollowUpStep(row: FollowUpStepRow): Promise<void> {
-		this.#db
-			.prepare(
-				`INSERT INTO follow_up_steps (workshop_id, card_id, status, note, updated_at) VALUES (?, ?, ?, ?, ?)
-				 ON CONFLICT (workshop_id, card_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at`
-			)
-			.run(row.workshopId, row.cardId, row.status, row.note, row.updatedAt);
+		this.#prepared(
+			`INSERT INTO follow_up_steps (workshop_id, card_id, status, note, updated_at) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (workshop_id, card_id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at`
+		).run(row.workshopId, row.cardId, row.status, row.note, row.updatedAt);
 	}
 
 	async listFollowUpSteps(workshopId: string): Promise<FollowUpStepRow[]> {
-		return this.#db
-			.prepare(
-				`SELECT workshop_id AS workshopId, card_id AS cardId, status, note, updated_at AS updatedAt
-				 FROM follow_up_steps WHERE workshop_id = ? ORDER BY card_id`
-			)
-			.all(workshopId) as FollowUpStepRow[];
+		return this.#prepared(
+			`SELECT workshop_id AS workshopId, card_id AS cardId, status, note, updated_at AS updatedAt
+			 FROM follow_up_steps WHERE workshop_id = ? ORDER BY card_id`
+		).all(workshopId) as FollowUpStepRow[];
 	}
 
 	async appendAudit(entry: AuditEntry): Promise<void> {
-		this.#db
-			.prepare('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES (?, ?, ?, ?)')
+		this.#prepared('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES (?, ?, ?, ?)')
 			.run(entry.at, entry.action, entry.workshopId, entry.actor);
 	}
 
 	async listAudit(): Promise<AuditEntry[]> {
-		return this.#db
-			.prepare('SELECT at, action, workshop_id AS workshopId, actor FROM audit_log ORDER BY seq')
+		return this.#prepared('SELECT at, action, workshop_id AS workshopId, actor FROM audit_log ORDER BY seq')
 			.all() as AuditEntry[];
 	}
 
 	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
-		const result = this.#db
-			.prepare('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)')
+		const result = this.#prepared('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)')
 			.run(workshopId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
 		return Number(result.lastInsertRowid);
 	}
 
 	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {
 		return this.#db.transaction((): StoredDoc => {
-			const snap = this.#db
-				.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?')
+			const snap = this.#prepared('SELECT data, upto_seq FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?')
 				.get(workshopId, docName) as { data: Buffer; upto_seq: number } | undefined;
-			const rows = this.#db
-				.prepare('SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq')
+			const rows = this.#prepared('SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq')
 				.all(workshopId, docName) as { seq: number; data: Buffer }[];
 			const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
 			return {
@@ -323,25 +309,20 @@ export class SqliteStorage implements Storage {
 
 	async compactDoc(workshopId: string, docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
 		this.#db.transaction(() => {
-			this.#db
-				.prepare(
-					`INSERT INTO doc_snapshots (workshop_id, doc_name, data, upto_seq) VALUES (?, ?, ?, ?)
-					 ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`
-				)
-				.run(workshopId, docName, Buffer.from(snapshot), uptoSeq);
-			this.#db
-				.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?')
+			this.#prepared(
+				`INSERT INTO doc_snapshots (workshop_id, doc_name, data, upto_seq) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`
+			).run(workshopId, docName, Buffer.from(snapshot), uptoSeq);
+			this.#prepared('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?')
 				.run(workshopId, docName, uptoSeq);
 		})();
 	}
 
 	async listDocNames(workshopId: string): Promise<string[]> {
-		const rows = this.#db
-			.prepare(
-				`SELECT doc_name FROM doc_updates WHERE workshop_id = ?
-				 UNION SELECT doc_name FROM doc_snapshots WHERE workshop_id = ? ORDER BY doc_name`
-			)
-			.all(workshopId, workshopId) as { doc_name: string }[];
+		const rows = this.#prepared(
+			`SELECT doc_name FROM doc_updates WHERE workshop_id = ?
+			 UNION SELECT doc_name FROM doc_snapshots WHERE workshop_id = ? ORDER BY doc_name`
+		).all(workshopId, workshopId) as { doc_name: string }[];
 		return rows.map((r) => r.doc_name);
 	}
 }

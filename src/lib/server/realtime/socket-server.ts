@@ -20,9 +20,11 @@ import {
 } from '$lib/sync/protocol';
 import { cardRule } from '$lib/sync/card-rules';
 import { readControl } from '$lib/sync/control';
+import { getCards } from '$lib/sync/schema';
 import { methodCommandSchema } from '$lib/sync/method-commands';
 import { checkParticipantUpdate } from '$lib/sync/update-guard';
-import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate } from '$lib/sync/yjs-messages';
+import { wireParser } from '$lib/sync/wire-parser';
+import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate, missingDependencies } from '$lib/sync/yjs-messages';
 import { MethodError } from '../method/method-error';
 import type { MethodService } from '../method/method-service';
 import type { Storage } from '../persistence/storage';
@@ -39,6 +41,8 @@ interface SocketData {
 	/** Documents this socket opened, by name. */
 	docs: Map<string, Promise<LiveDoc>>;
 	bucket: TokenBucket;
+	/** Yjs messages of this socket are handled one after another, in the order sent. */
+	inbox: Promise<void>;
 }
 
 type DialogSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -77,7 +81,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	const io: DialogServer = new Server(options.httpServer, {
 		maxHttpBufferSize: MAX_UPDATE_BYTES + 4096,
 		serveClient: false,
-		connectionStateRecovery: undefined
+		connectionStateRecovery: undefined,
+		parser: wireParser
 	});
 
 	io.use(async (socket, next) => {
@@ -104,7 +109,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				workshopId: workshop.id,
 				docs: new Map(),
 				// Generous for people, tight for floods: 100 messages/s sustained, bursts of 300.
-				bucket: new TokenBucket(300, 100)
+				bucket: new TokenBucket(300, 100),
+				inbox: Promise.resolve()
 			};
 			next();
 		} catch (error) {
@@ -138,20 +144,23 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			void socket.leave(docRoom(workshopId, docName));
 		});
 
-		socket.on('y', async (docName, payload, ack) => {
+		socket.on('y', (docName, payload, ack) => {
 			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
-			try {
-				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
-				const bytes = asBytes(payload);
-				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
-				const pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
-				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
-				const live = await pending;
-				await handleYMessage(socket, live, bytes);
-				reply({ ok: true });
-			} catch (error) {
-				reply(toFailure(error, socket));
-			}
+			// In order: a client's next update builds on its previous one.
+			socket.data.inbox = socket.data.inbox.then(async () => {
+				try {
+					if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+					const bytes = asBytes(payload);
+					if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
+					const pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
+					if (!pending) throw new ProtocolError('bad_request', 'open the document first');
+					const live = await pending;
+					await handleYMessage(socket, live, bytes);
+					reply({ ok: true });
+				} catch (error) {
+					reply(toFailure(error, socket));
+				}
+			});
 		});
 
 		socket.on('command', async (payload, ack) => {
@@ -228,7 +237,10 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				const actor = socket.data.actor;
 				const control = parsedName.kind === 'canvas' || parsedName.kind === 'draft' ? await docs.get(live.workshopId, 'control') : null;
 				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
-					const rule = control ? cardRule(actor, readControl(control.doc).live) : undefined;
+					if (missingDependencies(doc, message.update)) {
+						throw new ProtocolError('conflict', 'the update builds on earlier changes the server does not have; sync the document again');
+					}
+					const rule = control ? cardRule(actor, readControl(control.doc).live, getCards(doc)) : undefined;
 					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update: message.update, rule });
 					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
 				});
