@@ -3,8 +3,9 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../src/lib/sync/cards';
 import { PROTOCOL_VERSION } from '../../src/lib/sync/protocol';
-import { encodeUpdate } from '../../src/lib/sync/yjs-messages';
-import { connectClient } from '../helpers/clients';
+import { encodeSyncStep1, encodeUpdate } from '../../src/lib/sync/yjs-messages';
+import { wireParser } from '../../src/lib/sync/wire-parser';
+import { connectClient, openPhase } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 
@@ -19,8 +20,9 @@ function lcg(seed: number) {
 	};
 }
 
-function rawSocket(url: string, auth: Record<string, unknown>): Promise<Socket> {
-	const socket = ioClient(url, { forceNew: true, transports: ['websocket'], auth, reconnection: false });
+/** A bare socket.io client; `parser: undefined` speaks socket.io's default encoding instead of ours. */
+function rawSocket(url: string, auth: Record<string, unknown>, parser: unknown = wireParser): Promise<Socket> {
+	const socket = ioClient(url, { forceNew: true, transports: ['websocket'], auth, reconnection: false, ...(parser ? { parser } : {}) });
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
 		socket.once('connect_error', (error) => reject(error));
@@ -122,6 +124,48 @@ describe('hostile and broken input', () => {
 		expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
 		expect(socket.connected).toBe(true);
 		socket.disconnect();
+	});
+
+	it("closes a connection that sends socket.io's two-frame binary packets, and the workshop keeps working", async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		const auth = { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session };
+		const legacy = await rawSocket(server.url, auth, null);
+		const closed = new Promise<string>((resolve) => legacy.once('disconnect', resolve));
+		legacy.emit('y', CANVAS, new Uint8Array([0, 2, 0]));
+		expect(await closed).toBe('transport close');
+
+		const good = await rawSocket(server.url, auth);
+		expect(await good.emitWithAck('doc:open', CANVAS)).toEqual({ ok: true });
+		const reply = new Promise<unknown>((resolve) => good.once('y', (_name: string, payload: unknown) => resolve(payload)));
+		expect(await good.emitWithAck('y', CANVAS, encodeSyncStep1(new Y.Doc()))).toEqual({ ok: true });
+		expect(await reply).toBeInstanceOf(Uint8Array);
+		good.disconnect();
+	});
+
+	it('refuses an update that builds on changes the server never got, so nothing it deletes is lost', async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		await openPhase(server.url, w, 'onskvard');
+		const socket = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session });
+		await socket.emitWithAck('doc:open', CANVAS);
+		const doc = new Y.Doc();
+		const send = (update: Uint8Array) => socket.emitWithAck('y', CANVAS, encodeUpdate(update));
+		const changes: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => changes.push(u));
+		const wish = { kind: 'onskvard' as const, authorId: p.participantId, sector: 'skola' as const, createdAt: new Date().toISOString() };
+		addCard(doc, { ...wish, id: 'kept', text: 'Andel unga som känner sig trygga' }, 't');
+		addCard(doc, { ...wish, id: 'never-sent', text: 'Skickas aldrig' }, 't');
+		doc.getMap<Y.Map<unknown>>('cards').get('kept')!.set('text', 'Ändrad efter ett kort servern aldrig fick');
+		expect(await send(changes[0]!)).toEqual({ ok: true });
+		expect(await send(changes[2]!)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		socket.disconnect();
+
+		const reader = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
+		const canvas = reader.open(CANVAS);
+		await reader.whenSynced(CANVAS);
+		expect(readCards(canvas).map((c) => [c.id, c.text])).toEqual([['kept', 'Andel unga som känner sig trygga']]);
+		reader.destroy();
 	});
 
 	it('rate-limits a flood from one socket', async () => {

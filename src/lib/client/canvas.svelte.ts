@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Card, CardKind } from '$lib/domain/cards/card';
+import { cardCounts, cardLimitProblem, type CardLimitProblem } from '$lib/domain/cards/card-limits';
 import { addCard, deleteCard, editCardText, putCard, readCards } from '$lib/sync/cards';
 import { newClientId } from './ids';
 
@@ -8,6 +9,8 @@ const LOCAL_ORIGIN = 'local';
 /** Cards of one canvas document, kept in step with the shared Y.Doc. */
 export class CanvasState {
 	cards = $state<Card[]>([]);
+	/** Why the last card could not be added (a card cap), until one can again. */
+	limitProblem = $state<CardLimitProblem | null>(null);
 	readonly #doc: Y.Doc;
 	readonly #author: Pick<Card, 'authorId' | 'sector'>;
 	readonly #refresh = () => (this.cards = readCards(this.#doc));
@@ -27,8 +30,15 @@ export class CanvasState {
 		return card.authorId === this.#author.authorId;
 	}
 
-	/** Adds a card; `extra` carries kind-specific details (available data, next step, group). */
-	add(kind: CardKind, text: string, extra: Partial<Pick<Card, 'available' | 'nextStep' | 'groupId'>> = {}): string {
+	/**
+	 * Adds a card; `extra` carries kind-specific details (available data, next step, group).
+	 * Returns null, and sets `limitProblem`, when a participant reached a card cap (the
+	 * server would refuse it; the facilitator is not capped).
+	 */
+	add(kind: CardKind, text: string, extra: Partial<Pick<Card, 'available' | 'nextStep' | 'groupId'>> = {}): string | null {
+		const { authorId } = this.#author;
+		this.limitProblem = authorId === 'facilitator' ? null : cardLimitProblem(cardCounts(this.cards, authorId));
+		if (this.limitProblem) return null;
 		const id = newClientId();
 		addCard(this.#doc, { id, kind, text, ...this.#author, createdAt: new Date().toISOString(), ...extra }, LOCAL_ORIGIN);
 		return id;

@@ -41,7 +41,7 @@ export type GuardVerdict = { ok: true } | { ok: false; reason: string };
  * on ownership (e.g. a locked phase); return a reason to refuse.
  */
 export type EntryChange =
-	| { action: 'create'; root: string; fields: Record<string, unknown> }
+	| { action: 'create'; root: string; key: string; fields: Record<string, unknown> }
 	| { action: 'edit'; root: string; entry: Record<string, unknown>; field: string }
 	| { action: 'delete'; root: string; entry: Record<string, unknown> };
 export type EntryRule = (change: EntryChange) => string | null;
@@ -95,11 +95,12 @@ export function checkParticipantUpdate(options: {
 					return deny('a new entry must carry your own authorId');
 				}
 				// A concurrent write of the same key could win Yjs' conflict resolution and hide someone's entry.
-				const existing = doc.getMap<unknown>(location.root).get(resolver.keyOf(struct) ?? '');
+				const key = resolver.keyOf(struct) ?? '';
+				const existing = doc.getMap<unknown>(location.root).get(key);
 				if (existing instanceof Y.Map && existing.get(AUTHOR_FIELD) !== me) {
 					return deny('that entry belongs to someone else');
 				}
-				const created = applyRule({ action: 'create', root: location.root, fields: resolver.fieldsOf(struct) }, struct);
+				const created = applyRule({ action: 'create', root: location.root, key, fields: resolver.fieldsOf(struct) }, struct);
 				if (!created.ok) return created;
 				continue;
 			}

@@ -58,3 +58,15 @@ export function inspectUpdate(update: Uint8Array): { empty: boolean } {
 	const decoded = Y.decodeUpdate(update);
 	return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
 }
+
+/**
+ * Whether an update builds on changes of its authors that `doc` lacks. Yjs would keep
+ * such an update pending, invisible yet stored, while its deletions took effect at
+ * once; it only happens after one of the sender's changes was refused or lost.
+ */
+export function missingDependencies(doc: Y.Doc, update: Uint8Array): boolean {
+	for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+		if (clock > Y.getState(doc.store, client)) return true;
+	}
+	return false;
+}
