@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg, setPriority } from 'node:os';
 import { analyse } from './load/analyse.js';
+import * as Y from 'yjs';
+import { VOTE_BUDGET, VOTE_WISHES } from './load/behaviour.js';
 import { DatadialogClient } from './load/datadialog-client.js';
 import { conferencePlan, workshopsPlan } from './load/plan.js';
 import { RssSampler, clockTicksPerSecond, cpuTicks, machineTicks, rssKb, startServer } from './load/servers.js';
@@ -177,6 +179,20 @@ async function runAgainst(kind) {
 					try {
 						await facilitator.connected(10_000);
 						await facilitator.command({ type: 'phase.set', phase: CARD_PHASE }, 10_000);
+						// The wishes everyone spends dots on, and an open vote over them.
+						const plenary = facilitator.open('canvas:plenary');
+						await facilitator.whenSynced('canvas:plenary', 10_000);
+						plenary.transact(() => {
+							for (const wish of VOTE_WISHES) {
+								const card = new Y.Map();
+								for (const [key, value] of Object.entries({ ...wish, kind: 'onskvard', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() })) {
+									card.set(key, value);
+								}
+								plenary.getMap('cards').set(wish.id, card);
+							}
+						});
+						await facilitator.flushed(10_000);
+						await facilitator.command({ type: 'vote.open', budget: VOTE_BUDGET }, 10_000);
 					} finally {
 						facilitator.destroy();
 					}
@@ -312,6 +328,7 @@ async function runAgainst(kind) {
 		}
 		if (Object.keys(retryReasons).length) progress(`${kind}: connection attempts retried: ${JSON.stringify(retryReasons)}`);
 		const acks = summarise(reports.flatMap((r) => Array.from(/** @type {Float64Array} */ (r.ackLatenciesUs), (us) => us / 1000)));
+		const votes = summarise(reports.flatMap((r) => Array.from(/** @type {Float64Array} */ (r.voteLatenciesUs), (us) => us / 1000)));
 		const joins = summarise([...joinUs.values()].map((us) => us / 1000));
 		const ticks = clockTicksPerSecond();
 		const seconds = (cpu1.us - cpu0.us) / 1e6;
@@ -366,6 +383,9 @@ async function runAgainst(kind) {
 			deliveries: latency.deliveries,
 			missing: latency.missing,
 			...(kind === 'datadialog' ? { ack_p50_ms: round(acks.p50), ack_p95_ms: round(acks.p95), ack_p99_ms: round(acks.p99) } : {}),
+			...(kind === 'datadialog'
+				? { votes: votes.count, vote_p50_ms: round(votes.p50), vote_p95_ms: round(votes.p95) }
+				: { votes: latency.byAction.vote?.count ?? 0, vote_p50_ms: round(latency.byAction.vote?.p50 ?? NaN), vote_p95_ms: round(latency.byAction.vote?.p95 ?? NaN) }),
 			by_action_p95_ms: Object.fromEntries(Object.entries(latency.byAction).map(([k, s]) => [k, round(s.p95)])),
 			disconnects: counters.disconnects ?? 0,
 			connect_retries: counters.connectRetries ?? 0,
@@ -455,6 +475,9 @@ const rows = [
 	['deliveries measured', 'deliveries'],
 	['deliveries missing', 'missing'],
 	['ack "stored" p95 (ms)', 'ack_p95_ms'],
+	['dots cast', 'votes'],
+	['dot p50 (ms) ¹', 'vote_p50_ms'],
+	['dot p95 (ms) ¹', 'vote_p95_ms'],
 	['disconnects', 'disconnects'],
 	['connection attempts retried', 'connect_retries'],
 	['generator CPU (% of one core)', 'generator_cpu_pct'],
@@ -474,7 +497,7 @@ lines.push(
 		: `${participants} participants in ${plan.workshops} workshops (canvas:plenary + map:main each); ${durationS} s measured`
 );
 lines.push(
-	`each person acts every 2–5 s (add/edit own card, move a factor); joins spread over ${rampS} s; ${workerCount} generator threads${niceness ? `; nice ${niceness}` : ''}; votes not simulated (not implemented yet)`
+	`each person acts every 2–5 s (add/edit own card, move a factor, now and then a dot on one of ${VOTE_WISHES.length} wishes, ${VOTE_BUDGET} dots each); joins spread over ${rampS} s; ${workerCount} generator threads${niceness ? `; nice ${niceness}` : ''}`
 );
 lines.push('');
 lines.push(`${'metric'.padEnd(36)}${cell('datadialog', 12)}${cell('hocuspocus', 12)}${cell('dd / hp', 10)}`);
@@ -487,6 +510,11 @@ lines.push('');
 lines.push(
 	'edit → all = per edit, the time until the LAST other member of the document has it (primary figure); ' +
 		'per receiver = every (edit, receiver) pair.'
+);
+lines.push(
+	'¹ dot: Datadialog keeps ballots secret on the server, so a dot is a vote.cast command timed until it is stored and confirmed ' +
+		'(everyone then gets the vote progress and their own view); Hocuspocus has no server-side ballot, so there a dot is a ' +
+		'write to the shared document, timed until every other member has it (and counted among its edits).'
 );
 lines.push(
 	'Hocuspocus runs in memory (no persistence extension installed); Datadialog stores every update in SQLite before acknowledging it.'

@@ -25,9 +25,22 @@ const CARD_TEXTS = [
 const FACTOR_LABELS = ['Trygghet', 'Skolnärvaro', 'Sömn', 'Fritidsaktiviteter', 'Psykisk hälsa', 'Framtidstro', 'Föräldrastöd'];
 
 /**
- * @typedef {'card-add' | 'card-edit' | 'factor-add' | 'factor-move'} ActionKind
+ * @typedef {'card-add' | 'card-edit' | 'factor-add' | 'factor-move' | 'vote'} ActionKind
  */
-export const ACTION_KINDS = /** @type {const} */ (['card-add', 'card-edit', 'factor-add', 'factor-move']);
+export const ACTION_KINDS = /** @type {const} */ (['card-add', 'card-edit', 'factor-add', 'factor-move', 'vote']);
+
+/** The wishes everyone votes on: the facilitator writes them before the run (bench/run.js). */
+export const VOTE_WISHES = [
+	{ id: 'onskvard-trygghet', text: 'Andel elever i årskurs 9 som känner sig trygga i skolan' },
+	{ id: 'onskvard-fritid', text: 'Hur många unga deltar i föreningslivet, per stadsdel?' },
+	{ id: 'onskvard-oro', text: 'Orosanmälningar för barn 13–17 år, över tid' },
+	{ id: 'onskvard-somn', text: 'Ungas sömn och skärmtid, enligt elevhälsans enkät' },
+	{ id: 'onskvard-narvaro', text: 'Frånvaro i grundskolan kopplad till trivsel' }
+];
+/** Dots per person: each person spends them over the run. */
+export const VOTE_BUDGET = 5;
+/** Share of actions that are a dot, while the person has dots left. */
+const VOTE_SHARE = 0.1;
 
 /**
  * One person's behaviour. `random` is the person's own seeded generator, so the same
@@ -38,6 +51,7 @@ export class Behaviour {
 	#ownCards = [];
 	#revision = 0;
 	#factorCount = 0;
+	#dots = 0;
 
 	/**
 	 * @param {{ participantId: string, sector: string, canvas: Y.Doc | null, map: Y.Doc | null, random: () => number }} options
@@ -52,11 +66,16 @@ export class Behaviour {
 	}
 
 	/**
-	 * Does one thing and says on which document.
-	 * @returns {{ doc: Y.Doc, kind: ActionKind } | null}
+	 * Does one thing and says on which document, or asks for a dot on a wish: the caller
+	 * casts it the way its server takes votes (a command, or a write with `castDot`).
+	 * @returns {{ doc: Y.Doc, kind: ActionKind } | { kind: 'vote', cardId: string } | null}
 	 */
 	act() {
 		const { canvas, map, random } = this.options;
+		if (this.#dots < VOTE_BUDGET && random() < VOTE_SHARE) {
+			this.#dots++;
+			return { kind: 'vote', cardId: VOTE_WISHES[Math.floor(random() * VOTE_WISHES.length)]?.id ?? '' };
+		}
 		const r = random();
 		const wantsMap = map !== null && (canvas === null || r >= 0.7);
 		if (wantsMap && map) return { doc: map, kind: this.#onMap(map) };
@@ -67,6 +86,15 @@ export class Behaviour {
 		}
 		this.#editCard(canvas);
 		return { doc: canvas, kind: 'card-edit' };
+	}
+
+	/**
+	 * A dot as a plain Yjs write, for a server without server-side ballots (Hocuspocus):
+	 * everyone in the document receives it.
+	 * @param {Y.Doc} canvas @param {string} cardId
+	 */
+	castDot(canvas, cardId) {
+		canvas.transact(() => canvas.getMap('dots').set(`${this.options.participantId}-${this.#dots}`, cardId));
 	}
 
 	/** @param {Y.Doc} canvas */

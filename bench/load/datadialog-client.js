@@ -1,7 +1,7 @@
 // A Datadialog sync client in plain JS, written from src/lib/sync/PROTOCOL.md directly on
 // socket.io-client + yjs + y-protocols + lib0 (Node cannot import the app's .ts client).
 //
-//   handshake auth { workshop, protocol: 1, participant | facilitator }
+//   handshake auth { workshop, protocol: 2, participant | facilitator }, parser: wireParser
 //   doc:open(name, ack)  → server sends its SyncStep1 on `y`, then acks; we then send SyncStep1
 //   server SyncStep1     → we answer with SyncStep2
 //   server SyncStep2     → the document is synced
@@ -12,8 +12,9 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { nowUs } from './stats.js';
+import { wireParser } from './wire-parser.js';
 
-const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 2;
 const MESSAGE_SYNC = 0;
 /** Origin of updates from the server, so they are not sent back. */
 export const REMOTE = Symbol('remote');
@@ -42,6 +43,8 @@ export class DatadialogClient {
 	#events;
 	/** @type {import('socket.io-client').Socket} */
 	socket;
+	/** Messages sent on `y` and not answered yet. */
+	#unacknowledged = 0;
 	/** When the WebSocket (engine.io) was open, before socket.io's own handshake. */
 	transportOpenAtUs = 0;
 
@@ -56,7 +59,7 @@ export class DatadialogClient {
 			...(options.participant ? { participant: options.participant } : {}),
 			...(options.facilitator ? { facilitator: options.facilitator } : {})
 		};
-		this.socket = io(options.url, { auth, transports: ['websocket'], forceNew: true, timeout: 20_000 });
+		this.socket = io(options.url, { auth, transports: ['websocket'], parser: wireParser, forceNew: true, timeout: 20_000 });
 		this.socket.io.once('open', () => (this.transportOpenAtUs = nowUs()));
 		this.socket.on('connect', () => {
 			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
@@ -150,6 +153,19 @@ export class DatadialogClient {
 		});
 	}
 
+	/**
+	 * Resolves once every message sent so far was answered (local changes stored).
+	 * @param {number} timeoutMs
+	 * @returns {Promise<void>}
+	 */
+	async flushed(timeoutMs) {
+		const start = Date.now();
+		while (this.#unacknowledged > 0) {
+			if (Date.now() - start > timeoutMs) throw new Error(`${this.#unacknowledged} messages not answered after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	}
+
 	destroy() {
 		this.socket.disconnect();
 		for (const entry of this.#docs.values()) entry.doc.destroy();
@@ -175,9 +191,11 @@ export class DatadialogClient {
 	 */
 	#send(name, payload, isUpdate) {
 		const sentAt = nowUs();
+		this.#unacknowledged++;
 		this.socket
 			.timeout(15_000)
 			.emit('y', name, payload, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+				this.#unacknowledged--;
 				const ok = !error && !!result?.ok;
 				if (isUpdate) this.#events.onAck?.(nowUs() - sentAt, ok);
 				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });

@@ -63,6 +63,8 @@ const problemCodes = {};
 const problemSamples = [];
 /** Datadialog only: send → "durably stored" acknowledgement, for updates sent in the window. */
 const ackLatenciesUs = /** @type {number[]} */ ([]);
+/** Datadialog only: `vote.cast` sent → stored and confirmed, for dots cast in the window. */
+const voteLatenciesUs = /** @type {number[]} */ ([]);
 const LOOP_RESOLUTION_MS = 5;
 /** Samples every 5 ms; a sample is the interval length, so the lag is the excess over 5 ms. */
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -161,6 +163,8 @@ async function join(person, epochUs) {
 		person.docs.set(id, doc);
 		watch(doc, id, plan.idx);
 	}
+	// Every Datadialog page also follows the method's shared state (phase, timer, vote progress).
+	if (client instanceof DatadialogClient) client.open('control');
 	await client.whenSynced(/** @type {string} */ (docNames[0]), input.syncTimeoutMs);
 	const joinUs = nowUs() - startedUs;
 	phases.syncUs = joinUs - phases.httpUs - phases.connectUs;
@@ -193,7 +197,10 @@ function act(person) {
 	if (t >= windowTo) return; // the measured window is over: stop editing, let the last edits drain
 	// Which document the next action touches is only known after it ran; remember clocks of both.
 	const before = new Map([...person.docs].map(([id, doc]) => [id, Y.getState(doc.store, doc.clientID)]));
-	const action = behaviour.act();
+	let action = behaviour.act();
+	if (action && !('doc' in action)) {
+		action = castDot(person, behaviour, action.cardId, t);
+	}
 	if (action && t >= windowFrom) {
 		for (const [id, doc] of person.docs) {
 			if (doc !== action.doc) continue;
@@ -202,6 +209,30 @@ function act(person) {
 		}
 	}
 	schedule(person);
+}
+
+/**
+ * Datadialog keeps ballots on the server: a dot is a `vote.cast` command, timed until the
+ * server confirms it stored it. Hocuspocus has no server-side ballot, so there a dot is a
+ * Yjs write everyone receives, measured like any edit.
+ * @param {Person} person @param {Behaviour} behaviour @param {string} cardId @param {number} t
+ * @returns {{ doc: Y.Doc, kind: 'vote' } | null}
+ */
+function castDot(person, behaviour, cardId, t) {
+	const { client, plan } = person;
+	if (client instanceof DatadialogClient) {
+		client
+			.command({ type: 'vote.cast', cardId }, 15_000)
+			.then(() => {
+				if (t >= windowFrom && t < windowTo) voteLatenciesUs.push(nowUs() - t);
+			})
+			.catch((/** @type {unknown} */ error) => onProblem({ code: 'vote', message: String(error) }));
+		return null;
+	}
+	const canvas = plan.canvas === null ? null : person.docs.get(plan.canvas);
+	if (!canvas) return null;
+	behaviour.castDot(canvas, cardId);
+	return { doc: canvas, kind: 'vote' };
 }
 
 port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number }} */ message) => {
@@ -238,12 +269,14 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 			const sendArray = Float64Array.from(sends);
 			const receiveArray = Float64Array.from(receives);
 			const ackArray = Float64Array.from(ackLatenciesUs);
+			const voteArray = Float64Array.from(voteLatenciesUs);
 			port.postMessage(
 				{
 					type: 'report',
 					sends: sendArray,
 					receives: receiveArray,
 					ackLatenciesUs: ackArray,
+					voteLatenciesUs: voteArray,
 					counters: { ...counters, hocuspocusUnsynced },
 					problemCodes,
 					problemSamples,
@@ -254,7 +287,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 						max_ms: lagOf(100)
 					}
 				},
-				[sendArray.buffer, receiveArray.buffer, ackArray.buffer]
+				[sendArray.buffer, receiveArray.buffer, ackArray.buffer, voteArray.buffer]
 			);
 			return;
 		}
