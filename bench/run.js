@@ -147,7 +147,7 @@ async function runAgainst(kind) {
 	const failures = [];
 	progress(`${kind}: starting server`);
 	const server = await startServer(kind, {
-		nodeArgs: kind === 'datadialog' && args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []
+		nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}/${kind}`] : []
 	});
 	const stopServer = () => server.stop();
 	cleanups.add(stopServer);

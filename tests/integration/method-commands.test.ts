@@ -123,6 +123,17 @@ describe('method commands are checked and carried out by the server', () => {
 		await waitFor(() => views.length > 0, 'alice to get her own view');
 		expect(views.at(-1)).toMatchObject({ own: { used: 3, left: 0 }, tally: null, proxies: null });
 
+		// After a dot only the voter's own screens get a new view; the others' progress comes with control.
+		const bobTab = connect(server.url, w.id, { participant: people[1]!.session });
+		const bobViews: (VoteView | null)[] = [];
+		bobTab.onVoteView((v) => bobViews.push(v));
+		await waitFor(() => bobTab.status === 'online', "bob's second tab to connect");
+		const aliceViews = views.length;
+		await sockets[1]!.command({ type: 'vote.cast', cardId: 'w1' });
+		await waitFor(() => bobViews.some((v) => v?.own?.used === 2), "bob's other tab to get his view");
+		await waitFor(() => readControl(control).vote?.progress.dots === 5, 'the progress to reach the facilitator');
+		expect(views).toHaveLength(aliceViews);
+
 		// A reload (new connection) gets no extra dots.
 		const reloaded = connect(server.url, w.id, { participant: people[0]!.session });
 		expect(await reloaded.command({ type: 'vote.cast', cardId: 'w1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -130,8 +141,8 @@ describe('method commands are checked and carried out by the server', () => {
 		expect(await facilitator.command({ type: 'vote.close' })).toEqual({ ok: true });
 		await waitFor(() => readControl(control).vote?.status === 'closed', 'the vote to close');
 		const tally = readControl(control).vote!.tally!;
-		expect(tally.reduce((sum, row) => sum + row.votes, 0)).toBe(4);
-		expect(tally[0]).toMatchObject({ cardId: 'w1', votes: 2 });
+		expect(tally.reduce((sum, row) => sum + row.votes, 0)).toBe(5);
+		expect(tally[0]).toMatchObject({ cardId: 'w1', votes: 3 });
 	});
 
 	it('lets the facilitator cast dots for a proxy voter without a device, within the proxy’s budget', async () => {

@@ -11,6 +11,7 @@ import {
 	isDocInUse,
 	presentParticipants,
 	sendVoteViews,
+	voteViewerKey,
 	type DialogServer
 } from './realtime/socket-server';
 import { ensureDemoWorkshop } from './demo';
@@ -60,22 +61,28 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 			if (relay && origin.source !== 'relay') relay.publish(live, update);
 		}
 	});
-	const voteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Per workshop, whose vote views are due: a set of viewer keys, or everyone's. */
+	const dueVoteViews = new Map<string, Set<string> | 'everyone'>();
 	const method = new MethodService({
 		storage,
 		docs,
 		present: async (workshopId) => (io ? presentParticipants(io, storage, workshopId) : []),
 		// Debounced: in a room of 300, a burst of dots becomes one round of views.
-		onVoteChanged: (workshopId) => {
-			if (!io || voteTimers.has(workshopId)) return;
+		onVoteChanged: (workshopId, whose) => {
+			if (!io) return;
 			const server = io;
-			voteTimers.set(
-				workshopId,
+			const due = dueVoteViews.get(workshopId);
+			if (due === undefined) {
 				setTimeout(() => {
-					voteTimers.delete(workshopId);
-					void sendVoteViews(server, method, workshopId).catch((error) => log.error('vote.views_failed', { workshopId, error }));
-				}, 150)
-			);
+					const viewers = dueVoteViews.get(workshopId);
+					dueVoteViews.delete(workshopId);
+					void sendVoteViews(server, method, workshopId, viewers === 'everyone' ? null : (viewers ?? new Set())).catch((error) =>
+						log.error('vote.views_failed', { workshopId, error })
+					);
+				}, 150);
+			}
+			if (whose === 'everyone' || due === 'everyone') dueVoteViews.set(workshopId, 'everyone');
+			else dueVoteViews.set(workshopId, new Set([...(due ?? []), voteViewerKey(whose)]));
 		}
 	});
 	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method });

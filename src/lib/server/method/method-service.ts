@@ -27,6 +27,7 @@ import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/contr
 import type { MethodCommand } from '$lib/sync/method-commands';
 import type { Storage } from '../persistence/storage';
 import type { DocRegistry } from '../realtime/doc-registry';
+import type { MethodActor } from '$lib/domain/method/method-actor';
 import { MethodError } from './method-error';
 import { revealDrafts } from './reveal';
 import { VoteBox } from './vote-box';
@@ -36,8 +37,12 @@ export interface MethodServiceOptions {
 	docs: DocRegistry;
 	/** Participants connected right now, for splitting into groups and readiness. */
 	present: (workshopId: string) => Promise<{ id: string; sector: Sector }[]>;
-	/** Called after the ballot changed, so each connected person gets their own view. */
-	onVoteChanged: (workshopId: string) => void;
+	/**
+	 * Called after the ballot changed, so connected people get their own view again:
+	 * everyone when the vote itself changed, only `whose` view after a dot (everyone
+	 * else's progress arrives with the public vote in the control document).
+	 */
+	onVoteChanged: (workshopId: string, whose: MethodActor | 'everyone') => void;
 }
 
 /**
@@ -151,7 +156,7 @@ export class MethodService {
 				const next = this.#votes.manage(vote, command, wishes);
 				await this.#votes.write(workshopId, next);
 				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
-				this.#options.onVoteChanged(workshopId);
+				this.#options.onVoteChanged(workshopId, 'everyone');
 				return;
 			}
 			case 'vote.cast':
@@ -161,7 +166,7 @@ export class MethodService {
 				const next = this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId });
 				await this.#votes.write(workshopId, next);
 				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
-				this.#options.onVoteChanged(workshopId);
+				this.#options.onVoteChanged(workshopId, actor);
 				return this.voteViewFor(actor);
 			}
 			case 'vote.view':
@@ -217,7 +222,7 @@ export class MethodService {
 					const next = this.#votes.merge(vote, command.keepId, command.mergeIds);
 					await this.#votes.write(workshopId, next);
 					await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
-					this.#options.onVoteChanged(workshopId);
+					this.#options.onVoteChanged(workshopId, 'everyone');
 				}
 				return;
 			}

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
+import type { MethodActor } from '$lib/domain/method/method-actor';
 import { canAccessDoc, type Actor } from '$lib/domain/workshop/access';
 import { parseDocName } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
@@ -299,14 +300,21 @@ export async function presentParticipants(
 	return participants.filter((p) => ids.has(p.id)).map((p) => ({ id: p.id, sector: p.sector as Sector }));
 }
 
-/** Sends each connected person of a workshop their own view of the vote. */
-export async function sendVoteViews(io: DialogServer, method: MethodService, workshopId: string): Promise<void> {
+/** Whose view of the vote a connection shows: a participant's, or the facilitators'. */
+export const voteViewerKey = (actor: MethodActor): string => (actor.role === 'participant' ? actor.participantId : 'facilitator');
+
+/**
+ * Sends connected people of a workshop their own view of the vote: those with a key in
+ * `viewers` (see `voteViewerKey`), or everyone when it is null.
+ */
+export async function sendVoteViews(io: DialogServer, method: MethodService, workshopId: string, viewers: ReadonlySet<string> | null): Promise<void> {
 	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
 	const views = new Map<string, Awaited<ReturnType<MethodService['voteViewFor']>>>();
 	for (const s of sockets) {
 		const actor = s.data.actor;
 		if (!actor) continue;
-		const key = actor.role === 'participant' ? actor.participantId : 'facilitator';
+		const key = voteViewerKey(actor);
+		if (viewers && !viewers.has(key)) continue;
 		if (!views.has(key)) views.set(key, await method.voteViewFor(actor));
 		s.emit('vote:view', views.get(key) ?? null);
 	}
