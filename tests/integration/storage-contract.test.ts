@@ -117,6 +117,16 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 		expect(await s.listDocNames('a1')).toEqual(['canvas:plenary', 'map:m1']);
 	});
 
+	it('keeps updates sent at the same moment apart, and stores every one', async () => {
+		const s = await open();
+		const texts = Array.from({ length: 20 }, (_, i) => `u${i}`);
+		const seqs = await Promise.all(texts.map((t, i) => s.appendUpdate('a1', i % 2 ? 'map:m1' : 'canvas:plenary', update(t))));
+		expect(new Set(seqs).size).toBe(texts.length);
+		const doc = new Y.Doc();
+		for (const u of (await s.loadDoc('a1', 'canvas:plenary')).updates) Y.applyUpdate(doc, u);
+		expect([...doc.getMap('m').keys()].sort()).toEqual(texts.filter((_, i) => i % 2 === 0).sort());
+	});
+
 	it('returns an empty document for one never written', async () => {
 		const s = await open();
 		expect(await s.loadDoc('nope', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });

@@ -28,7 +28,7 @@ function submit(server: Y.Doc, actor: Actor, write: (doc: Y.Doc) => void) {
 	write(replica);
 	const update = Y.encodeStateAsUpdate(replica, before);
 	const rule = cardRule(actor, live, getCards(server));
-	const verdict = checkParticipantUpdate({ doc: server, kind: 'canvas', actor, update, rule });
+	const verdict = checkParticipantUpdate({ doc: server, kind: 'canvas', actor, update: Y.decodeUpdate(update), rule });
 	if (verdict.ok) Y.applyUpdate(server, update);
 	return verdict;
 }

@@ -206,12 +206,12 @@ describe('indicators document', () => {
 		const reading = capture(() =>
 			addReading(client, { id: 'r1', indicatorId: 'a', authorId: 'p1', sector: 'skola', text: 'Min läsning', createdAt: NOW }, 'local')
 		);
-		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: reading })).toEqual({ ok: true });
+		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: Y.decodeUpdate(reading) })).toEqual({ ok: true });
 		const forged = capture(() =>
 			addReading(client, { id: 'r2', indicatorId: 'a', authorId: 'p2', sector: 'skola', text: 'Någon annans', createdAt: NOW }, 'local')
 		);
-		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: forged }).ok).toBe(false);
+		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: Y.decodeUpdate(forged) }).ok).toBe(false);
 		const edit = capture(() => setIndicatorField(client, 'a', 'definition', 'Ändrad', 'local'));
-		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: edit }).ok).toBe(false);
+		expect(checkParticipantUpdate({ doc: server, kind: 'indicators', actor, update: Y.decodeUpdate(edit) }).ok).toBe(false);
 	});
 });

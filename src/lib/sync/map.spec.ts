@@ -217,7 +217,7 @@ describe('map commands against the server’s update guard', () => {
 		replica.on('update', (update: Uint8Array) => updates.push(update));
 		change(replica);
 		const update = Y.mergeUpdates(updates);
-		const result = checkParticipantUpdate({ doc: server, kind: 'map', actor, update });
+		const result = checkParticipantUpdate({ doc: server, kind: 'map', actor, update: Y.decodeUpdate(update) });
 		if (result.ok) Y.applyUpdate(server, update);
 		return result;
 	}

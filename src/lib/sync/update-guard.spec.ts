@@ -25,7 +25,7 @@ function room(kind: DocKind = 'canvas') {
 				fn(doc);
 				doc.off('update', listener);
 				const update = Y.mergeUpdates(updates);
-				const verdict = checkParticipantUpdate({ doc: server, kind, actor, update });
+				const verdict = checkParticipantUpdate({ doc: server, kind, actor, update: Y.decodeUpdate(update) });
 				if (verdict.ok && apply) Y.applyUpdate(server, update);
 				return verdict;
 			}
@@ -115,7 +115,7 @@ describe('participant update guard', () => {
 		const alice = replica(p('p1'));
 		alice.change((d) => addCard(d, card('a', 'p1'), null));
 		const whole = Y.encodeStateAsUpdate(alice.doc);
-		expect(checkParticipantUpdate({ doc: server, kind: 'canvas', actor: p('p2'), update: whole })).toEqual({ ok: true });
+		expect(checkParticipantUpdate({ doc: server, kind: 'canvas', actor: p('p2'), update: Y.decodeUpdate(whole) })).toEqual({ ok: true });
 	});
 
 	it('refuses an update that builds on content the server never saw', () => {
@@ -141,7 +141,7 @@ describe('entry rules from the workshop state', () => {
 				doc: server,
 				kind: 'canvas',
 				actor,
-				update,
+				update: Y.decodeUpdate(update),
 				rule: (change) => {
 					seen.push(`${change.action}:${change.action === 'create' ? change.fields.kind : change.entry.kind}`);
 					const kind = change.action === 'create' ? change.fields.kind : change.entry.kind;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Actor } from '$lib/domain/workshop/access';
 import type { DocKind } from '$lib/domain/workshop/documents';
+import type { DecodedUpdate } from './yjs-messages';
 
 /**
  * Server-side check of a participant's Yjs update BEFORE it is stored, so a
@@ -64,7 +65,7 @@ export function checkParticipantUpdate(options: {
 	doc: Y.Doc;
 	kind: DocKind;
 	actor: Actor;
-	update: Uint8Array;
+	update: DecodedUpdate;
 	rule?: EntryRule;
 }): GuardVerdict {
 	const { doc, kind, actor, update } = options;
@@ -79,7 +80,7 @@ export function checkParticipantUpdate(options: {
 	if (actor.role === 'facilitator') return { ok: true };
 	const policies = ENTRY_POLICIES[kind];
 	const me = actor.participantId;
-	const decoded = Y.decodeUpdate(update);
+	const decoded = update;
 	const inUpdate = indexStructs(decoded.structs);
 	const resolver = new Resolver(doc, inUpdate);
 

@@ -50,13 +50,17 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/**
- * Checks that an update is well-formed before anything stores it, and tells
- * whether it changes anything. Throws on garbage.
- */
-export function inspectUpdate(update: Uint8Array): { empty: boolean } {
-	const decoded = Y.decodeUpdate(update);
-	return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
+/** A Yjs update taken apart once, for every check the server runs on it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Takes an update apart; throws on garbage, before anything stores it. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate {
+	return Y.decodeUpdate(update);
+}
+
+/** Whether an update changes nothing (no new content, no deletions). */
+export function isEmptyUpdate(update: DecodedUpdate): boolean {
+	return update.structs.length === 0 && update.ds.clients.size === 0;
 }
 
 /**
@@ -64,8 +68,15 @@ export function inspectUpdate(update: Uint8Array): { empty: boolean } {
  * such an update pending, invisible yet stored, while its deletions took effect at
  * once; it only happens after one of the sender's changes was refused or lost.
  */
-export function missingDependencies(doc: Y.Doc, update: Uint8Array): boolean {
-	for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+export function missingDependencies(doc: Y.Doc, update: DecodedUpdate): boolean {
+	const lowest = new Map<number, number>();
+	for (const struct of update.structs) {
+		const { client, clock } = struct.id;
+		// A Skip is a hole in a merged update: what follows it needs that range.
+		if (struct instanceof Y.Skip && clock + struct.length > Y.getState(doc.store, client)) return true;
+		if (clock < (lowest.get(client) ?? Infinity)) lowest.set(client, clock);
+	}
+	for (const [client, clock] of lowest) {
 		if (clock > Y.getState(doc.store, client)) return true;
 	}
 	return false;

@@ -25,7 +25,16 @@ import { getCards } from '$lib/sync/schema';
 import { methodCommandSchema } from '$lib/sync/method-commands';
 import { checkParticipantUpdate } from '$lib/sync/update-guard';
 import { wireParser } from '$lib/sync/wire-parser';
-import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, inspectUpdate, missingDependencies } from '$lib/sync/yjs-messages';
+import {
+	decodeUpdate,
+	decodeYMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	isEmptyUpdate,
+	missingDependencies,
+	type DecodedUpdate
+} from '$lib/sync/yjs-messages';
 import { MethodError } from '../method/method-error';
 import type { MethodService } from '../method/method-service';
 import type { Storage } from '../persistence/storage';
@@ -223,13 +232,13 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				return;
 			}
 			case 'update': {
-				let empty: boolean;
+				let update: DecodedUpdate;
 				try {
-					empty = inspectUpdate(message.update).empty;
+					update = decodeUpdate(message.update);
 				} catch {
 					throw new ProtocolError('bad_request', 'malformed Yjs update');
 				}
-				if (empty) return;
+				if (isEmptyUpdate(update)) return;
 				if (await isWorkshopClosed(storage, live.workshopId)) throw closedError();
 				const parsedName = parseDocName(live.name)!;
 				if (!canAccessDoc({ actor: socket.data.actor, doc: parsedName, mode: 'write' })) {
@@ -238,11 +247,11 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				const actor = socket.data.actor;
 				const control = parsedName.kind === 'canvas' || parsedName.kind === 'draft' ? await docs.get(live.workshopId, 'control') : null;
 				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
-					if (missingDependencies(doc, message.update)) {
+					if (missingDependencies(doc, update)) {
 						throw new ProtocolError('conflict', 'the update builds on earlier changes the server does not have; sync the document again');
 					}
 					const rule = control ? cardRule(actor, readControl(control.doc).live, getCards(doc)) : undefined;
-					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update: message.update, rule });
+					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update, rule });
 					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
 				});
 				return;
