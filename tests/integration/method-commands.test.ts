@@ -145,6 +145,25 @@ describe('method commands are checked and carried out by the server', () => {
 		expect(tally[0]).toMatchObject({ cardId: 'w1', votes: 3 });
 	});
 
+	it('sends a burst of dots to everyone as a few progress updates, not one per dot', async () => {
+		const { facilitator, sockets, control } = await room(4);
+		const facilitatorCanvas = facilitator.open(CANVAS);
+		await facilitator.whenSynced(CANVAS);
+		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
+		for (const id of ['w1', 'w2', 'w3']) addCard(facilitatorCanvas, card(id, 'facilitator'), 't');
+		await facilitator.flushed();
+		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
+		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });
+		await waitFor(() => readControl(control).vote?.status === 'open', 'the vote to open');
+
+		let controlUpdates = 0;
+		control.on('update', () => controlUpdates++);
+		const dots = sockets.flatMap((s) => ['w1', 'w2', 'w3'].map((cardId) => s.command({ type: 'vote.cast', cardId })));
+		expect((await Promise.all(dots)).every((r) => r.ok)).toBe(true);
+		await waitFor(() => readControl(control).vote?.progress.dots === 12, 'the progress to show all twelve dots');
+		expect(controlUpdates).toBeLessThanOrEqual(3);
+	});
+
 	it('lets the facilitator cast dots for a proxy voter without a device, within the proxy’s budget', async () => {
 		const { facilitator } = await room(0);
 		const canvas = facilitator.open(CANVAS);

@@ -25,12 +25,16 @@ import type { Sector } from '$lib/domain/workshop/sectors';
 import { putCard, readCards } from '$lib/sync/cards';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
 import type { MethodCommand } from '$lib/sync/method-commands';
+import { log } from '../log';
 import type { Storage } from '../persistence/storage';
 import type { DocRegistry } from '../realtime/doc-registry';
 import type { MethodActor } from '$lib/domain/method/method-actor';
 import { MethodError } from './method-error';
 import { revealDrafts } from './reveal';
 import { VoteBox } from './vote-box';
+
+/** How often, at most, the public progress of a vote is rewritten while dots come in. */
+const PROGRESS_INTERVAL_MS = 500;
 
 export interface MethodServiceOptions {
 	storage: Storage;
@@ -54,6 +58,8 @@ export class MethodService {
 	readonly #options: MethodServiceOptions;
 	readonly #queues = new Map<string, Promise<unknown>>();
 	readonly #votes: VoteBox;
+	/** Workshops whose vote progress is waiting to be published; see `#publishProgressSoon`. */
+	readonly #progressDue = new Set<string>();
 
 	constructor(options: MethodServiceOptions) {
 		this.#options = options;
@@ -61,17 +67,40 @@ export class MethodService {
 	}
 
 	run(actor: Actor, command: MethodCommand): Promise<unknown> {
-		const previous = this.#queues.get(actor.workshopId) ?? Promise.resolve();
-		const next = previous.then(
-			() => this.#execute(actor, command),
-			() => this.#execute(actor, command)
-		);
+		return this.#enqueue(actor.workshopId, () => this.#execute(actor, command));
+	}
+
+	#enqueue<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.#queues.get(workshopId) ?? Promise.resolve();
+		const next = previous.then(task, task);
 		const settled = next.catch(() => undefined);
-		this.#queues.set(actor.workshopId, settled);
+		this.#queues.set(workshopId, settled);
 		void settled.then(() => {
-			if (this.#queues.get(actor.workshopId) === settled) this.#queues.delete(actor.workshopId);
+			if (this.#queues.get(workshopId) === settled) this.#queues.delete(workshopId);
 		});
 		return next;
+	}
+
+	/**
+	 * After a dot, the public progress ("12 dots from 5 people") reaches the control
+	 * document at most every PROGRESS_INTERVAL_MS: in a room of 300, a write per dot
+	 * would send every dot to every screen. The write waits its turn in the workshop's
+	 * queue and reads the ballots then, so it can never undo a close or a reopen.
+	 */
+	#publishProgressSoon(workshopId: string): void {
+		if (this.#progressDue.has(workshopId)) return;
+		this.#progressDue.add(workshopId);
+		setTimeout(() => {
+			this.#progressDue.delete(workshopId);
+			void this.#enqueue(workshopId, async () => {
+				const vote = await this.#votes.read(workshopId);
+				if (!vote) return;
+				const control = await this.#options.docs.get(workshopId, 'control');
+				await this.#options.docs.transact(control, (doc) =>
+					writeControl(doc, { vote: publicVote(voteView(vote, { role: 'facilitator' })) }, null)
+				);
+			}).catch((error) => log.error('vote.progress_failed', { workshopId, error }));
+		}, PROGRESS_INTERVAL_MS);
 	}
 
 	/** What `actor` may see of the workshop's vote (their own dots; results once closed). */
@@ -165,7 +194,7 @@ export class MethodService {
 				allow({ type: 'cast-vote', voterId });
 				const next = this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId });
 				await this.#votes.write(workshopId, next);
-				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+				this.#publishProgressSoon(workshopId);
 				this.#options.onVoteChanged(workshopId, actor);
 				return this.voteViewFor(actor);
 			}
