@@ -156,16 +156,24 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 
 		socket.on('y', (docName, payload, ack) => {
 			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
+			let bytes: Uint8Array;
+			let pending: Promise<LiveDoc> | undefined;
+			try {
+				// Refused at once, so a flood never queues up.
+				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+				bytes = asBytes(payload);
+				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
+				pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
+				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
+			} catch (error) {
+				reply(toFailure(error, socket));
+				return;
+			}
+			const live = pending;
 			// In order: a client's next update builds on its previous one.
 			socket.data.inbox = socket.data.inbox.then(async () => {
 				try {
-					if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
-					const bytes = asBytes(payload);
-					if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
-					const pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
-					if (!pending) throw new ProtocolError('bad_request', 'open the document first');
-					const live = await pending;
-					await handleYMessage(socket, live, bytes);
+					await handleYMessage(socket, await live, bytes);
 					reply({ ok: true });
 				} catch (error) {
 					reply(toFailure(error, socket));
