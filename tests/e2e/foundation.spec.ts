@@ -76,3 +76,40 @@ test('a participant who loses the network keeps editing and merges on reconnect'
 	await phone.context.close();
 	await facilitator.context.close();
 });
+
+test('a card written offline after the board was locked is refused, and the phone carries on in step with everyone', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Låst tavla');
+	const f = facilitator.page;
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: '', sector: 'Polis', phone: true });
+	const p = phone.page;
+	const add = async (page: typeof p, text: string) => {
+		await page.getByLabel('Nytt kort: Samverkan').fill(text);
+		await page.getByRole('button', { name: 'Lägg till' }).click();
+	};
+	await setPhase(f, 'Samverkan');
+	await expect(p.getByTestId('phase')).toHaveAttribute('data-phase', 'samverkan');
+	await add(p, 'Närpolisen i Skogås');
+	await expect(f.getByTestId('card').filter({ hasText: 'Närpolisen i Skogås' })).toBeVisible();
+
+	// Offline, the phone still thinks the board is open; meanwhile the facilitator locks it.
+	await phone.context.setOffline(true);
+	await expect(p.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+	await add(p, 'Fältassistenterna, skrivet utan nät');
+	await expect(p.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toBeVisible();
+	await f.getByLabel('Lås tavlan').check();
+
+	// Back online the server refuses that card; the phone drops it and shows the server's board.
+	await phone.context.setOffline(false);
+	await expect(p.getByRole('alert').filter({ hasText: 'Det här får du inte ändra.' })).toBeVisible();
+	await expect(p.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toHaveCount(0);
+	await expect(p.getByTestId('card').filter({ hasText: 'Närpolisen i Skogås' })).toBeVisible();
+	await expect(f.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toHaveCount(0);
+
+	// Unlocked again, the phone's next card reaches everyone: it is not stuck behind the refused one.
+	await f.getByLabel('Lås tavlan').uncheck();
+	await add(p, 'Fritidsgården Oasen');
+	await expect(f.getByTestId('card').filter({ hasText: 'Fritidsgården Oasen' })).toBeVisible();
+	await expect(p.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+	await phone.context.close();
+	await facilitator.context.close();
+});
