@@ -13,6 +13,7 @@ import {
 	unmarkReady,
 	type LiveState
 } from '$lib/domain/method/live-state';
+import type { VoteState } from '$lib/domain/method/dot-vote';
 import { denyReason, type MethodAction } from '$lib/domain/method/permissions';
 import { mergeGroupCanvases } from '$lib/domain/method/plenary-merge';
 import { seededRandom } from '$lib/domain/method/seeded-random';
@@ -94,13 +95,21 @@ export class MethodService {
 			this.#progressDue.delete(workshopId);
 			void this.#enqueue(workshopId, async () => {
 				const vote = await this.#votes.read(workshopId);
-				if (!vote) return;
-				const control = await this.#options.docs.get(workshopId, 'control');
-				await this.#options.docs.transact(control, (doc) =>
-					writeControl(doc, { vote: publicVote(voteView(vote, { role: 'facilitator' })) }, null)
-				);
+				if (vote) await this.#writePublicVote(workshopId, vote);
 			}).catch((error) => log.error('vote.progress_failed', { workshopId, error }));
 		}, PROGRESS_INTERVAL_MS);
+	}
+
+	/** Stores the ballots; what everyone may see of them follows at once, or soon after a dot. */
+	async #saveVote(workshopId: string, vote: VoteState, publicPart: 'now' | 'soon'): Promise<void> {
+		await this.#votes.write(workshopId, vote);
+		if (publicPart === 'now') await this.#writePublicVote(workshopId, vote);
+		else this.#publishProgressSoon(workshopId);
+	}
+
+	async #writePublicVote(workshopId: string, vote: VoteState): Promise<void> {
+		const control = await this.#options.docs.get(workshopId, 'control');
+		await this.#options.docs.transact(control, (doc) => writeControl(doc, { vote: publicVote(vote) }, null));
 	}
 
 	/** What `actor` may see of the workshop's vote (their own dots; results once closed). */
@@ -182,9 +191,7 @@ export class MethodService {
 			case 'proxy.remove': {
 				allow({ type: command.type.startsWith('proxy') ? 'manage-proxies' : 'manage-vote' });
 				const wishes = await this.#plenaryWishes(workshopId);
-				const next = this.#votes.manage(vote, command, wishes);
-				await this.#votes.write(workshopId, next);
-				await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+				await this.#saveVote(workshopId, this.#votes.manage(vote, command, wishes), 'now');
 				this.#options.onVoteChanged(workshopId, 'everyone');
 				return;
 			}
@@ -192,9 +199,7 @@ export class MethodService {
 			case 'vote.retract': {
 				const voterId = command.voterId ?? (actor.role === 'participant' ? actor.participantId : '');
 				allow({ type: 'cast-vote', voterId });
-				const next = this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId });
-				await this.#votes.write(workshopId, next);
-				this.#publishProgressSoon(workshopId);
+				await this.#saveVote(workshopId, this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId }), 'soon');
 				this.#options.onVoteChanged(workshopId, actor);
 				return this.voteViewFor(actor);
 			}
@@ -248,9 +253,7 @@ export class MethodService {
 					for (const id of result.value.removedIds) doc.getMap('cards').delete(id);
 				});
 				if (vote && command.canvas === PLENARY_CANVAS) {
-					const next = this.#votes.merge(vote, command.keepId, command.mergeIds);
-					await this.#votes.write(workshopId, next);
-					await write({ vote: publicVote(voteView(next, { role: 'facilitator' })) });
+					await this.#saveVote(workshopId, this.#votes.merge(vote, command.keepId, command.mergeIds), 'now');
 					this.#options.onVoteChanged(workshopId, 'everyone');
 				}
 				return;
@@ -278,7 +281,8 @@ export class MethodService {
 }
 
 /** The part of a vote everyone may see: status and progress, and results once closed. */
-export function publicVote(view: VoteView): ControlSnapshot['vote'] {
+function publicVote(vote: VoteState): ControlSnapshot['vote'] {
+	const view = voteView(vote, { role: 'facilitator' });
 	return {
 		status: view.status,
 		budget: view.budget,
