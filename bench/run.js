@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg, setPriority } from 'node:os';
 import { analyse } from './load/analyse.js';
-import * as Y from 'yjs';
-import { VOTE_BUDGET, VOTE_WISHES } from './load/behaviour.js';
+import { VOTE_BUDGET, VOTE_WISHES, putEntry } from './load/behaviour.js';
 import { DatadialogClient } from './load/datadialog-client.js';
 import { conferencePlan, workshopsPlan } from './load/plan.js';
 import { RssSampler, clockTicksPerSecond, cpuTicks, machineTicks, rssKb, startServer } from './load/servers.js';
@@ -184,11 +183,7 @@ async function runAgainst(kind) {
 						await facilitator.whenSynced('canvas:plenary', 10_000);
 						plenary.transact(() => {
 							for (const wish of VOTE_WISHES) {
-								const card = new Y.Map();
-								for (const [key, value] of Object.entries({ ...wish, kind: 'onskvard', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() })) {
-									card.set(key, value);
-								}
-								plenary.getMap('cards').set(wish.id, card);
+								putEntry(plenary, 'cards', wish.id, { ...wish, kind: 'onskvard', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
 							}
 						});
 						await facilitator.flushed(10_000);

@@ -43,6 +43,17 @@ export const VOTE_BUDGET = 5;
 const VOTE_SHARE = 0.1;
 
 /**
+ * Writes one entry (a card, a factor) as the app's schema has it: a nested Y.Map under
+ * `key` in the root map `root`. Call it inside a transaction to make one update.
+ * @param {Y.Doc} doc @param {string} root @param {string} key @param {Record<string, unknown>} fields
+ */
+export function putEntry(doc, root, key, fields) {
+	const entry = new Y.Map();
+	for (const [field, value] of Object.entries(fields)) entry.set(field, value);
+	doc.getMap(root).set(key, entry);
+}
+
+/**
  * One person's behaviour. `random` is the person's own seeded generator, so the same
  * plan produces the same choices against both servers (as far as timing allows).
  */
@@ -102,16 +113,7 @@ export class Behaviour {
 		const { participantId, sector, random } = this.options;
 		const id = `${participantId.slice(0, 12)}-${this.#ownCards.length + 1}`;
 		const kind = CARD_KINDS[Math.floor(random() * CARD_KINDS.length)] ?? 'onskvard';
-		canvas.transact(() => {
-			const entry = new Y.Map();
-			entry.set('authorId', participantId);
-			entry.set('id', id);
-			entry.set('kind', kind);
-			entry.set('text', this.#text());
-			entry.set('sector', sector);
-			entry.set('createdAt', new Date().toISOString());
-			canvas.getMap('cards').set(id, entry);
-		});
+		canvas.transact(() => putEntry(canvas, 'cards', id, { authorId: participantId, id, kind, text: this.#text(), sector, createdAt: new Date().toISOString() }));
 		this.#ownCards.push(id);
 	}
 
@@ -139,16 +141,9 @@ export class Behaviour {
 		const factors = map.getMap('factors');
 		if (factors.size === 0 || (this.#factorCount < 2 && random() < 0.15)) {
 			const id = `${participantId.slice(0, 12)}-f${++this.#factorCount}`;
-			map.transact(() => {
-				const entry = new Y.Map();
-				entry.set('authorId', participantId);
-				entry.set('sector', sector);
-				entry.set('label', FACTOR_LABELS[Math.floor(random() * FACTOR_LABELS.length)] ?? 'Faktor');
-				entry.set('kind', 'faktor');
-				entry.set('x', Math.round(random() * 800));
-				entry.set('y', Math.round(random() * 500));
-				factors.set(id, entry);
-			});
+			const label = FACTOR_LABELS[Math.floor(random() * FACTOR_LABELS.length)] ?? 'Faktor';
+			const position = { x: Math.round(random() * 800), y: Math.round(random() * 500) };
+			map.transact(() => putEntry(map, 'factors', id, { authorId: participantId, sector, label, kind: 'faktor', ...position }));
 			return 'factor-add';
 		}
 		const keys = [...factors.keys()];

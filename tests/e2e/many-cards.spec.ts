@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import * as Y from 'yjs';
 // The plain-JS sync client of the load benchmark: a real socket.io + Yjs client for Node.
+import { putEntry } from '../../bench/load/behaviour.js';
 import { DatadialogClient } from '../../bench/load/datadialog-client.js';
 import { createWorkshopAsFacilitator, joinAsParticipant, setPhase } from './fixtures';
 
@@ -18,17 +18,9 @@ async function writeCards(baseURL: string, code: string, participant: string, au
 		await client.whenSynced('canvas:plenary', 10_000);
 		canvas.transact(() => {
 			for (let i = 0; i < count; i++) {
-				const card = new Y.Map();
-				const fields = {
-					id: `${authorId}-${i}`,
-					kind: 'samverkan',
-					text: `${COLLABORATORS[i % COLLABORATORS.length]} (${i + 1})`,
-					authorId,
-					sector: 'fritid',
-					createdAt: new Date().toISOString()
-				};
-				for (const [key, value] of Object.entries(fields)) card.set(key, value);
-				canvas.getMap('cards').set(fields.id, card);
+				const id = `${authorId}-${i}`;
+				const text = `${COLLABORATORS[i % COLLABORATORS.length]} (${i + 1})`;
+				putEntry(canvas, 'cards', id, { id, kind: 'samverkan', text, authorId, sector: 'fritid', createdAt: new Date().toISOString() });
 			}
 		});
 		await client.flushed(30_000);
