@@ -119,3 +119,36 @@ test('the data pages have no serious or critical axe violations and no horizonta
 	await participant.context.close();
 	await facilitator.context.close();
 });
+
+test('a workbook that opens with notes: the figures sheet is shown first, the facilitator can switch sheets and saves the chosen one', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Arbetsbok med flera blad');
+	const page = facilitator.page;
+	await page.setViewportSize({ width: 390, height: 844 });
+	await gotoHydrated(page, `${new URL(page.url()).pathname}/data`);
+	await page.getByText('Ladda upp fil (CSV, XLSX, JSON-stat, PxWeb, Kolada)').click();
+	await page.getByLabel('Fil', { exact: true }).setInputFiles(fixture('seed003-stadsdelsfakta-two-sheets.xlsx'));
+
+	const sheet = page.getByLabel('Blad', { exact: true });
+	const mapping = page.getByTestId('mapping-step');
+	await expect(sheet).toHaveValue('2');
+	await expect(sheet.getByRole('option')).toHaveText(['Om tabellen', 'Stadsdelsfakta']);
+	await expect(mapping.getByRole('table')).toContainText('Behörighet till gymnasieskolan');
+
+	// The notes sheet holds no figures: its text shows, and the mapping starts over.
+	await sheet.selectOption({ label: 'Om tabellen' });
+	await expect(mapping.getByRole('table')).toContainText('Siffrorna finns på bladet Stadsdelsfakta.');
+	await expect(sheet).toHaveValue('1');
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+	await sheet.selectOption({ label: 'Stadsdelsfakta' });
+	await expect(mapping.getByRole('table')).toContainText('Behörighet till gymnasieskolan');
+	await mapping.getByLabel('Samma för hela filen').check();
+	await mapping.getByLabel('Period för hela filen').fill('ej angivet');
+	await page.getByRole('button', { name: 'Förhandsgranska med valen' }).click();
+	await expect(page.getByTestId('import-summary')).toContainText('Behörighet till gymnasieskolan: 2 serier, 2 värden, varav 0 saknas');
+	await page.getByRole('button', { name: 'Spara i workshopen' }).click();
+	await expect(page.getByTestId('import-saved')).toContainText('Sparat i workshopen');
+	await expect(page.getByTestId('indicator-item').filter({ hasText: 'Behörighet till gymnasieskolan' })).toHaveCount(1);
+	await facilitator.context.close();
+});

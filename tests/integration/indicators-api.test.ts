@@ -169,6 +169,34 @@ describe('indicator import API against the real server', () => {
 		expect(await storedIds()).toEqual(before);
 	});
 
+	it('previews the sheet of figures in a workbook that opens with notes, names every sheet, and imports the chosen one', async () => {
+		const before = await storedIds();
+		type SheetPreview = { table: { headers: string[]; source: { format: string; sheet: string; sheets: string[] } }; suggestion: { ok: boolean } };
+		const byDefault = await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'));
+		expect(byDefault.status).toBe(200);
+		const first = (await byDefault.json()) as SheetPreview;
+		expect(first.table.source).toEqual({ format: 'xlsx', sheet: 'Stadsdelsfakta', sheets: ['Om tabellen', 'Stadsdelsfakta'] });
+		expect(first.table.headers).toEqual(['Stadsdelsområde', 'Indikator', 'Värde', 'Enhet']);
+
+		const notes = (await (await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'), { query: { sheet: '1' } })).json()) as SheetPreview;
+		expect(notes.table.source.sheet).toBe('Om tabellen');
+		expect(notes.table.headers).toEqual(['Om tabellen']);
+		expect(notes.suggestion.ok).toBe(false);
+
+		const missing = await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'), { query: { sheet: '3' } });
+		expect(missing.status).toBe(400);
+		const { error } = (await missing.json()) as { error: { reason: string; message: string } };
+		expect(error.reason).toBe('unsupported');
+		expect(error.message).toMatch(/sheets: Om tabellen, Stadsdelsfakta/);
+		expect(await storedIds()).toEqual(before);
+
+		const saved = await post('', file('seed003-stadsdelsfakta-two-sheets.xlsx'), {
+			query: { sheet: '2', mapping: JSON.stringify(FIXED_PERIOD_MAPPING) }
+		});
+		expect(saved.status).toBe(201);
+		expect(((await saved.json()) as { indicators: unknown[] }).indicators).toHaveLength(7);
+	});
+
 	it('lets a participant pin a reading, and refuses a participant write to the catalogue', async () => {
 		const joined = await joinWorkshop(server.url, workshop.code, { sector: 'polis' });
 		const participant = connectClient(server.url, workshop.id, { participant: joined.session });

@@ -22,6 +22,8 @@ export interface ApiFailure {
 
 export interface UploadParams {
 	file: Blob;
+	/** XLSX: which sheet, 1-based (a number, so a sheet called "2024" is never read as sheet 2024). */
+	sheet?: number;
 	mapping?: ColumnMapping;
 	meta?: Partial<IndicatorMeta>;
 }
@@ -61,6 +63,7 @@ export function fetchPxWeb(workshopId: string, body: { url: string; query?: unkn
 
 function uploadQuery(params: UploadParams): string {
 	const query = new URLSearchParams();
+	if (params.sheet !== undefined) query.set('sheet', String(params.sheet));
 	if (params.mapping) query.set('mapping', JSON.stringify(params.mapping));
 	if (params.meta && Object.keys(params.meta).length > 0) query.set('meta', JSON.stringify(params.meta));
 	return query.toString();

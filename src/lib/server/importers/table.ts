@@ -9,7 +9,8 @@ export type TableCell = string | number | null;
 
 export type TableSource =
 	| { format: 'csv'; encoding: TextEncodingName; delimiter: string }
-	| { format: 'xlsx'; sheet: string };
+	/** `sheets`: every sheet of the workbook, in order, so the facilitator can pick another. */
+	| { format: 'xlsx'; sheet: string; sheets: string[] };
 
 export interface Table {
 	headers: string[];

@@ -6,7 +6,7 @@ import { readXlsxTable } from './xlsx';
 describe('XLSX reader', () => {
 	it('reads the first sheet into the same table shape as CSV, with numbers as numbers', async () => {
 		const table = await readXlsxTable(readFixture('seed003-stadsdelsfakta.xlsx'));
-		expect(table.source).toEqual({ format: 'xlsx', sheet: 'Stadsdelsfakta' });
+		expect(table.source).toEqual({ format: 'xlsx', sheet: 'Stadsdelsfakta', sheets: ['Stadsdelsfakta'] });
 		expect(table.headers).toEqual(['Stadsdelsområde', 'Indikator', 'Värde', 'Enhet']);
 		expect(table.rows).toHaveLength(14);
 		expect(table.rows[2]).toEqual(['Enskede-Årsta-Vantör', 'Behörighet till gymnasieskolan', 87.4, 'procent']);
@@ -37,5 +37,31 @@ describe('XLSX reader', () => {
 		const error = await catchImportError(() => readXlsxTable(readFixture('seed003-stadsdelsfakta.xlsx'), { sheet: 'Blad2' }));
 		expect(error).toMatchObject({ code: 'unsupported' });
 		expect(error.message).toMatch(/sheets: Stadsdelsfakta/);
+	});
+
+	describe('a workbook that opens with a notes sheet', () => {
+		const workbook = () => readFixture('seed003-stadsdelsfakta-two-sheets.xlsx');
+
+		it('lands on the sheet of figures by default and names every sheet', async () => {
+			const table = await readXlsxTable(workbook());
+			expect(table.source).toEqual({ format: 'xlsx', sheet: 'Stadsdelsfakta', sheets: ['Om tabellen', 'Stadsdelsfakta'] });
+			expect(table.headers).toEqual(['Stadsdelsområde', 'Indikator', 'Värde', 'Enhet']);
+			expect(table.rows).toHaveLength(14);
+		});
+
+		it('reads the notes sheet when asked for it, by number or by name', async () => {
+			for (const sheet of [1, 'Om tabellen']) {
+				const table = await readXlsxTable(workbook(), { sheet });
+				expect(table.source).toMatchObject({ sheet: 'Om tabellen' });
+				expect(table.headers).toEqual(['Om tabellen']);
+				expect(table.rows[2]).toEqual(['Siffrorna finns på bladet Stadsdelsfakta.']);
+			}
+		});
+
+		it('names the sheets there are when asked for one that is not there', async () => {
+			const error = await catchImportError(() => readXlsxTable(workbook(), { sheet: 3 }));
+			expect(error).toMatchObject({ code: 'unsupported' });
+			expect(error.message).toMatch(/sheets: Om tabellen, Stadsdelsfakta/);
+		});
 	});
 });
