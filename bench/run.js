@@ -178,6 +178,8 @@ async function runAgainst(kind) {
 					try {
 						await facilitator.connected(10_000);
 						await facilitator.command({ type: 'phase.set', phase: CARD_PHASE }, 10_000);
+						// Group canvases exist once the groups do: participants may not open documents of invented names.
+						if (plan.groups) await facilitator.command({ type: 'groups.create', count: plan.groups }, 10_000);
 						// The wishes everyone spends dots on, and an open vote over them.
 						const plenary = facilitator.open('canvas:plenary');
 						await facilitator.whenSynced('canvas:plenary', 10_000);
@@ -488,8 +490,8 @@ const lines = [];
 lines.push('');
 lines.push(
 	conference
-		? `Conference: ${participants} participants in ${plan.groups} groups of 5 (one workshop, one canvas:g-<n> per group) + 1 facilitator plenary view; ${durationS} s measured`
-		: `${participants} participants in ${plan.workshops} workshops (canvas:plenary + map:main each); ${durationS} s measured`
+		? `Conference: ${participants} participants in ${plan.groups} groups of 5 (one workshop, one canvas:grupp-<n> per group) + 1 facilitator plenary view; ${durationS} s measured`
+		: `${participants} participants in ${plan.workshops} workshops (canvas:plenary + map:plenary each); ${durationS} s measured`
 );
 lines.push(
 	`each person acts every 2–5 s (add/edit own card, move a factor, now and then a dot on one of ${VOTE_WISHES.length} wishes, ${VOTE_BUDGET} dots each); joins spread over ${rampS} s; ${workerCount} generator threads${niceness ? `; nice ${niceness}` : ''}`

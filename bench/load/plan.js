@@ -18,7 +18,7 @@ export const SECTORS = /** @type {const} */ ([
  * @typedef {object} DocPlan
  * @property {number} id        index into Plan.docs
  * @property {number} workshop  index into the run's workshops
- * @property {string} name      Datadialog document name (`canvas:plenary`, `map:main`, `canvas:g-3`)
+ * @property {string} name      Datadialog document name (`canvas:plenary`, `map:plenary`, `canvas:grupp-3`)
  * @property {'canvas' | 'map'} kind
  * @property {number[]} members client indexes that open this document
  */
@@ -58,7 +58,7 @@ export function workshopsPlan(options) {
 	const docs = [];
 	for (let w = 0; w < options.workshops; w++) {
 		docs.push({ id: docs.length, workshop: w, name: 'canvas:plenary', kind: 'canvas', members: [] });
-		docs.push({ id: docs.length, workshop: w, name: 'map:main', kind: 'map', members: [] });
+		docs.push({ id: docs.length, workshop: w, name: 'map:plenary', kind: 'map', members: [] });
 	}
 	/** @type {ClientPlan[]} */
 	const clients = [];
@@ -92,7 +92,7 @@ export function workshopsPlan(options) {
 
 /**
  * `conference`: one workshop, N participants in groups of five, each group writing on
- * its own `canvas:g-<n>`; one facilitator with the plenary view opens every group canvas.
+ * its own `canvas:grupp-<n>`; one facilitator with the plenary view opens every group canvas.
  * @param {{ participants: number, groupSize: number, rampMs: number, seed: number }} options
  * @returns {Plan}
  */
@@ -102,7 +102,7 @@ export function conferencePlan(options) {
 	/** @type {DocPlan[]} */
 	const docs = [];
 	for (let g = 0; g < groups; g++) {
-		docs.push({ id: g, workshop: 0, name: `canvas:g-${g + 1}`, kind: 'canvas', members: [] });
+		docs.push({ id: g, workshop: 0, name: `canvas:grupp-${g + 1}`, kind: 'canvas', members: [] });
 	}
 	/** @type {ClientPlan[]} */
 	const clients = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../src/lib/sync/cards';
-import { PROTOCOL_VERSION } from '../../src/lib/sync/protocol';
+import { MAX_OPEN_DOCS, PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { encodeSyncStep1, encodeUpdate } from '../../src/lib/sync/yjs-messages';
 import { wireParser } from '../../src/lib/sync/wire-parser';
 import { connectClient, openPhase } from '../helpers/clients';
@@ -89,7 +89,7 @@ describe('hostile and broken input', () => {
 			answered++;
 			if (!result.ok) {
 				refused++;
-				expect(result.error?.code).toMatch(/^(bad_request|forbidden|rate_limited|conflict|too_large)$/);
+				expect(result.error?.code).toMatch(/^(bad_request|forbidden|not_found|rate_limited|conflict|too_large)$/);
 				expect(result.error?.message.length).toBeGreaterThan(0);
 			}
 		}
@@ -166,6 +166,49 @@ describe('hostile and broken input', () => {
 		await reader.whenSynced(CANVAS);
 		expect(readCards(canvas).map((c) => [c.id, c.text])).toEqual([['kept', 'Andel unga som känner sig trygga']]);
 		reader.destroy();
+	});
+
+	it('lets a participant open only documents the workshop has, and one connection at most MAX_OPEN_DOCS', async () => {
+		const w = await createWorkshop(server.url);
+		const p = await joinWorkshop(server.url, w.code);
+		const participant = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session });
+		const open = (socket: Socket, name: string): Promise<Ack> => socket.emitWithAck('doc:open', name);
+
+		// Invented names: refused, and nothing is made of them.
+		for (const name of ['canvas:grupp-1', 'map:uppfunnen', 'canvas:hemlig']) {
+			expect(await open(participant, name), name).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		}
+		expect(await open(participant, 'canvas:plenary')).toEqual({ ok: true });
+		expect(await open(participant, 'map:plenary')).toEqual({ ok: true });
+
+		// Groups and an imported map bring their documents into being.
+		const facilitator = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
+		expect(await facilitator.command({ type: 'groups.create', count: 2 })).toMatchObject({ ok: true });
+		expect(await open(participant, 'canvas:grupp-2')).toEqual({ ok: true });
+		expect(await open(participant, 'map:grupp-1')).toEqual({ ok: true });
+		const imported = await fetch(`${server.url}/api/workshops/${w.id}/maps`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorSecret}` },
+			body: JSON.stringify({ title: 'Importerad', factors: [{ id: 'a', label: 'Ensamhet' }, { id: 'b', label: 'Skolfrånvaro' }], links: [{ from: 'a', to: 'b', polarity: '+' }] })
+		});
+		expect(imported.status).toBe(201);
+		const { mapId } = (await imported.json()) as { mapId: string };
+		expect(await open(participant, `map:${mapId}`)).toEqual({ ok: true });
+		const listed = (await (await fetch(`${server.url}/api/workshops/${w.id}/maps`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } })).json()) as {
+			maps: { mapId: string }[];
+		};
+		expect(listed.maps.map((m) => m.mapId).sort()).toEqual([mapId, 'plenary'].sort());
+		participant.disconnect();
+
+		// However trusted, one connection holds a bounded number of documents.
+		const busy = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, facilitator: w.facilitatorSecret });
+		const names = Array.from({ length: MAX_OPEN_DOCS }, (_, i) => `canvas:vy-${i}`);
+		for (const name of names) expect(await open(busy, name), name).toEqual({ ok: true });
+		expect(await open(busy, 'canvas:en-till')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+		busy.emit('doc:close', names[0]);
+		expect(await open(busy, 'canvas:en-till')).toEqual({ ok: true });
+		busy.disconnect();
+		facilitator.destroy();
 	});
 
 	it('rate-limits a flood from one socket', async () => {

@@ -12,6 +12,13 @@ export const PROTOCOL_VERSION = 2;
 /** Largest Yjs message accepted from a client. A whole workshop compacts to far less. */
 export const MAX_UPDATE_BYTES = 1024 * 1024;
 
+/**
+ * Documents one connection may have open at once. A facilitator's projector shows every
+ * group's canvas (60 groups at a conference) beside the shared documents; far more than
+ * that is a client gone wrong, and each open document holds server memory.
+ */
+export const MAX_OPEN_DOCS = 200;
+
 /** Yjs frames (y-websocket framing): first varUint is the message type. */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;

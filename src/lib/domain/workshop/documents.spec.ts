@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocName, parseDocName } from './documents';
+import { formatDocName, isStandingDoc, parseDocName } from './documents';
 
 describe('document names', () => {
 	it.each(['control', 'indicators', 'canvas:plenary', 'canvas:g-3', 'map:abc123', 'draft:0f3a9c'])(
@@ -15,4 +15,20 @@ describe('document names', () => {
 		'rejects %j',
 		(name) => expect(parseDocName(name)).toBeNull()
 	);
+
+	describe('standing documents', () => {
+		const standing = (name: string, groups: string[] = []) => isStandingDoc(parseDocName(name)!, groups);
+
+		it('are the single ones, drafts and the plenary canvas and map', () => {
+			for (const name of ['control', 'indicators', 'ballots', 'draft:p1', 'canvas:plenary', 'map:plenary']) expect(standing(name), name).toBe(true);
+		});
+
+		it('include the canvas and map of each current group, and no other', () => {
+			expect(standing('canvas:grupp-2', ['grupp-1', 'grupp-2'])).toBe(true);
+			expect(standing('map:grupp-2', ['grupp-1', 'grupp-2'])).toBe(true);
+			expect(standing('canvas:grupp-3', ['grupp-1', 'grupp-2'])).toBe(false);
+			expect(standing('canvas:grupp-1')).toBe(false);
+			expect(standing('map:a1b2c3', ['grupp-1'])).toBe(false);
+		});
+	});
 });

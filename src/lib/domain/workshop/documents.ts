@@ -40,3 +40,23 @@ export function parseDocName(value: string): DocName | null {
 export function formatDocName(name: DocName): string {
 	return name.sub ? `${name.kind}:${name.sub}` : name.kind;
 }
+
+/**
+ * Whether a workshop has this document by its own structure: the single documents,
+ * anyone's draft (access rules decide whose may be opened), the plenary canvas and
+ * map, and the canvas and map of each current group. Any other canvas or map exists
+ * only once the facilitator made it (an imported map), so a participant cannot fill
+ * the server with documents of invented names.
+ */
+export function isStandingDoc(doc: DocName, groupIds: readonly string[]): boolean {
+	switch (doc.kind) {
+		case 'control':
+		case 'indicators':
+		case 'ballots':
+		case 'draft':
+			return true;
+		case 'canvas':
+		case 'map':
+			return doc.sub === 'plenary' || groupIds.includes(doc.sub);
+	}
+}

@@ -3,9 +3,10 @@ import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import type { MethodActor } from '$lib/domain/method/method-actor';
 import { canAccessDoc, type Actor } from '$lib/domain/workshop/access';
-import { parseDocName } from '$lib/domain/workshop/documents';
+import { isStandingDoc, parseDocName, type DocName } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import {
+	MAX_OPEN_DOCS,
 	MAX_UPDATE_BYTES,
 	PROTOCOL_VERSION,
 	docNameSchema,
@@ -140,6 +141,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		socket.on('doc:open', async (docName, ack) => {
 			const reply = typeof ack === 'function' ? ack : () => {};
 			try {
+				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
 				const live = await openDoc(socket, docName);
 				socket.emit('y', live.name, encodeSyncStep1(live.doc));
 				reply({ ok: true });
@@ -212,6 +214,12 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		}
 		let pending = socket.data.docs.get(name.data);
 		if (!pending) {
+			if (socket.data.docs.size >= MAX_OPEN_DOCS) {
+				throw new ProtocolError('rate_limited', `at most ${MAX_OPEN_DOCS} documents may be open on one connection; close some first`);
+			}
+			if (socket.data.actor.role === 'participant' && !(await docExists(socket.data.workshopId, name.data, parsed))) {
+				throw new ProtocolError('not_found', 'no such document in this workshop');
+			}
 			pending = docs.get(socket.data.workshopId, name.data);
 			socket.data.docs.set(name.data, pending);
 			pending.catch(() => socket.data.docs.delete(name.data));
@@ -219,6 +227,14 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		const live = await pending;
 		await socket.join(docRoom(socket.data.workshopId, live.name));
 		return live;
+	}
+
+	/** Loaded here, standing (see isStandingDoc) or stored: only these may a participant open. */
+	async function docExists(workshopId: string, name: string, parsed: DocName): Promise<boolean> {
+		if (docs.peek(workshopId, name)) return true;
+		const control = await docs.get(workshopId, 'control');
+		if (isStandingDoc(parsed, readControl(control.doc).groups.map((group) => group.id))) return true;
+		return (await storage.listDocNames(workshopId)).includes(name);
 	}
 
 	async function handleYMessage(socket: DialogSocket, live: LiveDoc, bytes: Uint8Array): Promise<void> {
