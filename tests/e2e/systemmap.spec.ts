@@ -197,3 +197,46 @@ test('the map pages have no serious axe violations and no horizontal overflow at
 	await participant.context.close();
 	await facilitator.context.close();
 });
+
+test('the facilitator removes an imported map: a phone looking at it is moved to the shared map, and undo brings it back', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Karta att ta bort');
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: 'Kim', sector: 'Skola/förskola', phone: true });
+	const page = facilitator.page;
+	await openMap(page);
+	await page.getByLabel('Fil (JSON eller CSV)').setInputFiles({
+		name: 'karta.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('från;till;polaritet\nOro;Sömnbrist;+\nSömnbrist;Oro;+\n', 'utf8')
+	});
+	await page.getByLabel('Namn på kartan (frivilligt)').fill('Fel karta');
+	await page.getByRole('button', { name: 'Importera' }).click();
+	await expect(page.getByTestId('map-title')).toHaveText('Fel karta');
+	const docQuery = new URL(page.url()).search;
+	await gotoHydrated(phone.page, `/w/${facilitator.code}/map${docQuery}`);
+	await expect(phone.page.getByTestId('map-title')).toHaveText('Fel karta');
+
+	// The plenary map offers no removal; the imported one asks first.
+	await page.getByTestId('map-choice').filter({ hasText: 'Plenumkarta' }).click();
+	await expect(page.getByTestId('map-title')).toHaveText('Plenumkarta');
+	await expect(page.getByRole('button', { name: 'Ta bort kartan' })).toHaveCount(0);
+	await page.getByTestId('map-choice').filter({ hasText: 'Fel karta' }).click();
+	await page.getByRole('button', { name: 'Ta bort kartan' }).click();
+	await expect(page.getByText('Ta bort kartan ”Fel karta” för alla?')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Ja, ta bort' }).click();
+
+	await expect(page.getByTestId('map-removed')).toContainText('Kartan togs bort');
+	await expect(page.getByTestId('map-title')).toHaveText('Plenumkarta');
+	await expect(page.getByTestId('map-choice')).toHaveCount(1);
+	await expect(phone.page.getByTestId('map-removed')).toContainText('Processledaren tog bort kartan');
+	await expect(phone.page.getByTestId('map-title')).toHaveText('Plenumkarta');
+	expect(await seriousViolations(page)).toEqual([]);
+	expect(await seriousViolations(phone.page)).toEqual([]);
+
+	await page.getByRole('button', { name: 'Ångra' }).click();
+	await expect(page.getByTestId('map-title')).toHaveText('Fel karta');
+	await expect(page.getByTestId('map-choice')).toHaveCount(2);
+	await expect(page.getByTestId('map-factor')).toHaveCount(2);
+	await phone.context.close();
+	await facilitator.context.close();
+});

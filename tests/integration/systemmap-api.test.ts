@@ -194,4 +194,56 @@ describe('system map API', () => {
 		expect(readMap(doc)).toMatchObject({ title: 'Stress och sömn' });
 		expect(readMap(doc).factors.every((factor) => factor.authorId === 'facilitator')).toBe(true);
 	});
+
+	it('removes an imported map for everyone: unlisted, unreadable, closed to writes; the plenary and group maps stay; undo brings it back', async () => {
+		const w = await createWorkshop(server.url);
+		const { mapId } = await (await importMap(w, JSON.stringify(triangle))).json();
+		const p = await joinWorkshop(server.url, w.code);
+		const remove = (id: string, headers: Record<string, string> = asFacilitator(w)) =>
+			fetch(`${server.url}/api/workshops/${w.id}/maps/${id}`, { method: 'DELETE', headers });
+
+		// Someone has it open and is drawing when it goes.
+		const drawer = connectClient(server.url, w.id, { participant: p.session });
+		clients.push(drawer);
+		const problems: string[] = [];
+		drawer.onProblem((problem) => problems.push(problem.code));
+		const doc = drawer.open(`map:${mapId}`);
+		await drawer.whenSynced(`map:${mapId}`);
+
+		expect((await remove(mapId, asParticipant(w, p.session))).status).toBe(403);
+		expect((await remove(mapId, {})).status).toBe(401);
+		expect((await remove('plenary')).status).toBe(409);
+		const facilitator = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
+		clients.push(facilitator);
+		expect(await facilitator.command({ type: 'groups.create', count: 1 })).toMatchObject({ ok: true });
+		expect((await remove('grupp-1')).status).toBe(409);
+		expect((await remove('finnsinte')).status).toBe(404);
+
+		const removed = await remove(mapId);
+		expect(removed.status).toBe(200);
+		expect(await removed.json()).toEqual({ removed: true });
+		expect((await remove(mapId)).status).toBe(404);
+		expect(((await (await get(w, '')).json()).maps as { mapId: string }[]).map((m) => m.mapId)).toEqual(['plenary']);
+		expect((await get(w, `/${mapId}`)).status).toBe(404);
+		expect((await get(w, `/${mapId}/export.json`)).status).toBe(404);
+		const archived = await (await fetch(`${server.url}/api/workshops/${w.id}/export.json`, { headers: asFacilitator(w) })).json();
+		expect((archived.maps as { mapId: string }[]).map((m) => m.mapId)).toEqual(['plenary']);
+
+		// A write from the open tab is refused and stored nowhere; nobody can open it again.
+		addFactor(doc, { factor: { id: 'sent-efter', label: 'Skrivet efteråt', kind: 'faktor' }, author: { authorId: p.participantId, sector: 'skola' } }, 'test');
+		await waitFor(() => problems.includes('not_found'), 'the write to the removed map to be refused');
+		const late = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
+		clients.push(late);
+		late.open(`map:${mapId}`);
+		const lateProblems: string[] = [];
+		late.onProblem((problem) => lateProblems.push(problem.code));
+		await waitFor(() => lateProblems.includes('not_found'), 'opening the removed map to be refused');
+
+		// Undo: listed and readable again, with what it held before and nothing written after.
+		expect(await facilitator.command({ type: 'map.restore', mapId })).toMatchObject({ ok: true });
+		expect(((await (await get(w, '')).json()).maps as { mapId: string }[]).map((m) => m.mapId)).toEqual(['plenary', mapId]);
+		const body = await (await get(w, `/${mapId}`)).json();
+		expect(body.factors.map((f: { id: string }) => f.id).sort()).toEqual(['skola', 'somn', 'stress']);
+		expect(await facilitator.command({ type: 'map.restore', mapId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+	});
 });

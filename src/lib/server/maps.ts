@@ -17,6 +17,7 @@ import {
 } from '$lib/domain/systemmap';
 import type { Actor } from '$lib/domain/workshop/access';
 import { FACILITATOR_AUTHOR, PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
+import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';
 import { isFacilitatorRequest } from './http/facilitator-auth';
@@ -67,9 +68,17 @@ export interface MapListing {
 	title: string | null;
 }
 
-/** The workshop's maps: the plenary map always, then every stored `map:*` document. */
+/** Ids of the maps the facilitator removed: stored still, but neither listed nor opened. */
+async function removedMaps(app: App, workshopId: string): Promise<string[]> {
+	return readControl((await app.docs.get(workshopId, 'control')).doc).removedMaps;
+}
+
+/** The workshop's maps: the plenary map always, then every stored `map:*` document not removed. */
 export async function listMaps(app: App, workshopId: string): Promise<MapListing[]> {
-	const names = (await app.storage.listDocNames(workshopId)).filter((name) => mapIdOf(name) !== null && name !== PLENARY_MAP);
+	const removed = await removedMaps(app, workshopId);
+	const names = (await app.storage.listDocNames(workshopId)).filter(
+		(name) => mapIdOf(name) !== null && name !== PLENARY_MAP && !removed.includes(mapIdOf(name) as string)
+	);
 	const listings: MapListing[] = [];
 	for (const docName of [PLENARY_MAP, ...names]) {
 		const live = await app.docs.get(workshopId, docName);
@@ -78,10 +87,10 @@ export async function listMaps(app: App, workshopId: string): Promise<MapListing
 	return listings;
 }
 
-/** The live map, or null when there is no such map (the plenary map always exists, possibly empty). */
+/** The live map, or null when there is no such map or it was removed (the plenary map always exists, possibly empty). */
 export async function readLiveMap(app: App, workshopId: string, mapId: string): Promise<MapSnapshot | null> {
 	const docName = mapDocName(mapId);
-	if (!docName) return null;
+	if (!docName || (await removedMaps(app, workshopId)).includes(mapId)) return null;
 	if (docName !== PLENARY_MAP && !(await app.storage.listDocNames(workshopId)).includes(docName)) return null;
 	const live = await app.docs.get(workshopId, docName);
 	return readMap(live.doc);

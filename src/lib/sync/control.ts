@@ -20,6 +20,8 @@ export interface ControlSnapshot {
 	vote: PublicVote | null;
 	groups: Group[];
 	moderation: ModerationEntry[];
+	/** Ids of system maps the facilitator removed (see map-removal.ts); they stay stored, unlisted and closed. */
+	removedMaps: string[];
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -38,7 +40,8 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		preparation: (state.get('preparation') as Preparation | undefined) ?? null,
 		vote: (state.get('vote') as PublicVote | undefined) ?? null,
 		groups: (state.get('groups') as Group[] | undefined) ?? [],
-		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? []
+		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? [],
+		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? []
 	};
 }
 

@@ -83,7 +83,9 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('card.hide'), canvas, cardId: id, reason: z.string().trim().max(CARD_TEXT_MAX).optional() }),
 	z.object({ type: z.literal('card.unhide'), canvas, cardId: id }),
 	z.object({ type: z.literal('cards.merge'), canvas, keepId: id, mergeIds: z.array(id).min(1).max(50) }),
-	z.object({ type: z.literal('groups.merge') })
+	z.object({ type: z.literal('groups.merge') }),
+	z.object({ type: z.literal('map.remove'), mapId: id }),
+	z.object({ type: z.literal('map.restore'), mapId: id })
 ]);
 
 export type MethodCommand = z.infer<typeof methodCommandSchema>;

@@ -28,7 +28,9 @@ export type MethodAction =
 	| { type: 'cast-vote'; voterId: string }
 	/** Split into groups, add groups, set a group's question. */
 	| { type: 'arrange-groups' }
-	| { type: 'join-group'; participantId: string };
+	| { type: 'join-group'; participantId: string }
+	/** Remove an imported system map, or bring it back. */
+	| { type: 'manage-maps' };
 
 export type DenyReason =
 	| 'facilitator-only'
@@ -73,6 +75,7 @@ export function denyReason(
 		case 'manage-vote':
 		case 'manage-proxies':
 		case 'arrange-groups':
+		case 'manage-maps':
 			return 'facilitator-only';
 		case 'mark-ready':
 		case 'join-group':

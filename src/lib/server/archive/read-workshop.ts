@@ -17,7 +17,7 @@ const ALWAYS = [PLENARY_CANVAS_NAME, `map:${PLENARY_MAP_ID}`];
  * archive document. Each document's pending writes are awaited first, so a
  * change acknowledged before closing is in the snapshot. Private drafts and the
  * ballot box are not read (see the schema); group canvases and extra maps that
- * hold nothing are skipped, so an import exported again lists the same ones.
+ * hold nothing, and maps the facilitator removed, are skipped, so an import exported again lists the same ones.
  */
 export async function readWorkshopDocument(
 	app: App,
@@ -29,7 +29,7 @@ export async function readWorkshopDocument(
 		await live.queue;
 		return live.doc;
 	};
-	const { live, preparation, vote, groups, moderation } = readControl(await settled('control'));
+	const { live, preparation, vote, groups, moderation, removedMaps } = readControl(await settled('control'));
 	const indicators = readIndicators(await settled(INDICATORS_DOC));
 	const names = [...new Set([...ALWAYS, ...(await app.storage.listDocNames(workshop.id))])];
 	const canvases: { name: string; cards: Card[] }[] = [];
@@ -39,7 +39,7 @@ export async function readWorkshopDocument(
 		if (kind?.kind === 'canvas') {
 			const cards = readCards(await settled(name));
 			if (cards.length > 0 || name === PLENARY_CANVAS_NAME) canvases.push({ name, cards });
-		} else if (kind?.kind === 'map') {
+		} else if (kind?.kind === 'map' && !removedMaps.includes(kind.sub)) {
 			const map = readMap(await settled(name));
 			const empty = !map.title && map.factors.length === 0 && map.stories.length === 0;
 			if (!empty || kind.sub === PLENARY_MAP_ID) maps.push({ mapId: kind.sub, map });

@@ -1,7 +1,7 @@
 /** A method command that was understood but refused; `code` maps to the API error codes. */
 export class MethodError extends Error {
 	constructor(
-		readonly code: 'forbidden' | 'bad_request' | 'conflict',
+		readonly code: 'forbidden' | 'bad_request' | 'conflict' | 'not_found',
 		message: string
 	) {
 		super(message);

@@ -17,6 +17,7 @@ import type { VoteState } from '$lib/domain/method/dot-vote';
 import { denyReason, type MethodAction } from '$lib/domain/method/permissions';
 import { mergeGroupCanvases } from '$lib/domain/method/plenary-merge';
 import { seededRandom } from '$lib/domain/method/seeded-random';
+import { removeMap, restoreMap, type MapRemovalRefusal } from '$lib/domain/systemmap/map-removal';
 import { createTimer, pauseTimer, resetTimer, startTimer } from '$lib/domain/method/timer';
 import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
@@ -271,12 +272,39 @@ export class MethodService {
 				await docs.transact(plenary, (doc) => merged.forEach((card: Card) => putCard(doc, card, null)));
 				return live(setSummoned(snapshot.live, true));
 			}
+			case 'map.remove': {
+				allow({ type: 'manage-maps' });
+				const docName = `map:${command.mapId}`;
+				const exists =
+					docs.peek(workshopId, docName) !== undefined || (await this.#options.storage.listDocNames(workshopId)).includes(docName);
+				const groupIds = snapshot.groups.map((group) => group.id);
+				const result = removeMap(snapshot.removedMaps, command.mapId, { groupIds, exists });
+				if (!result.ok) throw mapRemovalError(result.error);
+				return write({ removedMaps: result.value });
+			}
+			case 'map.restore': {
+				allow({ type: 'manage-maps' });
+				const result = restoreMap(snapshot.removedMaps, command.mapId);
+				if (!result.ok) throw mapRemovalError(result.error);
+				return write({ removedMaps: result.value });
+			}
 		}
 	}
 
 	async #plenaryWishes(workshopId: string): Promise<Card[]> {
 		const plenary = await this.#options.docs.get(workshopId, PLENARY_CANVAS);
 		return readCards(plenary.doc).filter((card) => card.kind === 'onskvard' && !card.hidden);
+	}
+}
+
+function mapRemovalError(refusal: MapRemovalRefusal): MethodError {
+	switch (refusal) {
+		case 'belongs-to-workshop':
+			return new MethodError('conflict', 'the plenary map and the group maps belong to the workshop and cannot be removed');
+		case 'no-such-map':
+			return new MethodError('not_found', 'no such map in this workshop');
+		case 'not-removed':
+			return new MethodError('not_found', 'that map is not removed');
 	}
 }
 

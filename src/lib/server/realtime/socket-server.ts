@@ -217,7 +217,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			if (socket.data.docs.size >= MAX_OPEN_DOCS) {
 				throw new ProtocolError('rate_limited', `at most ${MAX_OPEN_DOCS} documents may be open on one connection; close some first`);
 			}
-			if (socket.data.actor.role === 'participant' && !(await docExists(socket.data.workshopId, name.data, parsed))) {
+			if (!(await mayOpen(socket.data.actor, socket.data.workshopId, name.data, parsed))) {
 				throw new ProtocolError('not_found', 'no such document in this workshop');
 			}
 			pending = docs.get(socket.data.workshopId, name.data);
@@ -229,11 +229,15 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		return live;
 	}
 
-	/** Loaded here, standing (see isStandingDoc) or stored: only these may a participant open. */
-	async function docExists(workshopId: string, name: string, parsed: DocName): Promise<boolean> {
-		if (docs.peek(workshopId, name)) return true;
-		const control = await docs.get(workshopId, 'control');
-		if (isStandingDoc(parsed, readControl(control.doc).groups.map((group) => group.id))) return true;
+	/**
+	 * A removed map is closed to everyone. A participant opens only what the workshop
+	 * has: loaded here, standing (see isStandingDoc) or stored.
+	 */
+	async function mayOpen(actor: Actor, workshopId: string, name: string, parsed: DocName): Promise<boolean> {
+		const control = readControl((await docs.get(workshopId, 'control')).doc);
+		if (parsed.kind === 'map' && control.removedMaps.includes(parsed.sub)) return false;
+		if (actor.role === 'facilitator' || docs.peek(workshopId, name)) return true;
+		if (isStandingDoc(parsed, control.groups.map((group) => group.id))) return true;
 		return (await storage.listDocNames(workshopId)).includes(name);
 	}
 
@@ -269,12 +273,15 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 					throw new ProtocolError('forbidden', 'this document is read-only for you');
 				}
 				const actor = socket.data.actor;
-				const control = parsedName.kind === 'canvas' || parsedName.kind === 'draft' ? await docs.get(live.workshopId, 'control') : null;
+				const control = ['canvas', 'draft', 'map'].includes(parsedName.kind) ? await docs.get(live.workshopId, 'control') : null;
 				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
+					if (parsedName.kind === 'map' && control && readControl(control.doc).removedMaps.includes(parsedName.sub)) {
+						throw new ProtocolError('not_found', 'this map was removed; the facilitator can bring it back');
+					}
 					if (missingDependencies(doc, update)) {
 						throw new ProtocolError('conflict', 'the update builds on earlier changes the server does not have; sync the document again');
 					}
-					const rule = control ? cardRule(actor, readControl(control.doc).live, getCards(doc)) : undefined;
+					const rule = control && parsedName.kind !== 'map' ? cardRule(actor, readControl(control.doc).live, getCards(doc)) : undefined;
 					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update, rule });
 					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
 				});

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { problem } from '$lib/server/http/problem';
 import { authorizeMapRequest, mapAnswer, readLiveMap } from '$lib/server/maps';
+import { MethodError } from '$lib/server/method/method-error';
 import type { RequestHandler } from './$types';
 
 /**
@@ -23,4 +24,32 @@ export const GET: RequestHandler = async ({ params, request, cookies, getClientA
 	const snapshot = await readLiveMap(app, caller.workshop.id, params.mapId);
 	if (!snapshot) return problem(404, 'not_found', 'no map with that id in this workshop');
 	return json(mapAnswer(snapshot));
+};
+
+const METHOD_STATUS = { not_found: 404, conflict: 409, forbidden: 403, bad_request: 400 } as const;
+
+/**
+ * DELETE /api/workshops/:ref/maps/:mapId (facilitator) → 200 { removed: true }. The map
+ * leaves the list, the report and every screen at once; its document stays stored so
+ * the facilitator can bring it back. 404 unknown or already removed, 409 for the plenary
+ * map and group maps (they belong to the workshop) and while the workshop is closed.
+ */
+export const DELETE: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+	const app = await getApp();
+	const caller = await authorizeMapRequest({
+		app,
+		ref: params.ref,
+		request,
+		cookies,
+		clientAddress: getClientAddress(),
+		need: 'facilitator'
+	});
+	if (caller instanceof Response) return caller;
+	try {
+		await app.method.run(caller.actor, { type: 'map.remove', mapId: params.mapId });
+	} catch (error) {
+		if (error instanceof MethodError) return problem(METHOD_STATUS[error.code], error.code, error.message);
+		throw error;
+	}
+	return json({ removed: true });
 };
