@@ -62,6 +62,29 @@ describe('HTTP API contract', () => {
 		expect(Object.keys(await good.json()).sort()).toEqual(['participantId', 'session']);
 	});
 
+	it('takes 1000 participants in one workshop and refuses the next, over the API and on the join form', async () => {
+		const w = await createWorkshop(server.url);
+		const join = () => post(`/api/workshops/${w.code}/participants`, JSON.stringify({ sector: 'skola' }));
+		// Sent 50 at a time: the server still counts exactly, one join after another.
+		for (let batch = 0; batch < 20; batch++) {
+			const statuses = await Promise.all(Array.from({ length: 50 }, async () => (await join()).status));
+			expect(new Set(statuses)).toEqual(new Set([201]));
+		}
+		const extra = await Promise.all([join(), join()]);
+		for (const response of extra) {
+			expect(response.status).toBe(409);
+			expect((await response.json()).error).toMatchObject({ code: 'conflict', message: 'the workshop is full: at most 1000 participants' });
+		}
+		const form = await fetch(`${server.url}/j/${w.code}`, {
+			method: 'POST',
+			headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'displayName=Sen&sector=polis'
+		});
+		expect(form.status).toBe(409);
+		expect(await form.text()).toContain('Workshopen är full: högst 1000 deltagare.');
+		expect((await (await fetch(`${server.url}/api/workshops/${w.code}`)).json()).participantCount).toBe(1000);
+	}, 60_000);
+
 	it('GET /healthz answers 200 when the database answers', async () => {
 		const response = await fetch(`${server.url}/healthz`);
 		expect(response.status).toBe(200);

@@ -1,7 +1,9 @@
 import { isJoinCode, normaliseJoinCode } from '$lib/domain/workshop/join-code';
 import type { Actor } from '$lib/domain/workshop/access';
+import { PARTICIPANTS_MAX, isWorkshopFull } from '$lib/domain/workshop/participant-limit';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import { DuplicateKeyError, type ParticipantRow, type Storage, type WorkshopRow } from './persistence/storage';
+import { KeyedQueue } from './keyed-queue';
 import { hashSecret, newId, newJoinCode, newSecret, secretMatches } from './secrets';
 
 export const INITIAL_PHASE = 'valj-fraga';
@@ -53,10 +55,26 @@ export interface JoinedParticipant {
 	session: string;
 }
 
-export async function joinWorkshop(
+export class WorkshopFullError extends Error {
+	constructor() {
+		super(`the workshop is full: at most ${PARTICIPANTS_MAX} participants`);
+		this.name = 'WorkshopFullError';
+	}
+}
+
+/** One join at a time per workshop on this instance, so the participant cap holds exactly. */
+const joins = new KeyedQueue();
+
+/** Adds a participant; throws WorkshopFullError once PARTICIPANTS_MAX have joined. */
+export function joinWorkshop(
 	storage: Storage,
 	options: { workshopId: string; displayName: string; sector: Sector }
 ): Promise<JoinedParticipant> {
+	return joins.run(options.workshopId, () => addParticipant(storage, options));
+}
+
+async function addParticipant(storage: Storage, options: { workshopId: string; displayName: string; sector: Sector }): Promise<JoinedParticipant> {
+	if (isWorkshopFull((await storage.listParticipants(options.workshopId)).length)) throw new WorkshopFullError();
 	const token = newSecret();
 	const participant: ParticipantRow = {
 		id: newId(),

@@ -31,6 +31,7 @@ import { log } from '../log';
 import type { Storage } from '../persistence/storage';
 import type { DocRegistry } from '../realtime/doc-registry';
 import type { MethodActor } from '$lib/domain/method/method-actor';
+import { KeyedQueue } from '../keyed-queue';
 import { MethodError } from './method-error';
 import { revealDrafts } from './reveal';
 import { VoteBox } from './vote-box';
@@ -58,7 +59,7 @@ export interface MethodServiceOptions {
  */
 export class MethodService {
 	readonly #options: MethodServiceOptions;
-	readonly #queues = new Map<string, Promise<unknown>>();
+	readonly #queue = new KeyedQueue();
 	readonly #votes: VoteBox;
 	/** Workshops whose vote progress is waiting to be published; see `#publishProgressSoon`. */
 	readonly #progressDue = new Set<string>();
@@ -69,18 +70,7 @@ export class MethodService {
 	}
 
 	run(actor: Actor, command: MethodCommand): Promise<unknown> {
-		return this.#enqueue(actor.workshopId, () => this.#execute(actor, command));
-	}
-
-	#enqueue<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-		const previous = this.#queues.get(workshopId) ?? Promise.resolve();
-		const next = previous.then(task, task);
-		const settled = next.catch(() => undefined);
-		this.#queues.set(workshopId, settled);
-		void settled.then(() => {
-			if (this.#queues.get(workshopId) === settled) this.#queues.delete(workshopId);
-		});
-		return next;
+		return this.#queue.run(actor.workshopId, () => this.#execute(actor, command));
 	}
 
 	/**
@@ -94,7 +84,7 @@ export class MethodService {
 		this.#progressDue.add(workshopId);
 		setTimeout(() => {
 			this.#progressDue.delete(workshopId);
-			void this.#enqueue(workshopId, async () => {
+			void this.#queue.run(workshopId, async () => {
 				const vote = await this.#votes.read(workshopId);
 				if (vote) await this.#writePublicVote(workshopId, vote);
 			}).catch((error) => log.error('vote.progress_failed', { workshopId, error }));

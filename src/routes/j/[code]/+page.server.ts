@@ -3,7 +3,7 @@ import { joinSchema } from '$lib/server/http/schemas';
 import { getApp } from '$lib/server/app';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
-import { findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
+import { WorkshopFullError, findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
 import { participantCookie } from '$lib/sync/protocol';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,11 +40,18 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { error: 'join.invalid', displayName: String(form.get('displayName') ?? '') });
 		}
-		const { participant, session } = await joinWorkshop(app.storage, {
-			workshopId: workshop.id,
-			displayName: parsed.data.displayName,
-			sector: parsed.data.sector
-		});
+		let joined;
+		try {
+			joined = await joinWorkshop(app.storage, {
+				workshopId: workshop.id,
+				displayName: parsed.data.displayName,
+				sector: parsed.data.sector
+			});
+		} catch (caught) {
+			if (caught instanceof WorkshopFullError) return fail(409, { error: 'join.full', displayName: parsed.data.displayName });
+			throw caught;
+		}
+		const { participant, session } = joined;
 		cookies.set(participantCookie(workshop.id), session, {
 			path: '/',
 			httpOnly: true,

@@ -4,11 +4,12 @@ import { problem, readJson } from '$lib/server/http/problem';
 import { firstIssue, joinSchema } from '$lib/server/http/schemas';
 import { findWorkshopForApi } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
-import { joinWorkshop } from '$lib/server/workshops';
+import { WorkshopFullError, joinWorkshop } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/workshops/:code/participants { displayName?, sector } → 201 { participantId, session }.
+ * POST /api/workshops/:code/participants { displayName?, sector } → 201 { participantId, session };
+ * 409 when the workshop is closed or full (PARTICIPANTS_MAX).
  * For kiosks, load tests and integrations; browsers join through the /j/:code form.
  */
 export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
@@ -20,7 +21,14 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	const workshop = await findWorkshopForApi(app.storage, params.ref, getClientAddress());
 	if (workshop instanceof Response) return workshop;
 	if (workshop.status !== 'open') return problem(409, 'conflict', 'the workshop is closed');
-	const { participant, session } = await joinWorkshop(app.storage, { workshopId: workshop.id, ...parsed.data });
+	let joined;
+	try {
+		joined = await joinWorkshop(app.storage, { workshopId: workshop.id, ...parsed.data });
+	} catch (error) {
+		if (error instanceof WorkshopFullError) return problem(409, 'conflict', error.message);
+		throw error;
+	}
+	const { participant, session } = joined;
 	log.info('participant.joined', { workshopId: workshop.id, participantId: participant.id, sector: participant.sector, via: 'api' });
 	return json({ participantId: participant.id, session }, { status: 201 });
 };
