@@ -127,3 +127,49 @@ test('a participant can mark themselves ready and the facilitator sees the count
 	await one.context.close();
 	await facilitator.context.close();
 });
+
+test('group work: people pick a group, write on its canvas, the facilitator follows every group, the projector shows them side by side, and merging brings it all to the plenary', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Grupparbete');
+	const f = facilitator.page;
+	const sara = (await joinAsParticipant(browser, facilitator.code, { name: 'Sara', sector: 'Socialtjänst' })).page;
+	const ali = (await joinAsParticipant(browser, facilitator.code, { name: 'Ali', sector: 'Polis', phone: true })).page;
+	await setPhase(f, 'Samverkan');
+
+	await f.getByLabel('Antal grupper').fill('2');
+	await f.getByRole('button', { name: 'Låt deltagarna välja grupp' }).click();
+	await sara.getByRole('button', { name: /^Grupp 1 / }).click();
+	await ali.getByRole('button', { name: /^Grupp 2 / }).click();
+	await expect(sara.getByTestId('my-group')).toContainText('Grupp 1');
+	await expect(ali.getByTestId('my-group')).toContainText('Grupp 2');
+
+	await addCard(sara, 'Samverkan', 'Familjecentralen');
+	await addCard(ali, 'Samverkan', 'Nattvandrarna');
+	await addCard(ali, 'Samverkan', 'Fältassistenterna');
+	// Each group writes on its own canvas: the other group does not see it.
+	await expect(sara.getByTestId('card').filter({ hasText: 'Familjecentralen' })).toBeVisible();
+	await expect(ali.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toBeVisible();
+	await expect(sara.getByTestId('card').filter({ hasText: 'Nattvandrarna' })).toHaveCount(0);
+
+	// The facilitator sees how far each group has come, and can look at one group's canvas.
+	const groups = f.getByTestId('group-list').getByRole('listitem');
+	await expect(groups.filter({ hasText: 'Grupp 1' }).getByTestId('group-cards')).toHaveText('· kort: 1');
+	await expect(groups.filter({ hasText: 'Grupp 2' }).getByTestId('group-cards')).toHaveText('· kort: 2');
+	await f.getByLabel('Visa duk:').selectOption({ label: 'Grupp 2' });
+	await expect(f.getByTestId('card').filter({ hasText: 'Nattvandrarna' })).toBeVisible();
+
+	// The projector shows both groups side by side.
+	const projector = await facilitator.context.newPage();
+	await projector.goto(`${new URL(f.url()).pathname}/projektor`);
+	await expect(projector.getByRole('region', { name: 'Grupp 1' })).toContainText('Familjecentralen');
+	await expect(projector.getByRole('region', { name: 'Grupp 2' })).toContainText('Fältassistenterna');
+
+	// Back together: every group's cards on the plenary canvas, for everyone.
+	await f.getByRole('button', { name: 'Slå ihop gruppernas dukar i helgrupp' }).click();
+	await expect(sara.getByTestId('card').filter({ hasText: 'Nattvandrarna' })).toBeVisible();
+	await expect(sara.getByRole('status').filter({ hasText: 'Samtalsledaren har samlat alla i helgrupp.' })).toBeVisible();
+	await f.getByLabel('Visa duk:').selectOption({ label: 'Helgrupp' });
+	for (const text of ['Familjecentralen', 'Nattvandrarna', 'Fältassistenterna']) {
+		await expect(f.getByTestId('card').filter({ hasText: text })).toBeVisible();
+	}
+	await facilitator.context.close();
+});
