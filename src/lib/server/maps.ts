@@ -125,15 +125,14 @@ export interface MapCaller {
  * Answers with the error Response otherwise: 404 unknown workshop, 401 no valid
  * credentials, 403 a participant where the facilitator is needed.
  */
-export async function authorizeMapRequest(options: {
-	app: App;
-	ref: string;
-	request: Request;
-	cookies: Cookies;
-	clientAddress: string;
-	need: 'facilitator' | 'member';
-}): Promise<MapCaller | Response> {
-	const { app, ref, request, cookies, clientAddress, need } = options;
+export async function authorizeMapRequest(
+	app: App,
+	event: { params: { ref: string }; request: Request; cookies: Cookies; getClientAddress: () => string },
+	need: 'facilitator' | 'member'
+): Promise<MapCaller | Response> {
+	const { request, cookies } = event;
+	const ref = event.params.ref;
+	const clientAddress = event.getClientAddress();
 	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress);
 	if (workshop instanceof Response) return workshop;
 	if (request.method !== 'GET' && workshop.status === 'closed') {

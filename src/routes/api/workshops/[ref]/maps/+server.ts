@@ -5,16 +5,9 @@ import { authorizeMapRequest, listMaps, readMapImport, storeImportedMap } from '
 import type { RequestHandler } from './$types';
 
 /** GET /api/workshops/:ref/maps (facilitator) → { maps: [{ mapId, title }] }, the plenary map first. */
-export const GET: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+export const GET: RequestHandler = async (event) => {
 	const app = await getApp();
-	const caller = await authorizeMapRequest({
-		app,
-		ref: params.ref,
-		request,
-		cookies,
-		clientAddress: getClientAddress(),
-		need: 'facilitator'
-	});
+	const caller = await authorizeMapRequest(app, event, 'facilitator');
 	if (caller instanceof Response) return caller;
 	const maps = await listMaps(app, caller.workshop.id);
 	return json({ maps: maps.map(({ mapId, title }) => ({ mapId, title })) });
@@ -26,16 +19,10 @@ export const GET: RequestHandler = async ({ params, request, cookies, getClientA
  * A link to an unknown factor, a bad polarity or any other problem answers 400 and
  * stores nothing.
  */
-export const POST: RequestHandler = async ({ params, request, cookies, url, getClientAddress }) => {
+export const POST: RequestHandler = async (event) => {
+	const { request, url } = event;
 	const app = await getApp();
-	const caller = await authorizeMapRequest({
-		app,
-		ref: params.ref,
-		request,
-		cookies,
-		clientAddress: getClientAddress(),
-		need: 'facilitator'
-	});
+	const caller = await authorizeMapRequest(app, event, 'facilitator');
 	if (caller instanceof Response) return caller;
 	const parsed = await readMapImport(request, url);
 	if (parsed instanceof Response) return parsed;

@@ -10,16 +10,10 @@ import type { RequestHandler } from './$types';
  * workshop) → { title, factors, links, loops: [{ kind, factors, links, name?, story? }],
  * loopsTruncated }, computed from the live document.
  */
-export const GET: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params } = event;
 	const app = await getApp();
-	const caller = await authorizeMapRequest({
-		app,
-		ref: params.ref,
-		request,
-		cookies,
-		clientAddress: getClientAddress(),
-		need: 'member'
-	});
+	const caller = await authorizeMapRequest(app, event, 'member');
 	if (caller instanceof Response) return caller;
 	const snapshot = await readLiveMap(app, caller.workshop.id, params.mapId);
 	if (!snapshot) return problem(404, 'not_found', 'no map with that id in this workshop');
@@ -34,16 +28,10 @@ const METHOD_STATUS = { not_found: 404, conflict: 409, forbidden: 403, bad_reque
  * the facilitator can bring it back. 404 unknown or already removed, 409 for the plenary
  * map and group maps (they belong to the workshop) and while the workshop is closed.
  */
-export const DELETE: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+export const DELETE: RequestHandler = async (event) => {
+	const { params } = event;
 	const app = await getApp();
-	const caller = await authorizeMapRequest({
-		app,
-		ref: params.ref,
-		request,
-		cookies,
-		clientAddress: getClientAddress(),
-		need: 'facilitator'
-	});
+	const caller = await authorizeMapRequest(app, event, 'facilitator');
 	if (caller instanceof Response) return caller;
 	try {
 		await app.method.run(caller.actor, { type: 'map.remove', mapId: params.mapId });

@@ -17,18 +17,12 @@ const FORMATS: Record<string, { type: string; render: (map: MapSnapshot, title: 
  * access as reading the map. The CSV is `from;to;polarity` in UTF-8 with a BOM so
  * Excel opens å, ä and ö; every file comes as an attachment.
  */
-export const GET: RequestHandler = async ({ params, request, cookies, getClientAddress }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params } = event;
 	const format = Object.hasOwn(FORMATS, params.format) ? FORMATS[params.format] : undefined;
 	if (!format) return problem(404, 'not_found', 'export formats are json, graphml, csv and svg');
 	const app = await getApp();
-	const caller = await authorizeMapRequest({
-		app,
-		ref: params.ref,
-		request,
-		cookies,
-		clientAddress: getClientAddress(),
-		need: 'member'
-	});
+	const caller = await authorizeMapRequest(app, event, 'member');
 	if (caller instanceof Response) return caller;
 	const snapshot = await readLiveMap(app, caller.workshop.id, params.mapId);
 	if (!snapshot) return problem(404, 'not_found', 'no map with that id in this workshop');
