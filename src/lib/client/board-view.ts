@@ -22,6 +22,23 @@ export function mapNameFor(control: ControlSnapshot, participantId: string): str
 	return canvas === PLENARY_CANVAS ? 'map:plenary' : `map:${canvas.slice('canvas:'.length)}`;
 }
 
+export interface MapChoice {
+	mapId: string;
+	docName: string;
+	title: string | null;
+}
+
+/**
+ * The maps to choose from: the stored ones (the plenary map first), then the map of
+ * each current group that nobody has drawn on yet, named by `groupTitle`.
+ */
+export function mapChoices(stored: readonly MapChoice[], control: ControlSnapshot | null, groupTitle: (groupId: string) => string): MapChoice[] {
+	const groupMaps = (control?.groups ?? [])
+		.map((group) => ({ mapId: group.id, docName: `map:${group.id}`, title: groupTitle(group.id) }))
+		.filter((group) => !stored.some((map) => map.docName === group.docName));
+	return [...stored, ...groupMaps];
+}
+
 /** The columns `actor` may add cards to now, the current phase's first. */
 export function addableKinds(control: ControlSnapshot, actor: MethodActor): CardKind[] {
 	const current = cardKindOfPhase(control.live.phase);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readControl } from '$lib/sync/control';
+import { mapChoices } from './board-view';
+
+describe('map choices', () => {
+	const stored = [
+		{ mapId: 'plenary', docName: 'map:plenary', title: null },
+		{ mapId: 'grupp-1', docName: 'map:grupp-1', title: 'Grupp 1 ritade' },
+		{ mapId: 'a1b2c3', docName: 'map:a1b2c3', title: 'Importerad' }
+	];
+	const groups = (ids: string[]) => ({ ...readControl(new Y.Doc()), groups: ids.map((id) => ({ id, memberIds: [], question: null })) });
+
+	it('lists the stored maps, then each group map nobody drew on yet', () => {
+		const choices = mapChoices(stored, groups(['grupp-1', 'grupp-2']), (id) => `Grupp ${id.slice(-1)}`);
+		expect(choices.map((c) => [c.docName, c.title])).toEqual([
+			['map:plenary', null],
+			['map:grupp-1', 'Grupp 1 ritade'],
+			['map:a1b2c3', 'Importerad'],
+			['map:grupp-2', 'Grupp 2']
+		]);
+	});
+
+	it('lists only the stored maps without groups or before the control document arrived', () => {
+		expect(mapChoices(stored, groups([]), String)).toEqual(stored);
+		expect(mapChoices(stored, null, String)).toEqual(stored);
+	});
+});
