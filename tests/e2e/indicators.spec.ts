@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant } from './fixtures';
 
@@ -151,4 +153,51 @@ test('a workbook that opens with notes: the figures sheet is shown first, the fa
 	await expect(page.getByTestId('import-saved')).toContainText('Sparat i workshopen');
 	await expect(page.getByTestId('indicator-item').filter({ hasText: 'Behörighet till gymnasieskolan' })).toHaveCount(1);
 	await facilitator.context.close();
+});
+
+test('a facilitator chooses values in a PxWeb v1 table instead of pasting a query, and the figures are saved', async ({ browser }) => {
+	// Recorded SCB API v1 responses (tests/fixtures/indicators/SOURCES.md), on the port playwright.config.ts allows.
+	const port = Number(process.env.E2E_PORT ?? 4173) + 1;
+	const table = '/OV0104/v1/doris/sv/ssd/BE/BE0101/BE0101A/BefolkningNy';
+	const posted: unknown[] = [];
+	const upstream = createServer(async (req, res) => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		if (req.url !== table) return void res.writeHead(404).end();
+		if (req.method === 'POST') posted.push(JSON.parse(Buffer.concat(chunks).toString()));
+		res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+		res.end(readFileSync(fixture(req.method === 'POST' ? 'scb-v1-befolkningny-region-kon.json' : 'scb-v1-befolkningny-metadata.json')));
+	});
+	await new Promise<void>((resolve) => upstream.listen(port, '127.0.0.1', resolve));
+	try {
+		const facilitator = await createWorkshopAsFacilitator(browser, 'Folkmängd i Stockholms län');
+		const page = facilitator.page;
+		await gotoHydrated(page, `${new URL(page.url()).pathname}/data`);
+		await page.getByText('Hämta från PxWeb (SCB, Folkhälsodata)').click();
+		await page.getByLabel('Adress till tabellen').fill(`http://127.0.0.1:${port}${table}`);
+		await page.getByRole('button', { name: 'Välj värden i tabellen' }).click();
+
+		const variables = page.getByTestId('pxweb-variables');
+		await expect(variables.locator('legend')).toHaveText('Folkmängden efter region, civilstånd, ålder, kön, tabellinnehåll och år');
+		await expect(variables.getByLabel(/^år/)).toHaveValues(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+		await variables.getByLabel(/^region/).selectOption([{ label: 'Täby' }, { label: 'Danderyd' }]);
+		// Contents cannot be summed away: with nothing chosen the form says so and will not fetch.
+		await variables.getByLabel(/^tabellinnehåll/).selectOption([]);
+		await expect(variables.getByRole('alert')).toHaveText('Välj minst ett värde för: tabellinnehåll.');
+		await expect(page.getByRole('button', { name: 'Hämta och spara' })).toBeDisabled();
+		expect(await seriousViolations(page)).toEqual([]);
+		await variables.getByLabel(/^tabellinnehåll/).selectOption({ label: 'Folkmängd' });
+		await page.getByRole('button', { name: 'Hämta och spara' }).click();
+		await expect(page.getByTestId('import-saved')).toContainText('Sparat i workshopen');
+
+		expect(posted).toHaveLength(1);
+		expect((posted[0] as { query: { code: string; selection: { values: string[] } }[] }).query.map((q) => [q.code, q.selection.values])).toEqual([
+			['Region', ['0160', '0162']],
+			['ContentsCode', ['BE0101N1']],
+			['Tid', ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']]
+		]);
+		await facilitator.context.close();
+	} finally {
+		upstream.close();
+	}
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
+import { defaultSelection, pxwebV1Query, type PxWebV1Table } from '../../src/lib/domain/indicators/pxweb-selection';
 import { INDICATORS_DOC, readIndicators } from '../../src/lib/sync/indicators';
 import { readFixture, readJsonFixture } from '../fixtures/indicators/test-helpers';
 import { connectClient } from '../helpers/clients';
@@ -24,6 +25,7 @@ const KPI_METADATA = readJsonFixture('kolada-v3-kpi-metadata.json') as { values:
 /** Kolada's /municipality answer for Kungsbacka (id and title as every Kolada client prints them; no response is committed). */
 const KUNGSBACKA = { id: '1384', title: 'Kungsbacka', type: 'K' };
 const FOHM_TABLE = '/Folkhalsodata/api/v1/sv/B_HLV/aLevvanor/aagLevvanorskola/MobbningReg.px';
+const SCB_V1_TABLE = '/OV0104/v1/doris/sv/ssd/BE/BE0101/BE0101A/BefolkningNy';
 
 function startFakeUpstream(port: number): Promise<{ server: Server; requests: Recorded[] }> {
 	const requests: Recorded[] = [];
@@ -52,6 +54,9 @@ function startFakeUpstream(port: number): Promise<{ server: Server; requests: Re
 			return send(res, 200, readFixture('scb-v2-tab638-folkmangd-riket.json'));
 		}
 		if (url.pathname === FOHM_TABLE && req.method === 'POST') return send(res, 200, readFixture('fohm-jsonstat2-mobbning.json'));
+		if (url.pathname === SCB_V1_TABLE) {
+			return send(res, 200, readFixture(req.method === 'POST' ? 'scb-v1-befolkningny-region-kon.json' : 'scb-v1-befolkningny-metadata.json'));
+		}
 		// Answers nothing, for the deadline.
 		if (url.pathname === '/slow/tables/TAB1/data') return;
 		return send(res, 404, { error: 'not found' });
@@ -158,6 +163,33 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		const without = await call('/pxweb', { method: 'POST', body: { url } });
 		expect(without.status).toBe(400);
 		expect((await errorOf(without)).message).toMatch(/needs its query/);
+	});
+
+	it('describes a PxWeb v1 table so values can be chosen instead of a pasted query, then fetches exactly those', async () => {
+		const url = `http://${host}${SCB_V1_TABLE}`;
+		const described = await call(`/pxweb/variables?url=${encodeURIComponent(url)}`);
+		expect(described.status).toBe(200);
+		const table = (await described.json()) as PxWebV1Table;
+		expect(table.title).toBe('Folkmängden efter region, civilstånd, ålder, kön, tabellinnehåll och år');
+		expect(table.variables.map((variable) => variable.code)).toEqual(['Region', 'Civilstand', 'Alder', 'Kon', 'ContentsCode', 'Tid']);
+		expect(table.variables.at(-1)).toMatchObject({ code: 'Tid', time: true });
+		expect(upstream.requests.at(-1)).toMatchObject({ method: 'GET', url: SCB_V1_TABLE });
+
+		const query = pxwebV1Query(table.variables, { ...defaultSelection(table.variables), Region: ['0138', '0180'], Kon: ['1', '2'] });
+		const fetched = await call('/pxweb', { method: 'POST', body: { url, query } });
+		expect(fetched.status).toBe(201);
+		expect(((await fetched.json()) as { indicators: unknown[] }).indicators.length).toBeGreaterThan(0);
+		expect(JSON.parse(upstream.requests.at(-1)!.body)).toEqual(query);
+
+		// A PxWebApi 2 address describes no v1 table; a host outside the list is never asked.
+		const v2 = await call(`/pxweb/variables?url=${encodeURIComponent(`http://${host}/OV0104/v2beta/api/v2/tables/TAB638/data?outputFormat=json-stat2`)}`);
+		expect(v2.status).toBe(400);
+		expect(await errorOf(v2)).toMatchObject({ reason: 'unsupported', message: expect.stringMatching(/did not describe a PxWeb v1 table/) });
+		const before = upstream.requests.length;
+		const outside = await call(`/pxweb/variables?url=${encodeURIComponent('http://169.254.169.254/latest/meta-data')}`);
+		expect(outside.status).toBe(400);
+		expect(upstream.requests.length).toBe(before);
+		expect((await call('/pxweb/variables')).status).toBe(400);
 	});
 
 	it('fetches only from allowed PxWeb hosts', async () => {

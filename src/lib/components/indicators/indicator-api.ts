@@ -3,6 +3,7 @@ import type { KpiHit, MunicipalityHit } from '$lib/server/indicators/kolada-clie
 import type { UploadPreview } from '$lib/server/indicators/upload';
 import type { ColumnMapping } from '$lib/server/importers/table-mapping';
 import type { IndicatorMeta } from '$lib/domain/indicators';
+import type { PxWebV1Table } from '$lib/domain/indicators/pxweb-selection';
 
 /**
  * The facilitator page's calls to the indicator API (same origin; the
@@ -59,6 +60,11 @@ export function fetchKolada(
 
 export function fetchPxWeb(workshopId: string, body: { url: string; query?: unknown }): Promise<ApiResult<ImportSummary>> {
 	return call(`${base(workshopId)}/pxweb`, jsonInit(body));
+}
+
+/** A PxWeb v1 table's variables, to choose values from instead of pasting a query. */
+export function describePxWebTable(workshopId: string, url: string): Promise<ApiResult<PxWebV1Table>> {
+	return call(`${base(workshopId)}/pxweb/variables?url=${encodeURIComponent(url)}`);
 }
 
 function uploadQuery(params: UploadParams): string {

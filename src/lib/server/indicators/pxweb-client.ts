@@ -1,8 +1,10 @@
 import type { ImportResult } from '$lib/domain/indicators';
+import type { PxWebV1Table } from '$lib/domain/indicators/pxweb-selection';
 import { importIndicators } from '../importers/detect';
 import { ImportError } from '../importers/import-error';
 import { decodeText } from '../importers/input';
 import type { IndicatorSourcesConfig } from './config';
+import { pxwebV1TableSchema } from './schemas';
 import { fetchUpstream } from './upstream';
 
 /**
@@ -27,7 +29,8 @@ export interface PxWebRequest {
 	idPrefix?: string;
 }
 
-export function resolvePxWebRequest(raw: string, query: Record<string, unknown> | undefined, hosts: readonly string[]): PxWebRequest {
+/** The pasted address, if it is one the server may fetch; ImportError 'unsupported' with the reason otherwise. */
+function allowedPxWebUrl(raw: string, hosts: readonly string[]): URL {
 	let url: URL;
 	try {
 		url = new URL(raw.trim());
@@ -43,6 +46,11 @@ export function resolvePxWebRequest(raw: string, query: Record<string, unknown> 
 			`${url.host} is not an allowed PxWeb host (allowed: ${hosts.join(', ')}). The server's operator can add it with PXWEB_ALLOWED_HOSTS.`
 		);
 	}
+	return url;
+}
+
+export function resolvePxWebRequest(raw: string, query: Record<string, unknown> | undefined, hosts: readonly string[]): PxWebRequest {
+	const url = allowedPxWebUrl(raw, hosts);
 	if (/\.px$/i.test(url.pathname)) {
 		if (!query || !Array.isArray(query.query)) {
 			throw new ImportError(
@@ -80,6 +88,36 @@ export async function fetchPxWeb(
 		throw new ImportError('unsupported', `PxWeb did not answer with JSON for ${resolved.url.host}${resolved.url.pathname}; check the address.`);
 	}
 	return importIndicators(bytes, { maxBytes: config.maxBytes, ...(resolved.idPrefix ? { idPrefix: resolved.idPrefix } : {}) });
+}
+
+/**
+ * A PxWeb v1 table's description (its variables, with value codes and texts), for
+ * choosing what to fetch instead of pasting a query. PxWebApi 2 needs no choice.
+ */
+export async function fetchPxWebV1Table(config: IndicatorSourcesConfig, rawUrl: string): Promise<PxWebV1Table> {
+	const url = allowedPxWebUrl(rawUrl, config.pxwebHosts);
+	const bytes = await fetchUpstream({
+		url,
+		source: 'PxWeb',
+		timeoutMs: config.timeoutMs,
+		maxBytes: config.maxBytes,
+		method: 'GET',
+		mayFollow: (next) => isAllowedHost(next, config.pxwebHosts)
+	});
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(decodeText(bytes).text);
+	} catch {
+		parsed = null;
+	}
+	const table = pxwebV1TableSchema.safeParse(parsed);
+	if (!table.success) {
+		throw new ImportError(
+			'unsupported',
+			`${url.host}${url.pathname} did not describe a PxWeb v1 table (a title and its variables). A PxWebApi 2 table needs no choice: fetch it directly.`
+		);
+	}
+	return table.data;
 }
 
 function isAllowedHost(url: URL, hosts: readonly string[]): boolean {

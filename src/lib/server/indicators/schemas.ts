@@ -79,3 +79,25 @@ export const pxwebFetchSchema = z.object({
 	url: z.string().trim().min(1).max(2100, 'PxWeb URLs are at most about 2100 characters'),
 	query: z.record(z.string(), z.unknown()).optional()
 });
+
+/** `GET …/indicators/pxweb/variables?url=` */
+export const pxwebVariablesQuerySchema = z.object({ url: pxwebFetchSchema.shape.url });
+
+/** What a PxWeb v1 table says about itself (GET on the table's address); codes and texts pair up. */
+export const pxwebV1TableSchema = z.object({
+	title: z.string(),
+	variables: z
+		.array(
+			z
+				.object({
+					code: z.string().min(1),
+					text: z.string(),
+					values: z.array(z.string()).min(1),
+					valueTexts: z.array(z.string()),
+					elimination: z.boolean().optional(),
+					time: z.boolean().optional()
+				})
+				.refine((variable) => variable.values.length === variable.valueTexts.length, 'values and valueTexts differ in length')
+		)
+		.min(1)
+});
