@@ -58,8 +58,8 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 		storage,
 		onUpdate: (live, update, origin) => {
 			if (io) broadcastUpdate(io, live, update, origin.source === 'client' ? origin.socketId : undefined);
-			if (relay && origin.source !== 'relay') relay.publish(live, update);
-		}
+		},
+		onStored: (live, update) => relay?.publish(live, update)
 	});
 	/** Per workshop, whose vote views are due: a set of viewer keys, or everyone's. */
 	const dueVoteViews = new Map<string, Set<string> | 'everyone'>();

@@ -56,14 +56,6 @@ const toParticipant = (r: ParticipantDbRow): ParticipantRow => ({
 	createdAt: r.created_at
 });
 
-interface PendingAppend {
-	workshopId: string;
-	docName: string;
-	update: Uint8Array;
-	resolve: (seq: number) => void;
-	reject: (error: unknown) => void;
-}
-
 const toBytes = (buffer: Buffer): Uint8Array =>
 	new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
@@ -77,8 +69,6 @@ export class SqliteStorage implements Storage {
 	readonly #db: Database.Database;
 	/** Statements compiled once: preparing costs more than running a small one. */
 	readonly #statements = new Map<string, Database.Statement>();
-	/** Updates waiting for the next group commit (see `appendUpdate`). */
-	readonly #appends: PendingAppend[] = [];
 
 	constructor(options: { dataDir: string } | { file: ':memory:' }) {
 		let file: string;
@@ -127,7 +117,6 @@ export class SqliteStorage implements Storage {
 	}
 
 	async close(): Promise<void> {
-		this.#commitAppends();
 		this.#db.close();
 	}
 
@@ -297,34 +286,9 @@ export class SqliteStorage implements Storage {
 			.all() as AuditEntry[];
 	}
 
-	/**
-	 * Group commit: updates arriving in the same turn of the event loop are written in
-	 * one transaction (one WAL commit instead of one each); each promise settles when
-	 * its row is committed.
-	 */
-	appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
-		return new Promise((resolve, reject) => {
-			if (this.#appends.length === 0) setImmediate(() => this.#commitAppends());
-			this.#appends.push({ workshopId, docName, update, resolve, reject });
-		});
-	}
-
-	#commitAppends(): void {
-		const batch = this.#appends.splice(0);
-		if (batch.length === 0) return;
+	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
 		const insert = this.#prepared('INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?)');
-		let seqs: number[];
-		try {
-			seqs = this.#db.transaction(() =>
-				batch.map(({ workshopId, docName, update }) =>
-					Number(insert.run(workshopId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid)
-				)
-			)();
-		} catch (error) {
-			for (const append of batch) append.reject(error);
-			return;
-		}
-		batch.forEach((append, i) => append.resolve(seqs[i]!));
+		return Number(insert.run(workshopId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
 	}
 
 	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {

@@ -1,13 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryStorage } from '../persistence/memory';
-import { DocRegistry, type UpdateOrigin } from './doc-registry';
+import { DocRegistry, StorageBacklogError, type UpdateOrigin } from './doc-registry';
 
-function setup(compactEvery = 500) {
+function setup(options: { compactEvery?: number; maxUnstoredBytes?: number } = {}) {
 	const storage = new MemoryStorage();
 	const seen: UpdateOrigin[] = [];
-	const docs = new DocRegistry({ storage, compactEvery, onUpdate: (_live, _update, origin) => seen.push(origin) });
-	return { storage, docs, seen };
+	const stored: Uint8Array[] = [];
+	const docs = new DocRegistry({
+		storage,
+		...options,
+		onUpdate: (_live, _update, origin) => seen.push(origin),
+		onStored: (_live, update) => stored.push(update)
+	});
+	return { storage, docs, seen, stored };
+}
+
+/** Makes the storage fail its writes until the returned function is called. */
+function breakWrites(storage: MemoryStorage): () => void {
+	const append = storage.appendUpdate.bind(storage);
+	storage.appendUpdate = async () => {
+		throw new Error('database does not answer');
+	};
+	return () => {
+		storage.appendUpdate = append;
+	};
 }
 
 function clientUpdate(text: string): Uint8Array {
@@ -30,12 +47,28 @@ describe('document registry', () => {
 		expect(a).toBe(b);
 	});
 
-	it('stores a client update before applying and broadcasting it', async () => {
+	it('shares a client update at once and resolves once it is stored', async () => {
+		const { storage, docs, seen, stored } = setup();
+		const live = await docs.get('w', 'canvas:plenary');
+		const applying = docs.applyClientUpdate(live, clientUpdate('a'), 'socket-1');
+		expect(seen).toEqual([{ source: 'client', socketId: 'socket-1' }]);
+		expect(stored).toHaveLength(0);
+		await applying;
+		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
+		expect(stored).toHaveLength(1);
+	});
+
+	it('refuses an update its check refuses: nothing applied, shared or stored', async () => {
 		const { storage, docs, seen } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
-		await docs.applyClientUpdate(live, clientUpdate('a'), 'socket-1');
-		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
-		expect(seen).toEqual([{ source: 'client', socketId: 'socket-1' }]);
+		await expect(
+			docs.applyClientUpdate(live, clientUpdate('no'), 's', () => {
+				throw new Error('not yours');
+			})
+		).rejects.toThrow('not yours');
+		expect(live.doc.getMap('cards').has('no')).toBe(false);
+		expect(seen).toEqual([]);
+		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(0);
 	});
 
 	it('persists server changes and reports them with a server origin', async () => {
@@ -49,7 +82,7 @@ describe('document registry', () => {
 	});
 
 	it('compacts the log into a snapshot without losing anything', async () => {
-		const { storage, docs } = setup(3);
+		const { storage, docs } = setup({ compactEvery: 3 });
 		const live = await docs.get('w', 'canvas:plenary');
 		for (const text of ['a', 'b', 'c', 'd']) await docs.applyClientUpdate(live, clientUpdate(text), 's');
 		await live.queue;
@@ -81,13 +114,48 @@ describe('document registry', () => {
 		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => true })).toBe(0);
 	});
 
-	it('does not apply an update that could not be stored', async () => {
-		const { storage, docs } = setup();
+	it('keeps an update it could not store, says so, and stores it once the database answers', async () => {
+		const { storage, docs, stored } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
-		storage.appendUpdate = async () => {
-			throw new Error('disk full');
-		};
-		await expect(docs.applyClientUpdate(live, clientUpdate('lost'), 's')).rejects.toThrow('disk full');
-		expect(live.doc.getMap('cards').has('lost')).toBe(false);
+		const repair = breakWrites(storage);
+		await expect(docs.applyClientUpdate(live, clientUpdate('kept'), 's')).rejects.toThrow('does not answer');
+		expect(live.doc.getMap('cards').get('kept')).toBe('kept');
+		expect(docs.unstoredBytes()).toBeGreaterThan(0);
+		await expect(docs.whenStored(live)).rejects.toThrow('does not answer');
+		live.lastActive = 0;
+		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => false })).toBe(0);
+
+		repair();
+		await docs.applyClientUpdate(live, clientUpdate('after'), 's');
+		expect(docs.unstoredBytes()).toBe(0);
+		expect(stored).toHaveLength(2);
+		const reloaded = new Y.Doc();
+		for (const u of (await storage.loadDoc('w', 'canvas:plenary')).updates) Y.applyUpdate(reloaded, u);
+		expect([...reloaded.getMap('cards').keys()].sort()).toEqual(['after', 'kept']);
+	});
+
+	it('retries on its own, so a change is stored even if its writer has gone', async () => {
+		vi.useFakeTimers();
+		try {
+			const { storage, docs } = setup();
+			const live = await docs.get('w', 'canvas:plenary');
+			const repair = breakWrites(storage);
+			await docs.transact(live, (doc) => doc.getMap('cards').set('server', 'server')).catch(() => {});
+			repair();
+			await vi.advanceTimersByTimeAsync(1000);
+			expect(docs.unstoredBytes()).toBe(0);
+			expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('refuses client updates while too much waits for the database', async () => {
+		const { storage, docs } = setup({ maxUnstoredBytes: 10 });
+		const live = await docs.get('w', 'canvas:plenary');
+		breakWrites(storage);
+		await expect(docs.applyClientUpdate(live, clientUpdate('first'), 's')).rejects.toThrow('does not answer');
+		await expect(docs.applyClientUpdate(live, clientUpdate('second'), 's')).rejects.toBeInstanceOf(StorageBacklogError);
+		expect(live.doc.getMap('cards').has('second')).toBe(false);
 	});
 });

@@ -3,10 +3,10 @@ import type { Storage } from '../persistence/storage';
 import { log } from '../log';
 
 /**
- * Why an update was applied; persistence and broadcasting switch on `source`
- * (hocuspocus' typed origins). `client` updates are persisted before they are
- * applied; `server` updates are persisted right after; `relay` updates came from
- * another instance that already persisted them.
+ * Why an update was applied; sharing and storing switch on `source` (hocuspocus'
+ * typed origins). `client` and `server` updates are shared with this instance's
+ * sockets as soon as they are applied and stored right after; `relay` updates came
+ * from another instance that already stored them.
  */
 export type UpdateOrigin =
 	| { source: 'client'; socketId: string }
@@ -22,25 +22,45 @@ export interface LiveDoc {
 	lastActive: number;
 	/** Serialises persistence per document so compaction never races an append. */
 	queue: Promise<unknown>;
+	/** Applied and shared here but not stored yet, oldest first (the database did not answer). */
+	readonly unstored: Uint8Array[];
+	/** A later attempt to store `unstored`, while the database does not answer. */
+	retry: ReturnType<typeof setTimeout> | null;
+	retryDelayMs: number;
 }
 
 export interface DocRegistryOptions {
 	storage: Storage;
-	/** Called for every change to a loaded document, after it is durable. */
+	/** Called for every change to a loaded document as soon as it is applied here. */
 	onUpdate: (live: LiveDoc, update: Uint8Array, origin: UpdateOrigin) => void;
+	/** Called once a change made on this instance is stored (for other instances). */
+	onStored?: (live: LiveDoc, update: Uint8Array) => void;
 	compactEvery?: number;
+	/** How much applied change may wait for the database before client updates are refused. */
+	maxUnstoredBytes?: number;
 }
+
+/** Client updates are refused while this much applied change waits for the database. */
+export class StorageBacklogError extends Error {}
+
+const FIRST_RETRY_MS = 250;
+const LAST_RETRY_MS = 10_000;
 
 export class DocRegistry {
 	readonly #storage: Storage;
 	readonly #onUpdate: DocRegistryOptions['onUpdate'];
+	readonly #onStored: DocRegistryOptions['onStored'];
 	readonly #compactEvery: number;
+	readonly #maxUnstoredBytes: number;
 	readonly #docs = new Map<string, Promise<LiveDoc>>();
+	#unstoredBytes = 0;
 
 	constructor(options: DocRegistryOptions) {
 		this.#storage = options.storage;
 		this.#onUpdate = options.onUpdate;
+		this.#onStored = options.onStored;
 		this.#compactEvery = options.compactEvery ?? 500;
+		this.#maxUnstoredBytes = options.maxUnstoredBytes ?? 64 * 1024 * 1024;
 	}
 
 	/**
@@ -63,6 +83,11 @@ export class DocRegistry {
 		return this.#docs.size;
 	}
 
+	/** Bytes of applied change this instance has not been able to store yet. */
+	unstoredBytes(): number {
+		return this.#unstoredBytes;
+	}
+
 	/** The document if this instance has it loaded or loading; never loads it. */
 	peek(workshopId: string, name: string): Promise<LiveDoc> | undefined {
 		return this.#docs.get(`${workshopId}/${name}`);
@@ -82,56 +107,91 @@ export class DocRegistry {
 			doc,
 			updatesSinceCompaction: stored.updates.length,
 			lastActive: Date.now(),
-			queue: Promise.resolve()
+			queue: Promise.resolve(),
+			unstored: [],
+			retry: null,
+			retryDelayMs: FIRST_RETRY_MS
 		};
 		doc.on('update', (update: Uint8Array, updateOrigin: unknown) => this.#afterApply(live, update, updateOrigin));
 		return live;
 	}
 
+	/**
+	 * Shares every change at once and stores the ones made here right after, in order.
+	 * Sharing does not wait for the disk (as in Hocuspocus); acknowledging does (see
+	 * `whenStored`), so what was acknowledged survives a crash, and what was shared but
+	 * not stored is still held by every client that has it, which sends it back when it
+	 * syncs with a restarted server.
+	 */
 	#afterApply(live: LiveDoc, update: Uint8Array, origin: unknown): void {
-		const typed = origin as UpdateOrigin | undefined;
-		if (typed?.source === 'load') return;
+		const typed = (origin as UpdateOrigin | undefined) ?? { source: 'server' };
+		if (typed.source === 'load') return;
 		live.lastActive = Date.now();
-		if (typed?.source === 'server') {
-			// Server writes happen in memory first; persist in order, then tell everyone.
-			this.#enqueue(live, async () => {
-				await this.#storage.appendUpdate(live.workshopId, live.name, update);
-				this.#countAndMaybeCompact(live);
-				this.#onUpdate(live, update, typed);
-			});
-			return;
-		}
-		this.#onUpdate(live, update, typed ?? { source: 'server' });
+		this.#onUpdate(live, update, typed);
+		if (typed.source === 'relay') return;
+		live.unstored.push(update);
+		this.#unstoredBytes += update.byteLength;
+		this.#storeSoon(live);
 	}
 
 	/**
-	 * Persists a client's update, then applies it. Resolves once it is on disk, which
-	 * is when the client gets its acknowledgement.
+	 * Checks a client's update against the document as it is now, applies and shares
+	 * it, and resolves once it is stored, which is when the client gets its
+	 * acknowledgement. If the database does not answer, the update stays applied and is
+	 * stored when it answers again; the promise rejects so the client hears of it.
 	 */
-	applyClientUpdate(
+	async applyClientUpdate(
 		live: LiveDoc,
 		update: Uint8Array,
 		socketId: string,
-		/** Runs in order with other writes, against the state the update will meet; throw to refuse. */
+		/** Runs right before the update is applied, against the state it will meet; throw to refuse. */
 		check?: (doc: Y.Doc) => void
 	): Promise<void> {
-		return this.#enqueue(live, async () => {
-			check?.(live.doc);
-			await this.#storage.appendUpdate(live.workshopId, live.name, update);
-			Y.applyUpdate(live.doc, update, { source: 'client', socketId } satisfies UpdateOrigin);
-			this.#countAndMaybeCompact(live);
-		});
+		if (this.#unstoredBytes > this.#maxUnstoredBytes) {
+			throw new StorageBacklogError('too many changes are waiting for the database; try again when it answers');
+		}
+		check?.(live.doc);
+		Y.applyUpdate(live.doc, update, { source: 'client', socketId } satisfies UpdateOrigin);
+		await this.whenStored(live);
 	}
 
-	/** Applies an update another instance already persisted. */
+	/** Applies an update another instance already stored. */
 	applyRelayedUpdate(live: LiveDoc, update: Uint8Array): void {
 		Y.applyUpdate(live.doc, update, { source: 'relay' } satisfies UpdateOrigin);
 	}
 
-	/** Runs a server-side change; resolves after it is persisted and broadcast. */
+	/** Runs a server-side change; it is shared at once and resolves once stored. */
 	async transact(live: LiveDoc, change: (doc: Y.Doc) => void): Promise<void> {
 		live.doc.transact(() => change(live.doc), { source: 'server' } satisfies UpdateOrigin);
-		await live.queue;
+		await this.whenStored(live);
+	}
+
+	/** Resolves once everything applied to the document so far is stored; rejects if the database does not answer. */
+	whenStored(live: LiveDoc): Promise<void> {
+		return this.#enqueue(live, async () => {
+			while (live.unstored.length > 0) {
+				const update = live.unstored[0]!;
+				await this.#storage.appendUpdate(live.workshopId, live.name, update);
+				live.unstored.shift();
+				this.#unstoredBytes -= update.byteLength;
+				live.retryDelayMs = FIRST_RETRY_MS;
+				this.#onStored?.(live, update);
+				this.#countAndMaybeCompact(live);
+			}
+		});
+	}
+
+	#storeSoon(live: LiveDoc): void {
+		void this.whenStored(live).catch((error) => {
+			if (live.retry) return;
+			log.warn('doc.store_failed', { workshopId: live.workshopId, doc: live.name, unstored: live.unstored.length, error });
+			live.retry = setTimeout(() => {
+				live.retry = null;
+				this.#storeSoon(live);
+			}, live.retryDelayMs);
+			live.retry.unref();
+			live.retryDelayMs = Math.min(live.retryDelayMs * 2, LAST_RETRY_MS);
+		});
 	}
 
 	#enqueue<T>(live: LiveDoc, task: () => Promise<T>): Promise<T> {
@@ -177,9 +237,9 @@ export class DocRegistry {
 		const now = Date.now();
 		for (const [key, pending] of this.#docs) {
 			const live = await pending.catch(() => null);
-			if (!live || now - live.lastActive < options.idleMs || options.isInUse(live)) continue;
+			if (!live || live.unstored.length > 0 || now - live.lastActive < options.idleMs || options.isInUse(live)) continue;
 			await this.#enqueue(live, () => this.#compact(live));
-			if (now - live.lastActive < options.idleMs || options.isInUse(live)) continue;
+			if (live.unstored.length > 0 || now - live.lastActive < options.idleMs || options.isInUse(live)) continue;
 			this.#docs.delete(key);
 			live.doc.destroy();
 			unloaded++;
@@ -192,15 +252,27 @@ export class DocRegistry {
 		for (const [key, pending] of this.#docs) {
 			if (!key.startsWith(`${workshopId}/`)) continue;
 			this.#docs.delete(key);
-			void pending.then((live) => live.doc.destroy()).catch(() => {});
+			void pending
+				.then((live) => {
+					if (live.retry) clearTimeout(live.retry);
+					this.#unstoredBytes -= live.unstored.reduce((sum, update) => sum + update.byteLength, 0);
+					live.unstored.length = 0;
+					live.doc.destroy();
+				})
+				.catch(() => {});
 		}
 	}
 
-	/** Compacts everything loaded; used on graceful shutdown. */
+	/** Stores what waits and compacts everything loaded; used on graceful shutdown. */
 	async flush(): Promise<void> {
 		for (const pending of this.#docs.values()) {
 			const live = await pending.catch(() => null);
-			if (live) await this.#enqueue(live, () => this.#compact(live)).catch(() => {});
+			if (!live) continue;
+			if (live.retry) clearTimeout(live.retry);
+			await this.whenStored(live).catch((error) =>
+				log.error('doc.unstored_at_shutdown', { workshopId: live.workshopId, doc: live.name, unstored: live.unstored.length, error })
+			);
+			await this.#enqueue(live, () => this.#compact(live)).catch(() => {});
 		}
 	}
 }

@@ -44,7 +44,7 @@ import { TokenBucket } from '../rate-limit';
 import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
 import { authenticate } from '../workshops';
 import { isWorkshopClosed } from '../archive/status-cache';
-import type { DocRegistry, LiveDoc } from './doc-registry';
+import { StorageBacklogError, type DocRegistry, type LiveDoc } from './doc-registry';
 
 interface SocketData {
 	actor: Actor;
@@ -266,7 +266,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				} catch {
 					throw new ProtocolError('bad_request', 'malformed Yjs update');
 				}
-				if (isEmptyUpdate(update)) return;
+				// Nothing new (a sync answer after a retry): acknowledge only once everything before it is stored.
+				if (isEmptyUpdate(update)) return docs.whenStored(live);
 				if (await isWorkshopClosed(storage, live.workshopId)) throw closedError();
 				const parsedName = parseDocName(live.name)!;
 				if (!canAccessDoc({ actor: socket.data.actor, doc: parsedName, mode: 'write' })) {
@@ -377,6 +378,7 @@ function asBytes(payload: unknown): Uint8Array {
 }
 
 function toFailure(error: unknown, socket: DialogSocket): Ack {
+	if (error instanceof StorageBacklogError) error = new ProtocolError('unavailable', error.message);
 	if (error instanceof ProtocolError) {
 		log.warn('socket.rejected', { socketId: socket.id, workshopId: socket.data.workshopId, code: error.code, reason: error.message });
 		return failure(error.code, error.message);
