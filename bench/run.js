@@ -3,10 +3,13 @@
 //   node bench/run.js [--participants N] [--workshops W] [--duration S] [--ramp S]
 //                     [--scenario workshops|conference] [--quick] [--json]
 //                     [--only datadialog|hocuspocus] [--workers K] [--seed N] [--cpu-prof DIR]
+//                     [--rounds R]
 //
 // Each server runs as a child process on 127.0.0.1; simulated people are real socket.io +
 // Yjs clients (Datadialog) and HocuspocusProvider clients (Hocuspocus) in K worker threads
-// (default 2), following bench/load/plan.js and bench/load/behaviour.js. See
+// (default 2), following bench/load/plan.js and bench/load/behaviour.js. With --rounds R the
+// two servers take turns R times (DD HP, HP DD, …) and each figure is the median over the
+// rounds, so a noisy minute on a shared machine weighs on both and decides nothing. See
 // bench/load/README.md for what is measured and how. Progress goes to stderr; the table to
 // stdout; with --json the last stdout line is one JSON object.
 import { parseArgs } from 'node:util';
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
 		json: { type: 'boolean', default: false },
 		only: { type: 'string' },
 		workers: { type: 'string', default: '2' },
+		rounds: { type: 'string', default: '1' },
 		seed: { type: 'string', default: '20261123' },
 		'cpu-prof': { type: 'string' },
 		nice: { type: 'string' },
@@ -43,7 +47,8 @@ if (args.help) {
 	process.stdout.write(
 		'usage: node bench/run.js [--participants N] [--workshops W] [--duration S] [--ramp S]\n' +
 			'                         [--scenario workshops|conference] [--quick] [--json]\n' +
-			'                         [--only datadialog|hocuspocus] [--workers K] [--seed N] [--cpu-prof DIR] [--nice=-N]\n'
+			'                         [--only datadialog|hocuspocus] [--workers K] [--seed N] [--cpu-prof DIR] [--nice=-N]\n' +
+			'                         [--rounds R]\n'
 	);
 	process.exit(0);
 }
@@ -77,6 +82,7 @@ const workshopCount =
 const durationS = positive(args.duration, quick ? 15 : 60, 'duration');
 const rampS = positive(args.ramp, quick ? 2 : Math.min(30, Math.max(3, participants / 40)), 'ramp');
 const workerCount = Math.min(8, Math.round(positive(args.workers, 2, 'workers')));
+const rounds = Math.min(9, Math.round(positive(args.rounds, 1, 'rounds')));
 const seed = Math.round(positive(args.seed, 20261123, 'seed'));
 const settleMs = quick ? 500 : 2000;
 const drainMs = quick ? 2000 : 4000;
@@ -410,19 +416,68 @@ async function runAgainst(kind) {
 	}
 }
 
+/** Every round's result per server, in the order run. @type {Record<ServerKind, ServerResult[]>} */
+const perRound = { datadialog: [], hocuspocus: [] };
+let broken = false;
+for (let round = 0; round < rounds && !interrupted; round++) {
+	// Alternate who goes first, so a drift in the machine's noise hits both alike.
+	const order = round % 2 === 0 ? servers : [...servers].reverse();
+	for (const kind of order) {
+		if (interrupted) break;
+		if (rounds > 1) progress(`round ${round + 1} of ${rounds}`);
+		let result;
+		try {
+			result = await runAgainst(kind);
+		} catch (error) {
+			progress(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
+			result = { server: kind, ok: false, failures: [String(error)], figures: {} };
+		}
+		if (!result.ok) broken = true;
+		perRound[kind].push(result);
+	}
+}
+
+/**
+ * One result per server: with one round, that round; with several, each numeric figure's
+ * median over the rounds (by_action figures too), failures from every round.
+ * @param {ServerResult[]} runs
+ * @returns {ServerResult | undefined}
+ */
+function combine(runs) {
+	if (runs.length <= 1) return runs[0];
+	/** @param {number[]} values */
+	const median = (values) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		const mid = Math.floor(sorted.length / 2);
+		return sorted.length % 2 ? sorted[mid] : round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2, 2);
+	};
+	/** @param {Record<string, unknown>[]} figureSets */
+	const merge = (figureSets) => {
+		/** @type {Record<string, unknown>} */
+		const merged = {};
+		for (const key of new Set(figureSets.flatMap((f) => Object.keys(f)))) {
+			const values = figureSets.map((f) => f[key]);
+			if (values.every((v) => typeof v === 'number')) merged[key] = median(/** @type {number[]} */ (values));
+			else if (values.every((v) => v && typeof v === 'object')) merged[key] = merge(/** @type {Record<string, unknown>[]} */ (values));
+			else merged[key] = values.find((v) => v !== undefined);
+		}
+		return merged;
+	};
+	const figures = merge(runs.map((r) => r.figures));
+	figures.rounds_p95_ms = runs.map((r) => r.figures.p95_ms ?? null);
+	return {
+		server: runs[0]?.server ?? 'datadialog',
+		ok: runs.every((r) => r.ok),
+		failures: runs.flatMap((r, i) => r.failures.map((f) => `round ${i + 1}: ${f}`)),
+		figures
+	};
+}
+
 /** @type {Partial<Record<ServerKind, ServerResult>>} */
 const results = {};
-let broken = false;
 for (const kind of servers) {
-	if (interrupted) break;
-	try {
-		results[kind] = await runAgainst(kind);
-		if (!results[kind]?.ok) broken = true;
-	} catch (error) {
-		broken = true;
-		progress(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
-		results[kind] = { server: kind, ok: false, failures: [String(error)], figures: {} };
-	}
+	const combined = combine(perRound[kind]);
+	if (combined) results[kind] = combined;
 }
 
 // ---- report ----
@@ -444,6 +499,7 @@ const rows = [
 	[conference ? 'edit → all group members p99 (ms)' : 'edit → all p99 (ms)', 'p99_ms'],
 	[conference ? 'edit → all group members max (ms)' : 'edit → all max (ms)', 'max_ms'],
 	['per receiver p95 (ms)', 'pairs_p95_ms'],
+	...(rounds > 1 ? /** @type {[string, string][]} */ ([['edit → all p95 per round (ms)', 'rounds_p95_ms']]) : []),
 	...(conference
 		? /** @type {[string, string][]} */ ([
 				['edit → plenary view p50 (ms)', 'plenary_p50_ms'],
@@ -493,6 +549,7 @@ lines.push(
 		? `Conference: ${participants} participants in ${plan.groups} groups of 5 (one workshop, one canvas:grupp-<n> per group) + 1 facilitator plenary view; ${durationS} s measured`
 		: `${participants} participants in ${plan.workshops} workshops (canvas:plenary + map:plenary each); ${durationS} s measured`
 );
+if (rounds > 1) lines.push(`${rounds} rounds, servers taking turns; every figure is the median over the rounds`);
 lines.push(
 	`each person acts every 2–5 s (add/edit own card, move a factor, now and then a dot on one of ${VOTE_WISHES.length} wishes, ${VOTE_BUDGET} dots each); joins spread over ${rampS} s; ${workerCount} generator threads${niceness ? `; nice ${niceness}` : ''}`
 );
@@ -565,6 +622,7 @@ if (args.json) {
 		duration_s: durationS,
 		ramp_s: rampS,
 		generator_threads: workerCount,
+		rounds,
 		nice: niceness,
 		latency_definition: 'per edit, max over all other participants in the document (edit-to-all)',
 		...(results.datadialog ? { datadialog: pick(dd) } : {}),
