@@ -1,16 +1,31 @@
 /**
- * Ordered schema migrations, one list per SQL dialect. A migration is never edited
- * once released: add a new version instead. Both lists must describe the same schema.
+ * Ordered schema migrations, written once for both SQL dialects. A migration is never
+ * edited once released: add a new version instead. Where SQLite and PostgreSQL spell a
+ * type differently, a migration takes the word from `DialectWords`.
  */
 export interface Migration {
 	version: number;
 	sql: string;
 }
 
-export const SQLITE_MIGRATIONS: Migration[] = [
+export type Dialect = 'sqlite' | 'postgres';
+
+interface DialectWords {
+	/** An auto-incrementing 64-bit primary key. */
+	serial: string;
+	bytes: string;
+	bigInt: string;
+}
+
+const DIALECT_WORDS: Record<Dialect, DialectWords> = {
+	sqlite: { serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', bytes: 'BLOB', bigInt: 'INTEGER' },
+	postgres: { serial: 'BIGSERIAL PRIMARY KEY', bytes: 'BYTEA', bigInt: 'BIGINT' }
+};
+
+const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = [
 	{
 		version: 1,
-		sql: `
+		sql: (w) => `
 			CREATE TABLE workshops (
 				id TEXT PRIMARY KEY,
 				code TEXT NOT NULL UNIQUE,
@@ -30,24 +45,24 @@ export const SQLITE_MIGRATIONS: Migration[] = [
 				PRIMARY KEY (workshop_id, id)
 			);
 			CREATE TABLE doc_updates (
-				seq INTEGER PRIMARY KEY AUTOINCREMENT,
+				seq ${w.serial},
 				workshop_id TEXT NOT NULL,
 				doc_name TEXT NOT NULL,
-				data BLOB NOT NULL
+				data ${w.bytes} NOT NULL
 			);
 			CREATE INDEX doc_updates_doc ON doc_updates (workshop_id, doc_name, seq);
 			CREATE TABLE doc_snapshots (
 				workshop_id TEXT NOT NULL,
 				doc_name TEXT NOT NULL,
-				data BLOB NOT NULL,
-				upto_seq INTEGER NOT NULL,
+				data ${w.bytes} NOT NULL,
+				upto_seq ${w.bigInt} NOT NULL,
 				PRIMARY KEY (workshop_id, doc_name)
 			);
 		`
 	},
 	{
 		version: 2,
-		sql: `
+		sql: (w) => `
 			CREATE TABLE workshop_archive (
 				workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
 				closed_at TEXT,
@@ -74,7 +89,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
 				PRIMARY KEY (workshop_id, card_id)
 			);
 			CREATE TABLE audit_log (
-				seq INTEGER PRIMARY KEY AUTOINCREMENT,
+				seq ${w.serial},
 				at TEXT NOT NULL,
 				action TEXT NOT NULL,
 				workshop_id TEXT NOT NULL,
@@ -84,79 +99,7 @@ export const SQLITE_MIGRATIONS: Migration[] = [
 	}
 ];
 
-export const POSTGRES_MIGRATIONS: Migration[] = [
-	{
-		version: 1,
-		sql: `
-			CREATE TABLE workshops (
-				id TEXT PRIMARY KEY,
-				code TEXT NOT NULL UNIQUE,
-				title TEXT NOT NULL,
-				secret_hash TEXT NOT NULL,
-				phase TEXT NOT NULL,
-				status TEXT NOT NULL,
-				created_at TEXT NOT NULL
-			);
-			CREATE TABLE participants (
-				id TEXT NOT NULL,
-				workshop_id TEXT NOT NULL REFERENCES workshops (id),
-				token_hash TEXT NOT NULL,
-				display_name TEXT NOT NULL,
-				sector TEXT NOT NULL,
-				created_at TEXT NOT NULL,
-				PRIMARY KEY (workshop_id, id)
-			);
-			CREATE TABLE doc_updates (
-				seq BIGSERIAL PRIMARY KEY,
-				workshop_id TEXT NOT NULL,
-				doc_name TEXT NOT NULL,
-				data BYTEA NOT NULL
-			);
-			CREATE INDEX doc_updates_doc ON doc_updates (workshop_id, doc_name, seq);
-			CREATE TABLE doc_snapshots (
-				workshop_id TEXT NOT NULL,
-				doc_name TEXT NOT NULL,
-				data BYTEA NOT NULL,
-				upto_seq BIGINT NOT NULL,
-				PRIMARY KEY (workshop_id, doc_name)
-			);
-		`
-	},
-	{
-		version: 2,
-		sql: `
-			CREATE TABLE workshop_archive (
-				workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
-				closed_at TEXT,
-				theme_id TEXT,
-				follow_up_dates TEXT NOT NULL,
-				follow_up_of_id TEXT,
-				follow_up_of TEXT,
-				names_erased_at TEXT
-			);
-			CREATE INDEX workshop_archive_follow_up_of ON workshop_archive (follow_up_of_id);
-			CREATE TABLE archive_versions (
-				workshop_id TEXT NOT NULL REFERENCES workshops (id),
-				version INTEGER NOT NULL,
-				created_at TEXT NOT NULL,
-				document TEXT NOT NULL,
-				PRIMARY KEY (workshop_id, version)
-			);
-			CREATE TABLE follow_up_steps (
-				workshop_id TEXT NOT NULL REFERENCES workshops (id),
-				card_id TEXT NOT NULL,
-				status TEXT NOT NULL,
-				note TEXT NOT NULL,
-				updated_at TEXT NOT NULL,
-				PRIMARY KEY (workshop_id, card_id)
-			);
-			CREATE TABLE audit_log (
-				seq BIGSERIAL PRIMARY KEY,
-				at TEXT NOT NULL,
-				action TEXT NOT NULL,
-				workshop_id TEXT NOT NULL,
-				actor TEXT NOT NULL
-			);
-		`
-	}
-];
+/** The migrations in one dialect's SQL. */
+export function migrationsFor(dialect: Dialect): Migration[] {
+	return MIGRATIONS.map(({ version, sql }) => ({ version, sql: sql(DIALECT_WORDS[dialect]) }));
+}

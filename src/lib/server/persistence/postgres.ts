@@ -13,7 +13,7 @@ import {
 	type WorkshopRow,
 	type WorkshopSummaryRow
 } from './storage';
-import { POSTGRES_MIGRATIONS } from './migrations';
+import { migrationsFor } from './migrations';
 import { toArchive, type ArchiveDbRow } from './archive-rows';
 
 const WORKSHOP_COLUMNS =
@@ -51,7 +51,7 @@ export class PostgresStorage implements Storage {
 			);
 			const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
 			const done = new Set(rows.map((r) => r.version));
-			for (const migration of POSTGRES_MIGRATIONS) {
+			for (const migration of migrationsFor('postgres')) {
 				if (done.has(migration.version)) continue;
 				await client.query('BEGIN');
 				try {

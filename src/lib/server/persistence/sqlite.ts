@@ -15,7 +15,7 @@ import {
 	type WorkshopRow,
 	type WorkshopSummaryRow
 } from './storage';
-import { SQLITE_MIGRATIONS } from './migrations';
+import { migrationsFor } from './migrations';
 import { toArchive, type ArchiveDbRow } from './archive-rows';
 
 interface WorkshopDbRow {
@@ -100,7 +100,7 @@ export class SqliteStorage implements Storage {
 		const done = new Set(
 			db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version)
 		);
-		for (const migration of SQLITE_MIGRATIONS) {
+		for (const migration of migrationsFor('sqlite')) {
 			if (done.has(migration.version)) continue;
 			db.transaction(() => {
 				db.exec(migration.sql);

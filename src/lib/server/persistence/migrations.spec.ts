@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { migrationsFor } from './migrations';
+
+describe('schema migrations', () => {
+	it('gives both dialects the same versions, in order', () => {
+		const versions = migrationsFor('sqlite').map((m) => m.version);
+		expect(versions).toEqual([...versions].sort((a, b) => a - b));
+		expect(new Set(versions).size).toBe(versions.length);
+		expect(migrationsFor('postgres').map((m) => m.version)).toEqual(versions);
+	});
+
+	it("writes each dialect's own types and nothing of the other's", () => {
+		const sqlite = migrationsFor('sqlite').map((m) => m.sql).join('\n');
+		const postgres = migrationsFor('postgres').map((m) => m.sql).join('\n');
+		expect(sqlite).toContain('seq INTEGER PRIMARY KEY AUTOINCREMENT');
+		expect(sqlite).toContain('data BLOB NOT NULL');
+		expect(sqlite).not.toMatch(/BYTEA|BIGSERIAL|BIGINT/);
+		expect(postgres).toContain('seq BIGSERIAL PRIMARY KEY');
+		expect(postgres).toContain('upto_seq BIGINT NOT NULL');
+		expect(postgres).not.toMatch(/AUTOINCREMENT|BLOB/);
+		// Apart from those words the two schemas are one text.
+		const neutral = (text: string) =>
+			text.replace(/INTEGER PRIMARY KEY AUTOINCREMENT|BIGSERIAL PRIMARY KEY/g, 'SERIAL').replace(/BLOB|BYTEA/g, 'BYTES').replace(/\bBIGINT\b/g, 'INTEGER');
+		expect(neutral(postgres)).toBe(neutral(sqlite));
+	});
+});
