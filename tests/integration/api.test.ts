@@ -88,7 +88,7 @@ describe('HTTP API contract', () => {
 	it('GET /healthz answers 200 when the database answers', async () => {
 		const response = await fetch(`${server.url}/healthz`);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ status: 'ok', storage: 'sqlite' });
+		expect(await response.json()).toEqual({ status: 'ok', storage: 'sqlite', unstoredBytes: 0 });
 	});
 
 	it('moves the facilitator secret from the link into an httpOnly cookie and off the address bar', async () => {

@@ -30,14 +30,16 @@ describe('when the database goes away', () => {
 	it('answers with a clear error, keeps loaded workshops live and loses nothing once it is back', async () => {
 		const w = await createWorkshop(server.url);
 		await openPhase(server.url, w, 'onskvard');
-		const [p1, p2] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
-		const writer = connectClient(server.url, w.id, { participant: p1.session });
-		const reader = connectClient(server.url, w.id, { participant: p2.session });
-		clients.push(writer, reader);
+		const [p1, p2, p3] = await Promise.all([1, 2, 3].map(() => joinWorkshop(server.url, w.code)));
+		const writer = connectClient(server.url, w.id, { participant: p1!.session });
+		const reader = connectClient(server.url, w.id, { participant: p2!.session });
+		const leaver = connectClient(server.url, w.id, { participant: p3!.session });
+		clients.push(writer, reader, leaver);
 		const doc = writer.open(CANVAS);
 		reader.open(CANVAS);
-		await Promise.all([writer.whenSynced(CANVAS), reader.whenSynced(CANVAS)]);
-		const card = (id: string, text: string) => ({ id, kind: 'onskvard' as const, text, authorId: p1.participantId, sector: 'skola' as const, createdAt: new Date().toISOString() });
+		const leaverDoc = leaver.open(CANVAS);
+		await Promise.all([writer, reader, leaver].map((c) => c.whenSynced(CANVAS)));
+		const card = (id: string, text: string, authorId = p1!.participantId) => ({ id, kind: 'onskvard' as const, text, authorId, sector: 'skola' as const, createdAt: new Date().toISOString() });
 		addCard(doc, card('before', 'före avbrottet'), 't');
 		await writer.flushed();
 
@@ -53,6 +55,13 @@ describe('when the database goes away', () => {
 		// Already loaded, the workshop goes on: the others see the edit, which waits on the server to be stored.
 		await waitFor(() => texts(reader).includes('under avbrottet'), 'the edit to be shared');
 		expect(texts(reader)).toEqual(['före avbrottet', 'under avbrottet']);
+		// Someone writes and closes the page before the database is back: the server still has it.
+		const leaverProblems: string[] = [];
+		leaver.onProblem((p) => leaverProblems.push(p.code));
+		addCard(leaverDoc, card('left', 'skrivaren gick', p3!.participantId), 't');
+		await waitFor(() => leaverProblems.includes('unavailable'), 'the server to tell the leaver it cannot store');
+		leaver.destroy();
+		await waitFor(() => texts(reader).includes('skrivaren gick'), 'the leaver\'s edit to be shared');
 
 		postgres.resume();
 		await waitFor(
@@ -73,6 +82,6 @@ describe('when the database goes away', () => {
 		clients.push(fresh);
 		fresh.open(CANVAS);
 		await fresh.whenSynced(CANVAS);
-		expect(texts(fresh)).toEqual(['före avbrottet', 'under avbrottet']);
+		expect(texts(fresh)).toEqual(['före avbrottet', 'skrivaren gick', 'under avbrottet']);
 	});
 });
