@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../src/lib/sync/cards';
 import type { SyncClient } from '../../src/lib/client/sync-client';
+import type { VoteView } from '../../src/lib/domain/method/vote-tally';
 import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase, startPostgres, type Postgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -30,16 +31,17 @@ describe('when the database goes away', () => {
 	it('answers with a clear error, keeps loaded workshops live and loses nothing once it is back', async () => {
 		const w = await createWorkshop(server.url);
 		await openPhase(server.url, w, 'onskvard');
-		const [p1, p2, p3] = await Promise.all([1, 2, 3].map(() => joinWorkshop(server.url, w.code)));
-		const writer = connectClient(server.url, w.id, { participant: p1!.session });
-		const reader = connectClient(server.url, w.id, { participant: p2!.session });
-		const leaver = connectClient(server.url, w.id, { participant: p3!.session });
+		const join = () => joinWorkshop(server.url, w.code);
+		const [p1, p2, p3] = await Promise.all([join(), join(), join()]);
+		const writer = connectClient(server.url, w.id, { participant: p1.session });
+		const reader = connectClient(server.url, w.id, { participant: p2.session });
+		const leaver = connectClient(server.url, w.id, { participant: p3.session });
 		clients.push(writer, reader, leaver);
 		const doc = writer.open(CANVAS);
 		reader.open(CANVAS);
 		const leaverDoc = leaver.open(CANVAS);
 		await Promise.all([writer, reader, leaver].map((c) => c.whenSynced(CANVAS)));
-		const card = (id: string, text: string, authorId = p1!.participantId) => ({ id, kind: 'onskvard' as const, text, authorId, sector: 'skola' as const, createdAt: new Date().toISOString() });
+		const card = (id: string, text: string, authorId = p1.participantId) => ({ id, kind: 'onskvard' as const, text, authorId, sector: 'skola' as const, createdAt: new Date().toISOString() });
 		addCard(doc, card('before', 'före avbrottet'), 't');
 		await writer.flushed();
 
@@ -58,7 +60,7 @@ describe('when the database goes away', () => {
 		// Someone writes and closes the page before the database is back: the server still has it.
 		const leaverProblems: string[] = [];
 		leaver.onProblem((p) => leaverProblems.push(p.code));
-		addCard(leaverDoc, card('left', 'skrivaren gick', p3!.participantId), 't');
+		addCard(leaverDoc, card('left', 'skrivaren gick', p3.participantId), 't');
 		await waitFor(() => leaverProblems.includes('unavailable'), 'the server to tell the leaver it cannot store');
 		leaver.destroy();
 		await waitFor(() => texts(reader).includes('skrivaren gick'), 'the leaver\'s edit to be shared');
@@ -83,5 +85,43 @@ describe('when the database goes away', () => {
 		fresh.open(CANVAS);
 		await fresh.whenSynced(CANVAS);
 		expect(texts(fresh)).toEqual(['före avbrottet', 'skrivaren gick', 'under avbrottet']);
+	});
+
+	it('counts a dot cast while the database is down, shows it to the voter and stores it once it is back', async () => {
+		const w = await createWorkshop(server.url);
+		const voter = await joinWorkshop(server.url, w.code);
+		const facilitator = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
+		const participant = connectClient(server.url, w.id, { participant: voter.session });
+		clients.push(facilitator, participant);
+		const canvas = facilitator.open(CANVAS);
+		await facilitator.whenSynced(CANVAS);
+		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
+		addCard(canvas, { id: 'wish', kind: 'onskvard', text: 'fler mötesplatser', authorId: 'facilitator', sector: 'skola', createdAt: new Date().toISOString() }, 't');
+		await facilitator.flushed();
+		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
+		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });
+		const views: (VoteView | null)[] = [];
+		participant.onVoteView((view) => views.push(view));
+		await waitFor(() => views.at(-1)?.own?.used === 0, 'the voter to see the open vote');
+
+		postgres.pause();
+		expect(await participant.command({ type: 'vote.cast', cardId: 'wish' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+		await waitFor(() => views.at(-1)?.own?.used === 1, 'the voter to see the dot');
+
+		postgres.resume();
+		await waitFor(
+			async () => {
+				const answer = await fetch(`${server.url}/healthz`).catch(() => null);
+				return answer?.status === 200 && (await answer.json()).unstoredBytes === 0;
+			},
+			'the database to answer again and the dot to be stored',
+			20_000
+		);
+		await server.stop('SIGKILL');
+		server = await startServer({ databaseUrl });
+		const again = connectClient(server.url, w.id, { participant: voter.session });
+		clients.push(again);
+		const view = await again.command({ type: 'vote.view' });
+		expect(view).toMatchObject({ ok: true, value: { own: { used: 1, left: 2 } } });
 	});
 });

@@ -190,8 +190,13 @@ export class MethodService {
 			case 'vote.retract': {
 				const voterId = command.voterId ?? (actor.role === 'participant' ? actor.participantId : '');
 				allow({ type: 'cast-vote', voterId });
-				await this.#saveVote(workshopId, this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId }), 'soon');
-				this.#options.onVoteChanged(workshopId, actor);
+				const next = this.#votes.cast(vote!, command.type, { voterId, cardId: command.cardId });
+				try {
+					await this.#saveVote(workshopId, next, 'soon');
+				} finally {
+					// Applied even if the database did not answer (it is stored once it does): the voter's view shows it either way.
+					this.#options.onVoteChanged(workshopId, actor);
+				}
 				return this.voteViewFor(actor);
 			}
 			case 'vote.view':
