@@ -172,6 +172,7 @@ export class DocRegistry {
 			while (live.unstored.length > 0) {
 				const update = live.unstored[0]!;
 				await this.#storage.appendUpdate(live.workshopId, live.name, update);
+				if (live.unstored[0] !== update) return; // dropped meanwhile: the workshop was deleted
 				live.unstored.shift();
 				this.#unstoredBytes -= update.byteLength;
 				live.retryDelayMs = FIRST_RETRY_MS;
