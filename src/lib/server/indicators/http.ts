@@ -8,6 +8,7 @@ import { firstIssue } from '../http/schemas';
 import { isImportError } from '../importers/import-error';
 import { findWorkshopForApi } from '../lookup-guard';
 import type { WorkshopRow } from '../persistence/storage';
+import { readIndicatorSourcesConfig, type IndicatorSourcesConfig } from './config';
 import { UpstreamError } from './upstream';
 
 /**
@@ -101,6 +102,26 @@ function tooLarge(maxBytes: number): Response {
 export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T | Response {
 	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
 	return parsed.success ? parsed.data : problem(400, 'bad_request', firstIssue(parsed.error));
+}
+
+/**
+ * A facilitator's look-up in an outside indicator source (a GET): checks the caller and
+ * the query, then answers with what `look` finds, or with the source's failure.
+ */
+export async function sourceLookup<T>(
+	event: CallEvent & { url: URL },
+	schema: z.ZodType<T>,
+	look: (query: T, config: IndicatorSourcesConfig) => Promise<unknown>
+): Promise<Response> {
+	const call = await facilitatorCall(event);
+	if (call instanceof Response) return call;
+	const query = parseQuery(event.url, schema);
+	if (query instanceof Response) return query;
+	try {
+		return json(await look(query, readIndicatorSourcesConfig()));
+	} catch (error) {
+		return failureResponse(error);
+	}
 }
 
 /** Validates a JSON body that readJson already parsed. */

@@ -1,6 +1,4 @@
-import { json } from '@sveltejs/kit';
-import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
-import { facilitatorCall, failureResponse, parseQuery } from '$lib/server/indicators/http';
+import { sourceLookup } from '$lib/server/indicators/http';
 import { fetchPxWebV1Table } from '$lib/server/indicators/pxweb-client';
 import { pxwebVariablesQuerySchema } from '$lib/server/indicators/schemas';
 import type { RequestHandler } from './$types';
@@ -10,14 +8,4 @@ import type { RequestHandler } from './$types';
  * variables: [{ code, text, values, valueTexts, elimination?, time? }] }: a PxWeb v1
  * table's description from an allowed host, for choosing values instead of pasting a query.
  */
-export const GET: RequestHandler = async (event) => {
-	const call = await facilitatorCall(event);
-	if (call instanceof Response) return call;
-	const query = parseQuery(event.url, pxwebVariablesQuerySchema);
-	if (query instanceof Response) return query;
-	try {
-		return json(await fetchPxWebV1Table(readIndicatorSourcesConfig(), query.url));
-	} catch (error) {
-		return failureResponse(error);
-	}
-};
+export const GET: RequestHandler = (event) => sourceLookup(event, pxwebVariablesQuerySchema, (query, config) => fetchPxWebV1Table(config, query.url));
