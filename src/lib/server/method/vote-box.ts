@@ -13,7 +13,7 @@ import {
 	type VoteState
 } from '$lib/domain/method/dot-vote';
 import type { MethodCommand } from '$lib/sync/method-commands';
-import { getBallotState } from '$lib/sync/schema';
+import { readBallot, writeBallot } from '$lib/sync/ballots';
 import type { DocRegistry } from '../realtime/doc-registry';
 import { newId } from '../secrets';
 import { MethodError } from './method-error';
@@ -30,12 +30,12 @@ export class VoteBox {
 
 	async read(workshopId: string): Promise<VoteState | null> {
 		const live = await this.docs.get(workshopId, 'ballots');
-		return (getBallotState(live.doc).get('vote') as VoteState | undefined) ?? null;
+		return readBallot(live.doc);
 	}
 
 	async write(workshopId: string, state: VoteState): Promise<void> {
 		const live = await this.docs.get(workshopId, 'ballots');
-		await this.docs.transact(live, (doc) => getBallotState(doc).set('vote', state));
+		await this.docs.transact(live, (doc) => writeBallot(doc, state));
 	}
 
 	/** Opening starts a fresh ballot over the current wishes; the others change the current one. */
