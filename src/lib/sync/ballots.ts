@@ -23,12 +23,9 @@ export function readBallot(doc: Y.Doc): VoteState | null {
 export function writeBallot(doc: Y.Doc, next: VoteState): void {
 	const state = getBallotState(doc);
 	const { votes, ...settings } = next;
-	let dots = state.get('dots');
-	if (!(dots instanceof Y.Array)) {
-		dots = new Y.Array<CastVote>();
-		state.set('dots', dots);
-	}
-	replaceChanged(dots as Y.Array<CastVote>, votes);
+	const stored = state.get('dots');
+	const dots = stored instanceof Y.Array ? (stored as Y.Array<CastVote>) : state.set('dots', new Y.Array<CastVote>());
+	replaceChanged(dots, votes);
 	if (JSON.stringify(state.get('ballot')) !== JSON.stringify(settings)) state.set('ballot', settings);
 	if (state.has('vote')) state.delete('vote');
 }
@@ -49,6 +46,6 @@ function replaceChanged(dots: Y.Array<CastVote>, next: readonly CastVote[]): voi
 	}
 	const removed = current.length - start - end;
 	if (removed > 0) dots.delete(start, removed);
-	const added = next.slice(start, next.length - end).map((dot) => ({ voterId: dot.voterId, cardId: dot.cardId }));
+	const added = next.slice(start, next.length - end);
 	if (added.length > 0) dots.insert(start, added);
 }
