@@ -1,25 +1,24 @@
-import type * as Y from 'yjs';
 import type { Card, CardKind } from '$lib/domain/cards/card';
 import { cardCounts, cardLimitProblem, type CardLimitProblem } from '$lib/domain/cards/card-limits';
-import { addCard, deleteCard, editCardText, putCard, readCards } from '$lib/sync/cards';
+import { readCards } from '$lib/sync/cards';
+import type { CommandAuthor, DocCommand } from '$lib/sync/doc-commands';
 import { newClientId } from './ids';
+import type { SharedDoc } from './shared-doc';
 
-const LOCAL_ORIGIN = 'local';
-
-/** Cards of one canvas document, kept in step with the shared Y.Doc. */
+/** Cards of one canvas (or private draft) document, kept in step with the shared document. */
 export class CanvasState {
 	cards = $state<Card[]>([]);
 	/** Why the last card could not be added (a card cap), until one can again. */
 	limitProblem = $state<CardLimitProblem | null>(null);
-	readonly #doc: Y.Doc;
-	readonly #author: Pick<Card, 'authorId' | 'sector'>;
-	readonly #refresh = () => (this.cards = readCards(this.#doc));
+	readonly #shared: SharedDoc;
+	readonly #author: CommandAuthor;
+	readonly #unsubscribe: () => void;
 
-	constructor(doc: Y.Doc, author: Pick<Card, 'authorId' | 'sector'>) {
-		this.#doc = doc;
+	constructor(shared: SharedDoc, author: CommandAuthor) {
+		this.#shared = shared;
 		this.#author = author;
-		this.#refresh();
-		doc.on('update', this.#refresh);
+		this.cards = readCards(shared.doc);
+		this.#unsubscribe = shared.onChange(() => (this.cards = readCards(this.#shared.doc)));
 	}
 
 	byKind(kind: CardKind): Card[] {
@@ -40,24 +39,28 @@ export class CanvasState {
 		this.limitProblem = authorId === 'facilitator' ? null : cardLimitProblem(cardCounts(this.cards, authorId));
 		if (this.limitProblem) return null;
 		const id = newClientId();
-		addCard(this.#doc, { id, kind, text, ...this.#author, createdAt: new Date().toISOString(), ...extra }, LOCAL_ORIGIN);
+		this.#edit({ type: 'card.add', id, kind, text: text.trim(), ...extra });
 		return id;
 	}
 
-	/** Writes a changed card (from a domain edit such as a proposed data owner). */
-	put(card: Card): void {
-		putCard(this.#doc, card, LOCAL_ORIGIN);
+	/** "Vem kan ta fram detta?": proposes who could produce a wished figure (empty clears it). */
+	proposeOwner(id: string, owner: string): void {
+		this.#edit({ type: 'card.propose-owner', id, owner: owner.trim() });
 	}
 
 	edit(id: string, text: string): void {
-		editCardText(this.#doc, id, text, LOCAL_ORIGIN);
+		this.#edit({ type: 'card.edit', id, text: text.trim() });
 	}
 
 	remove(id: string): void {
-		deleteCard(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'card.remove', id });
 	}
 
 	destroy(): void {
-		this.#doc.off('update', this.#refresh);
+		this.#unsubscribe();
+	}
+
+	#edit(command: DocCommand): void {
+		void this.#shared.edit(command, this.#author);
 	}
 }

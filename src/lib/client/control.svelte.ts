@@ -1,16 +1,16 @@
-import type * as Y from 'yjs';
 import { readControl, type ControlSnapshot } from '$lib/sync/control';
+import type { SharedDoc } from './shared-doc';
 
 /** The workshop's control document (phase, rules, timer, vote, groups) as state. */
 export class ControlState {
 	snapshot = $state<ControlSnapshot>() as ControlSnapshot;
-	readonly #doc: Y.Doc;
-	readonly #refresh = () => (this.snapshot = readControl(this.#doc));
+	readonly #shared: SharedDoc;
+	readonly #unsubscribe: () => void;
 
-	constructor(doc: Y.Doc) {
-		this.#doc = doc;
-		this.#refresh();
-		doc.on('update', this.#refresh);
+	constructor(shared: SharedDoc) {
+		this.#shared = shared;
+		this.snapshot = readControl(shared.doc);
+		this.#unsubscribe = shared.onChange(() => (this.snapshot = readControl(this.#shared.doc)));
 	}
 
 	get live() {
@@ -18,6 +18,6 @@ export class ControlState {
 	}
 
 	destroy(): void {
-		this.#doc.off('update', this.#refresh);
+		this.#unsubscribe();
 	}
 }

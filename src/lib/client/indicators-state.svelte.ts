@@ -1,24 +1,10 @@
-import type * as Y from 'yjs';
 import type { CatalogueEntry } from '$lib/domain/indicators';
+import { META_FIELDS, type MetaField } from '$lib/domain/indicators/commands';
 import type { Sector } from '$lib/domain/workshop/sectors';
-import {
-	META_FIELDS,
-	addIndicator,
-	addReading,
-	deleteReading,
-	editReadingText,
-	readIndicators,
-	removeIndicator,
-	setIndicatorField,
-	setLinkedCards,
-	type MetaField,
-	type Reading,
-	type ReadingPoint,
-	type WorkshopIndicator
-} from '$lib/sync/indicators';
+import type { DocCommand } from '$lib/sync/doc-commands';
+import { readIndicators, type Reading, type ReadingPoint, type WorkshopIndicator } from '$lib/sync/indicators';
 import { newClientId } from './ids';
-
-const LOCAL_ORIGIN = 'local';
+import type { SharedDoc } from './shared-doc';
 
 export interface ReadingAuthor {
 	authorId: string;
@@ -33,19 +19,15 @@ export interface ReadingAuthor {
 export class IndicatorsState {
 	indicators = $state.raw<WorkshopIndicator[]>([]);
 	readings = $state.raw<Reading[]>([]);
-	readonly #doc: Y.Doc;
+	readonly #shared: SharedDoc;
 	readonly #author: ReadingAuthor;
-	readonly #refresh = () => {
-		const snapshot = readIndicators(this.#doc);
-		this.indicators = snapshot.indicators;
-		this.readings = snapshot.readings;
-	};
+	readonly #unsubscribe: () => void;
 
-	constructor(doc: Y.Doc, author: ReadingAuthor) {
-		this.#doc = doc;
+	constructor(shared: SharedDoc, author: ReadingAuthor) {
+		this.#shared = shared;
 		this.#author = author;
 		this.#refresh();
-		doc.on('update', this.#refresh);
+		this.#unsubscribe = shared.onChange(() => this.#refresh());
 	}
 
 	byId(id: string): WorkshopIndicator | undefined {
@@ -62,64 +44,64 @@ export class IndicatorsState {
 
 	addReading(indicatorId: string, text: string, point?: ReadingPoint): string {
 		const id = newClientId();
-		addReading(
-			this.#doc,
-			{ id, indicatorId, text, ...this.#author, createdAt: new Date().toISOString(), ...(point ? { point } : {}) },
-			LOCAL_ORIGIN
-		);
+		this.#edit({ type: 'reading.add', id, indicatorId, text: text.trim(), ...(point ? { point } : {}) });
 		return id;
 	}
 
 	editReading(id: string, text: string): void {
-		editReadingText(this.#doc, id, text, LOCAL_ORIGIN);
+		this.#edit({ type: 'reading.edit', id, text: text.trim() });
 	}
 
 	removeReading(id: string): void {
-		deleteReading(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'reading.remove', id });
 	}
 
 	/** Facilitator: a new indicator with only a name; the rest is filled in the editor. */
 	create(namn: string): string {
 		const id = `egen-${newClientId()}`;
-		addIndicator(this.#doc, { id, meta: { namn }, createdAt: new Date().toISOString() }, LOCAL_ORIGIN);
+		this.#edit({ type: 'indicator.add', indicators: [{ id, meta: { namn: namn.trim() } }] });
 		return id;
 	}
 
 	/** Facilitator: adds catalogue template rows; rows already added are skipped. Returns the new ids. */
 	addFromTemplate(entries: readonly CatalogueEntry[]): string[] {
-		const added: string[] = [];
-		const now = Date.now();
-		this.#doc.transact(() => {
-			entries.forEach((entry, index) => {
-				const id = templateIndicatorId(entry.id);
-				if (this.byId(id)) return;
-				const meta = Object.fromEntries(META_FIELDS.flatMap((field) => (entry[field] ? [[field, entry[field]]] : [])));
-				addIndicator(
-					this.#doc,
-					// Milliseconds apart, so the workshop keeps the template's order.
-					{ id, templateId: entry.id, meta: { ...meta, namn: entry.namn }, createdAt: new Date(now + index).toISOString() },
-					LOCAL_ORIGIN
-				);
-				added.push(id);
-			});
-		}, LOCAL_ORIGIN);
-		return added;
+		const fresh = entries
+			.map((entry) => ({ entry, id: templateIndicatorId(entry.id) }))
+			.filter(({ id }) => !this.byId(id));
+		if (fresh.length === 0) return [];
+		const indicators = fresh.map(({ entry, id }) => ({
+			id,
+			templateId: entry.id,
+			meta: { ...Object.fromEntries(META_FIELDS.flatMap((field) => (entry[field] ? [[field, entry[field]]] : []))), namn: entry.namn }
+		}));
+		this.#edit({ type: 'indicator.add', indicators });
+		return fresh.map(({ id }) => id);
 	}
 
 	setField(id: string, field: MetaField, value: string): void {
-		setIndicatorField(this.#doc, id, field, value, LOCAL_ORIGIN);
+		this.#edit({ type: 'indicator.set', id, field, value });
 	}
 
 	setLinkedCards(id: string, cardIds: readonly string[]): void {
-		setLinkedCards(this.#doc, id, cardIds, LOCAL_ORIGIN);
+		this.#edit({ type: 'indicator.link', id, cardIds: [...new Set(cardIds)] });
 	}
 
 	remove(id: string): void {
-		removeIndicator(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'indicator.remove', id });
 	}
 
 	destroy(): void {
-		this.#doc.off('update', this.#refresh);
+		this.#unsubscribe();
+	}
+
+	#refresh(): void {
+		const snapshot = readIndicators(this.#shared.doc);
+		this.indicators = snapshot.indicators;
+		this.readings = snapshot.readings;
+	}
+
+	#edit(command: DocCommand): void {
+		void this.#shared.edit(command, this.#author);
 	}
 }
 

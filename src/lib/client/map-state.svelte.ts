@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import { layoutMap } from '$lib/charts/map-layout';
 import {
 	attachLoopStories,
@@ -15,12 +14,13 @@ import {
 	type ThemeId
 } from '$lib/domain/systemmap';
 import type { Observation } from '$lib/domain/indicators';
+import { mayDelete, mayRemoveFactor, type MapBoard } from '$lib/domain/systemmap/commands';
+import { FACILITATOR_AUTHOR, type MethodActor } from '$lib/domain/method/method-actor';
+import type { DocCommand } from '$lib/sync/doc-commands';
 import { readIndicators } from '$lib/sync/indicators';
-import * as commands from '$lib/sync/map';
-import type { MapAuthor, MapFactor, MapLink, MapSnapshot, StoredLoopStory } from '$lib/sync/map';
+import { readMap, type MapAuthor, type MapFactor, type MapLink, type MapSnapshot, type StoredLoopStory } from '$lib/sync/map';
 import { newClientId } from './ids';
-
-const LOCAL_ORIGIN = 'local';
+import type { SharedDoc } from './shared-doc';
 
 /** The size the canvas draws a factor box; layout and hit testing use the same. */
 export const FACTOR_WIDTH = 150;
@@ -75,11 +75,10 @@ export class MapState {
 	indicators = $state.raw<IndicatorChoice[]>([]);
 
 	readonly author: MapAuthor;
-	readonly #doc: Y.Doc;
-	readonly #indicatorsDoc: Y.Doc | null;
+	readonly #shared: SharedDoc;
+	readonly #indicatorsDoc: SharedDoc | null;
 	#loopSignature = '';
-	readonly #refresh = () => this.#read();
-	readonly #refreshIndicators = () => this.#readIndicators();
+	readonly #unsubscribe: (() => void)[] = [];
 
 	factorById = $derived(new Map(this.snapshot.factors.map((factor) => [factor.id, factor])));
 	placed = $derived(this.snapshot.factors.filter(hasPosition));
@@ -93,20 +92,24 @@ export class MapState {
 	emphasis = $derived(this.#emphasis());
 
 	/** `indicators` is the workshop's indicators document, for linking a factor to what measures it. */
-	constructor(options: { doc: Y.Doc; author: MapAuthor; indicators?: Y.Doc }) {
-		this.#doc = options.doc;
+	constructor(options: { doc: SharedDoc; author: MapAuthor; indicators?: SharedDoc }) {
+		this.#shared = options.doc;
 		this.author = options.author;
 		this.#indicatorsDoc = options.indicators ?? null;
 		this.#read();
-		this.#doc.on('update', this.#refresh);
+		this.#unsubscribe.push(this.#shared.onChange(() => this.#read()));
 		if (this.#indicatorsDoc) {
 			this.#readIndicators();
-			this.#indicatorsDoc.on('update', this.#refreshIndicators);
+			this.#unsubscribe.push(this.#indicatorsDoc.onChange(() => this.#readIndicators()));
 		}
 	}
 
 	get isFacilitator(): boolean {
-		return this.author.authorId === commands.FACILITATOR_AUTHOR;
+		return this.author.authorId === FACILITATOR_AUTHOR;
+	}
+
+	get #actor(): MethodActor {
+		return this.isFacilitator ? { role: 'facilitator' } : { role: 'participant', participantId: this.author.authorId };
 	}
 
 	factorEmphasis(id: string): Emphasis {
@@ -146,17 +149,17 @@ export class MapState {
 	}
 
 	mayRemoveFactor(id: string): boolean {
-		return commands.mayRemoveFactor(this.snapshot, id, this.author.authorId);
+		return mayRemoveFactor(this.#actor, boardOf(this.snapshot), id);
 	}
 
 	mayDelete(entry: MapLink | StoredLoopStory): boolean {
-		return commands.mayDelete(entry, this.author.authorId);
+		return mayDelete(this.#actor, entry);
 	}
 
 	/** A new factor without a position: it waits in the tray until someone places it. */
 	propose(input: { label: string; kind: FactorKind; note?: string }): string {
 		const id = newClientId();
-		commands.addFactor(this.#doc, { factor: { id, ...input }, author: this.author }, LOCAL_ORIGIN);
+		this.#edit({ type: 'factor.add', factors: [{ id, ...input }] });
 		return id;
 	}
 
@@ -170,17 +173,17 @@ export class MapState {
 			return true;
 		});
 		const added = fresh.map((factor) => ({ id: newClientId(), label: factor.label, kind: factor.kind }));
-		if (added.length > 0) commands.addFactors(this.#doc, { factors: added, author: this.author }, LOCAL_ORIGIN);
+		if (added.length > 0) this.#edit({ type: 'factor.add', factors: added });
 		return added.length;
 	}
 
 	/** A dragged factor is pinned, so "ordna" keeps it where the group put it. */
 	move(id: string, position: { x: number; y: number }, options: { pin?: boolean } = {}): void {
-		commands.moveFactors(this.#doc, { positions: [{ id, ...position }], pin: options.pin }, LOCAL_ORIGIN);
+		this.#edit({ type: 'factor.move', positions: [{ id, ...position }], ...(options.pin ? { pin: true } : {}) });
 	}
 
 	setPinned(id: string, pinned: boolean): void {
-		commands.setPinned(this.#doc, { id, pinned }, LOCAL_ORIGIN);
+		this.#edit({ type: 'factor.pin', id, pinned });
 	}
 
 	/** "Ordna": one run of the force layout; pinned factors stay put. */
@@ -191,7 +194,7 @@ export class MapState {
 			nodeWidth: FACTOR_WIDTH,
 			nodeHeight: FACTOR_HEIGHT
 		});
-		commands.moveFactors(this.#doc, { positions }, LOCAL_ORIGIN);
+		if (positions.length > 0) this.#edit({ type: 'factor.move', positions });
 	}
 
 	/** Places every factor still in the tray around the placed ones, without moving those. */
@@ -204,16 +207,17 @@ export class MapState {
 			nodeHeight: FACTOR_HEIGHT
 		});
 		const waiting = new Set(this.unplaced.map((factor) => factor.id));
-		commands.moveFactors(this.#doc, { positions: positions.filter((p) => waiting.has(p.id)) }, LOCAL_ORIGIN);
+		const placed = positions.filter((p) => waiting.has(p.id));
+		if (placed.length > 0) this.#edit({ type: 'factor.move', positions: placed });
 	}
 
 	updateFactor(input: { id: string; label?: string; kind?: FactorKind; note?: string; indicatorId?: string | null }): void {
-		commands.updateFactor(this.#doc, input, LOCAL_ORIGIN);
+		this.#edit({ type: 'factor.edit', ...input });
 	}
 
 	removeFactor(id: string): void {
 		if (this.selectedFactorId === id) this.selectedFactorId = null;
-		commands.removeFactor(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'factor.remove', id });
 	}
 
 	/** One link per ordered pair: a second arrow from the same factor to the same factor is refused. */
@@ -221,47 +225,54 @@ export class MapState {
 		if (input.from === input.to) return { ok: false, reason: 'same' };
 		if (this.hasLink(input.from, input.to)) return { ok: false, reason: 'exists' };
 		const id = newClientId();
-		commands.addLink(this.#doc, { link: { id, ...input }, author: this.author }, LOCAL_ORIGIN);
+		this.#edit({ type: 'link.add', id, ...input });
 		return { ok: true, id };
 	}
 
+	/** Turns + into − and back; sent as the polarity wanted, so a repeat does not flip it twice. */
 	flip(id: string): void {
-		commands.flipPolarity(this.#doc, id, LOCAL_ORIGIN);
+		const link = this.snapshot.links.find((candidate) => candidate.id === id);
+		if (link) this.#edit({ type: 'link.edit', id, polarity: link.polarity === '-' ? '+' : '-' });
 	}
 
 	updateLink(input: { id: string; polarity?: Polarity; delay?: boolean; label?: string }): void {
-		commands.updateLink(this.#doc, input, LOCAL_ORIGIN);
+		this.#edit({ type: 'link.edit', ...input });
 	}
 
 	removeLink(id: string): void {
-		commands.removeLink(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'link.remove', id });
 	}
 
 	saveStory(loop: MapLoop, input: { name: string; story: string }): void {
-		commands.setLoopStory(
-			this.#doc,
-			{ id: loop.story?.id ?? newClientId(), loop, ...input, author: this.author },
-			LOCAL_ORIGIN
-		);
+		this.#edit({
+			type: 'loop.name',
+			id: loop.story?.id ?? newClientId(),
+			loop: { key: loop.key, factors: [...loop.factors], kind: loop.kind },
+			name: input.name.trim(),
+			story: input.story.trim()
+		});
 	}
 
 	removeStory(id: string): void {
-		commands.removeLoopStory(this.#doc, id, LOCAL_ORIGIN);
+		this.#edit({ type: 'loop.remove', id });
 	}
 
 	setMeta(input: { title?: string; themeId?: ThemeId | null }): void {
-		commands.setMapMeta(this.#doc, input, LOCAL_ORIGIN);
+		this.#edit({ type: 'map.meta', ...input });
 	}
 
 	destroy(): void {
-		this.#doc.off('update', this.#refresh);
-		this.#indicatorsDoc?.off('update', this.#refreshIndicators);
+		this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
+	}
+
+	#edit(command: DocCommand): void {
+		void this.#shared.edit(command, this.author);
 	}
 
 	#readIndicators(): void {
 		if (!this.#indicatorsDoc) return;
 		// A factor stores the id as a map field, so only ids the map's own validation accepts are offered.
-		this.indicators = readIndicators(this.#indicatorsDoc)
+		this.indicators = readIndicators(this.#indicatorsDoc.doc)
 			.indicators.filter((indicator) => isValidId(indicator.id))
 			.map((indicator) => ({
 				id: indicator.id,
@@ -272,7 +283,7 @@ export class MapState {
 	}
 
 	#read(): void {
-		const snapshot = commands.readMap(this.#doc);
+		const snapshot = readMap(this.#shared.doc);
 		this.snapshot = snapshot;
 		const signature = loopSignature(snapshot);
 		if (signature === this.#loopSignature) return;
@@ -309,6 +320,18 @@ export class MapState {
 		factors.set(this.selectedFactorId, 'focus');
 		return { active: true, factors, links };
 	}
+}
+
+/** The map rules' view of what this browser shows. */
+function boardOf(map: MapSnapshot): MapBoard {
+	const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((entry) => entry.id === id) ?? null;
+	return {
+		factor: (id) => find(map.factors, id),
+		link: (id) => find(map.links, id),
+		story: (id) => find(map.stories, id),
+		linksOf: (factorId) => map.links.filter((link) => link.from === factorId || link.to === factorId),
+		counts: () => ({ factors: map.factors.length, links: map.links.length, stories: map.stories.length })
+	};
 }
 
 function normalise(label: string): string {

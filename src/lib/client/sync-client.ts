@@ -1,5 +1,4 @@
 import { io, type Socket } from 'socket.io-client';
-import * as Y from 'yjs';
 import {
 	PROTOCOL_VERSION,
 	type Ack,
@@ -10,12 +9,13 @@ import {
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
 import type { VoteView } from '$lib/domain/method/vote-tally';
+import type { CommandAuthor, DocCommand } from '$lib/sync/doc-commands';
 import type { MethodCommand } from '$lib/sync/method-commands';
 import { wireParser } from '$lib/sync/wire-parser';
-import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '$lib/sync/yjs-messages';
-
-/** Origin of updates that came from the server, so they are not sent back. */
-export const REMOTE_ORIGIN = Symbol('remote');
+import { decodeYMessage, encodeSyncStep1 } from '$lib/sync/yjs-messages';
+import { newClientId } from './ids';
+import { PendingStore } from './pending-store';
+import { SharedDoc, type PendingCommand } from './shared-doc';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -32,31 +32,42 @@ export interface SyncClientOptions {
 }
 
 interface OpenDoc {
-	doc: Y.Doc;
+	shared: SharedDoc;
 	opened: boolean;
 	synced: boolean;
 	onSynced: (() => void)[];
-	/** Pending re-sync after the server could not store a change. */
+	/** Commands sent on this connection and not answered yet. */
+	inFlight: Set<PendingCommand>;
+	/** A later attempt to send what is pending (the server could not store it yet). */
 	retry: ReturnType<typeof setTimeout> | null;
 	retryDelay: number;
 }
 
+/** Answers after which a command is sent again later instead of being dropped. */
+const RETRYABLE = new Set(['unavailable', 'rate_limited']);
+const ANSWER_TIMEOUT_MS = 15_000;
+
 type Listener<T> = (value: T) => void;
 
 /**
- * Yjs over socket.io, browser and Node alike. Edits made while offline stay in the
- * local Y.Doc; on reconnect the sync handshake sends exactly what the server lacks.
+ * socket.io connection to one workshop, browser and Node alike. Shared documents are
+ * read-only replicas kept up to date by the server; changes go up as commands
+ * (`edit`), are shown at once (see SharedDoc) and are sent again after a reconnect
+ * until the server answers, which it does once per command however often it is sent.
+ * Commands made offline wait in session storage, so a reload keeps them.
  */
 export class SyncClient {
 	readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	readonly #docs = new Map<string, OpenDoc>();
+	readonly #store: PendingStore;
 	#status: ConnectionStatus = 'connecting';
-	#pending = 0;
 	readonly #statusListeners = new Set<Listener<{ status: ConnectionStatus; pending: number }>>();
 	readonly #problemListeners = new Set<Listener<ProblemBody>>();
 	readonly #presenceListeners = new Set<Listener<PresenceEntry[]>>();
 	readonly #voteListeners = new Set<Listener<VoteView | null>>();
-	readonly #restartListeners = new Set<Listener<string>>();
+	readonly #flushWaiters = new Set<() => void>();
+	/** Who waits for each command's answer (commands restored after a reload have nobody). */
+	readonly #answers = new Map<PendingCommand, (ack: Ack) => void>();
 
 	constructor(options: SyncClientOptions) {
 		const auth = {
@@ -65,6 +76,7 @@ export class SyncClient {
 			...(options.participant ? { participant: options.participant } : {}),
 			...(options.facilitator ? { facilitator: options.facilitator } : {})
 		};
+		this.#store = new PendingStore(options.workshop);
 		const socketOptions = { auth, transports: ['websocket'], parser: wireParser, ...options.socket };
 		this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
@@ -73,7 +85,10 @@ export class SyncClient {
 			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
 		});
 		this.socket.on('disconnect', () => {
-			for (const entry of this.#docs.values()) entry.opened = false;
+			for (const entry of this.#docs.values()) {
+				entry.opened = false;
+				entry.inFlight.clear();
+			}
 			this.#setStatus('offline');
 		});
 		this.socket.on('connect_error', (error) => {
@@ -95,41 +110,64 @@ export class SyncClient {
 		return this.#status;
 	}
 
-	/** Local changes sent but not yet confirmed as stored. */
+	/** Changes made here that the server has not confirmed as stored. */
 	get pending(): number {
-		return this.#pending;
+		let count = 0;
+		for (const entry of this.#docs.values()) count += entry.shared.pending.length;
+		return count;
 	}
 
 	/** The shared document with this name; it fills as soon as the server answers. */
-	open(name: string): Y.Doc {
+	open(name: string): SharedDoc {
 		const existing = this.#docs.get(name);
-		if (existing) return existing.doc;
-		const doc = new Y.Doc();
-		const entry: OpenDoc = { doc, opened: false, synced: false, onSynced: [], retry: null, retryDelay: 500 };
+		if (existing) return existing.shared;
+		const shared = new SharedDoc(name, (command, author) => this.edit(name, command, author));
+		const entry: OpenDoc = { shared, opened: false, synced: false, onSynced: [], inFlight: new Set(), retry: null, retryDelay: 500 };
 		this.#docs.set(name, entry);
-		doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === REMOTE_ORIGIN || !entry.opened || !this.socket.connected) return;
-			this.#send(name, encodeUpdate(update));
-		});
+		for (const pending of this.#store.load(name)) shared.addPending(pending);
 		if (this.socket.connected) this.#sendOpen(name, entry);
-		return doc;
+		return shared;
 	}
 
 	/** Resolves once the document holds the server's state. */
-	whenSynced(name: string): Promise<Y.Doc> {
+	whenSynced(name: string): Promise<SharedDoc> {
 		const entry = this.#docs.get(name);
 		if (!entry) return Promise.reject(new Error(`document ${name} is not open`));
-		if (entry.synced) return Promise.resolve(entry.doc);
-		return new Promise((resolve) => entry.onSynced.push(() => resolve(entry.doc)));
+		if (entry.synced) return Promise.resolve(entry.shared);
+		return new Promise((resolve) => entry.onSynced.push(() => resolve(entry.shared)));
 	}
 
-	/** Resolves when every local change has been acknowledged as stored. */
-	async flushed(timeoutMs = 10_000): Promise<void> {
-		const start = Date.now();
-		while (this.#pending > 0) {
-			if (Date.now() - start > timeoutMs) throw new Error(`${this.#pending} changes not acknowledged`);
-			await new Promise((r) => setTimeout(r, 10));
-		}
+	/**
+	 * Asks the server to change a shared document. The change shows at once; the
+	 * promise settles with the server's answer (never rejects): `ok`, or a refusal,
+	 * which also reaches `onProblem`. Offline, it waits and is sent on reconnect.
+	 */
+	edit(name: string, command: DocCommand, author: CommandAuthor): Promise<Ack> {
+		const entry = this.#docs.get(name);
+		if (!entry) return Promise.resolve({ ok: false, error: { code: 'bad_request', message: `document ${name} is not open` } });
+		const pending: PendingCommand = { ...this.#store.next(), command, author, at: new Date().toISOString() };
+		const answered = new Promise<Ack>((resolve) => this.#answers.set(pending, resolve));
+		entry.shared.addPending(pending);
+		this.#store.save(name, entry.shared.pending);
+		this.#notify();
+		if (entry.opened && this.socket.connected) this.#sendEdit(name, entry, pending);
+		return answered;
+	}
+
+	/** Resolves when every change made here has been confirmed as stored. */
+	flushed(timeoutMs = 10_000): Promise<void> {
+		if (this.pending === 0) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.#flushWaiters.delete(done);
+				reject(new Error(`${this.pending} changes not acknowledged`));
+			}, timeoutMs);
+			const done = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+			this.#flushWaiters.add(done);
+		});
 	}
 
 	close(name: string): void {
@@ -138,21 +176,21 @@ export class SyncClient {
 		this.#docs.delete(name);
 		if (entry.retry) clearTimeout(entry.retry);
 		if (this.socket.connected) this.socket.emit('doc:close', name);
-		entry.doc.destroy();
+		entry.shared.destroy();
 	}
 
 	destroy(): void {
 		this.socket.disconnect();
 		for (const entry of this.#docs.values()) {
 			if (entry.retry) clearTimeout(entry.retry);
-			entry.doc.destroy();
+			entry.shared.destroy();
 		}
 		this.#docs.clear();
 	}
 
 	onStatus(listener: Listener<{ status: ConnectionStatus; pending: number }>): () => void {
 		this.#statusListeners.add(listener);
-		listener({ status: this.#status, pending: this.#pending });
+		listener({ status: this.#status, pending: this.pending });
 		return () => this.#statusListeners.delete(listener);
 	}
 
@@ -164,7 +202,7 @@ export class SyncClient {
 	/** Sends a method command; resolves with the server's answer (never rejects on refusal). */
 	async command(command: MethodCommand): Promise<CommandAck> {
 		try {
-			const result: CommandAck = await this.socket.timeout(15_000).emitWithAck('command', command);
+			const result: CommandAck = await this.socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck('command', command);
 			if (!result.ok) this.#emitProblem(result.error);
 			return result;
 		} catch {
@@ -184,67 +222,61 @@ export class SyncClient {
 		return () => this.#presenceListeners.delete(listener);
 	}
 
+	/** Opens the document on the server, asks for what this copy lacks, then sends what waits, in order. */
 	#sendOpen(name: string, entry: OpenDoc): void {
 		this.socket.emit('doc:open', name, (result: Ack) => {
+			if (this.#docs.get(name) !== entry) return;
 			if (!result.ok) {
 				this.#emitProblem(result.error);
 				return;
 			}
 			entry.opened = true;
-			// Ask for what we lack; the server's own step 1 makes us send what it lacks.
-			this.#send(name, encodeSyncStep1(entry.doc));
+			this.#sendSync(name, entry);
+			this.#sendWaiting(name, entry);
 		});
 	}
 
-	#send(name: string, payload: Uint8Array): void {
-		const sentFrom = this.#docs.get(name);
-		this.#pending++;
-		this.#notify();
-		this.socket.timeout(15_000).emit('y', name, payload, (error: Error | null, result?: Ack) => {
-			this.#pending--;
+	#sendSync(name: string, entry: OpenDoc): void {
+		this.socket.emit('y', name, encodeSyncStep1(entry.shared.replica), (result: Ack) => {
+			// The server lost changes this copy has (a crash before they were stored): start over.
+			if (!result.ok && result.error.code === 'conflict' && this.#docs.get(name) === entry) {
+				entry.shared.reset();
+				this.#sendSync(name, entry);
+			}
+		});
+	}
+
+	#sendWaiting(name: string, entry: OpenDoc): void {
+		for (const pending of entry.shared.pending) if (!entry.inFlight.has(pending)) this.#sendEdit(name, entry, pending);
+	}
+
+	#sendEdit(name: string, entry: OpenDoc, pending: PendingCommand): void {
+		entry.inFlight.add(pending);
+		const envelope = { client: pending.client, seq: pending.seq, command: pending.command };
+		this.socket.timeout(ANSWER_TIMEOUT_MS).emit('edit', name, envelope, (error: Error | null, result?: Ack) => {
+			entry.inFlight.delete(pending);
+			if (this.#docs.get(name) !== entry) return;
+			if (error !== null || !result || (!result.ok && RETRYABLE.has(result.error.code))) {
+				// Not answered, or not stored yet: send it again later (the server applies it once).
+				if (result && !result.ok) this.#emitProblem(result.error);
+				this.#scheduleRetry(name, entry);
+				return;
+			}
+			if (!result.ok) this.#emitProblem(result.error);
+			else entry.retryDelay = 500;
+			entry.shared.settle(pending);
+			this.#store.save(name, entry.shared.pending);
+			this.#answers.get(pending)?.(result);
+			this.#answers.delete(pending);
 			this.#notify();
-			if (result && !result.ok) this.#emitProblem(result.error);
-			const entry = this.#docs.get(name);
-			if (!entry || entry !== sentFrom) return; // the document was closed or started over meanwhile
-			const code = result && !result.ok ? result.error.code : null;
-			// Not stored, but nothing wrong with it: send it again (with whatever it built on).
-			if (error !== null || code === 'unavailable' || code === 'conflict') this.#scheduleResync(name);
-			else if (code === 'forbidden') this.#restart(name);
-			else if (result?.ok) entry.retryDelay = 500;
 		});
 	}
 
-	/** Called with a document's name when it started over from the server's copy. */
-	onRestart(listener: Listener<string>): () => void {
-		this.#restartListeners.add(listener);
-		return () => this.#restartListeners.delete(listener);
-	}
-
-	/**
-	 * The server refused a change for good (a method rule said no). The local copy holds
-	 * content the server never will, and every later change would build on it, so the
-	 * document starts over from the server's copy; whoever shows it calls `open` again.
-	 */
-	#restart(name: string): void {
-		const entry = this.#docs.get(name);
-		if (!entry) return;
-		if (entry.retry) clearTimeout(entry.retry);
-		this.#docs.delete(name);
-		entry.doc.destroy();
-		this.open(name);
-		for (const listener of this.#restartListeners) listener(name);
-	}
-
-	/**
-	 * The change is still in the local doc; reopening the document makes the server
-	 * send its state vector, and our answer carries everything it has not stored.
-	 */
-	#scheduleResync(name: string): void {
-		const entry = this.#docs.get(name);
-		if (!entry || entry.retry) return;
+	#scheduleRetry(name: string, entry: OpenDoc): void {
+		if (entry.retry) return;
 		entry.retry = setTimeout(() => {
 			entry.retry = null;
-			if (this.socket.connected && this.#docs.get(name) === entry) this.#sendOpen(name, entry);
+			if (this.socket.connected && entry.opened && this.#docs.get(name) === entry) this.#sendWaiting(name, entry);
 		}, entry.retryDelay);
 		entry.retryDelay = Math.min(entry.retryDelay * 2, 10_000);
 	}
@@ -254,14 +286,11 @@ export class SyncClient {
 		if (!entry) return;
 		const bytes = payload instanceof Uint8Array ? payload : new Uint8Array(payload);
 		const message = decodeYMessage(bytes);
-		if (message.type === 'sync-step-1') {
-			this.#send(name, encodeSyncStep2(entry.doc, message.stateVector));
-		} else if (message.type === 'update') {
-			Y.applyUpdate(entry.doc, message.update, REMOTE_ORIGIN);
-			if (!entry.synced) {
-				entry.synced = true;
-				entry.onSynced.splice(0).forEach((resolve) => resolve());
-			}
+		if (message.type !== 'update') return;
+		entry.shared.applyRemote(message.update);
+		if (!entry.synced) {
+			entry.synced = true;
+			entry.onSynced.splice(0).forEach((resolve) => resolve());
 		}
 	}
 
@@ -271,10 +300,16 @@ export class SyncClient {
 	}
 
 	#notify(): void {
-		for (const listener of this.#statusListeners) listener({ status: this.#status, pending: this.#pending });
+		const pending = this.pending;
+		for (const listener of this.#statusListeners) listener({ status: this.#status, pending });
+		if (pending === 0) {
+			for (const done of this.#flushWaiters) done();
+			this.#flushWaiters.clear();
+		}
 	}
 
 	#emitProblem(problem: ProblemBody): void {
 		for (const listener of this.#problemListeners) listener(problem);
 	}
 }
+

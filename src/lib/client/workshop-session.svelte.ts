@@ -1,8 +1,8 @@
-import type * as Y from 'yjs';
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { MethodCommand } from '$lib/sync/method-commands';
 import type { CommandAck, PresenceEntry, ProblemBody } from '$lib/sync/protocol';
 import { ControlState } from './control.svelte';
+import type { SharedDoc } from './shared-doc';
 import { SyncClient, type ConnectionStatus } from './sync-client';
 
 /** Reactive view of one browser's connection to a workshop. */
@@ -14,9 +14,7 @@ export class WorkshopSession {
 	/** This person's own view of the current vote (their dots; results once closed). */
 	vote = $state<VoteView | null>(null);
 	readonly client: SyncClient;
-	control = $state<ControlState>() as ControlState;
-	/** Counts documents that started over after a refused change; see `open`. */
-	restarts = $state(0);
+	readonly control: ControlState;
 	readonly #unsubscribe: (() => void)[] = [];
 
 	constructor(workshopId: string) {
@@ -31,24 +29,13 @@ export class WorkshopSession {
 			this.client.onVoteView((view) => (this.vote = view)),
 			this.client.onStatus(({ status }) => {
 				if (status === 'online') void this.refreshVote();
-			}),
-			this.client.onRestart((name) => {
-				if (name === 'control') {
-					this.control.destroy();
-					this.control = new ControlState(this.client.open('control'));
-				}
-				this.restarts++;
 			})
 		);
 		this.control = new ControlState(this.client.open('control'));
 	}
 
-	/**
-	 * A shared document for a view to show. Called inside an `$effect`, it makes the effect
-	 * run again with a fresh document when one starts over after a refused change.
-	 */
-	open(name: string): Y.Doc {
-		void this.restarts;
+	/** A shared document for a view to show (and change through commands). */
+	open(name: string): SharedDoc {
 		return this.client.open(name);
 	}
 

@@ -5,6 +5,7 @@ import { createStorage } from './persistence/create-storage';
 import type { Storage } from './persistence/storage';
 import { DocRegistry } from './realtime/doc-registry';
 import { MethodService } from './method/method-service';
+import { DocCommandService } from './realtime/doc-commands';
 import {
 	attachRealtime,
 	broadcastUpdate,
@@ -56,8 +57,8 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	let relay: RedisRelay | null = null;
 	const docs = new DocRegistry({
 		storage,
-		onUpdate: (live, update, origin) => {
-			if (io) broadcastUpdate(io, live, update, origin.source === 'client' ? origin.socketId : undefined);
+		onUpdate: (live, update) => {
+			if (io) broadcastUpdate(io, live, update);
 		},
 		onStored: (live, update) => relay?.publish(live, update)
 	});
@@ -85,7 +86,8 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 			else dueVoteViews.set(workshopId, new Set([...(due ?? []), voteViewerKey(whose)]));
 		}
 	});
-	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method });
+	const commands = new DocCommandService({ docs, storage });
+	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method, commands });
 	if (io && config.redisUrl) relay = await startRedisRelay({ url: config.redisUrl, io, docs });
 
 	const unloadTimer = setInterval(() => {

@@ -16,7 +16,8 @@ import {
 	type Bilingual
 } from '$lib/domain/systemmap';
 import type { Actor } from '$lib/domain/workshop/access';
-import { FACILITATOR_AUTHOR, PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
+import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
+import { PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
 import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';

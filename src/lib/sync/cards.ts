@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { checkCardText, isCardKind, type Card } from '$lib/domain/cards/card';
+import { checkCardText, type Card } from '$lib/domain/cards/card';
+import { cardSchema } from '$lib/domain/cards/card-schema';
 import { getCards } from './schema';
 
 /**
@@ -14,7 +15,6 @@ export function addCard(doc: Y.Doc, card: Card, origin: unknown): void {
 	if (problem) throw new Error(`card text is ${problem}`);
 	doc.transact(() => {
 		const entry = new Y.Map<unknown>();
-		// authorId first: the server's update guard reads it to decide who owns the entry.
 		entry.set('authorId', card.authorId);
 		entry.set('id', card.id);
 		entry.set('kind', card.kind);
@@ -63,37 +63,23 @@ export function deleteCards(doc: Y.Doc, ids: readonly string[], origin: unknown)
 	doc.transact(() => ids.forEach((id) => getCards(doc).delete(id)), origin);
 }
 
-/** Plain cards, oldest first; entries that are not well-formed cards are skipped. */
-export function readCards(doc: Y.Doc): Card[] {
+/**
+ * Plain cards, oldest first. Every entry is checked with the same schema commands and
+ * imports use; one that fails (written by an earlier version, or damaged) is skipped,
+ * so a single bad value never blanks a board or fails a report. `onSkipped` hears of it.
+ */
+export function readCards(doc: Y.Doc, onSkipped?: (id: string) => void): Card[] {
 	const cards: Card[] = [];
-	for (const entry of getCards(doc).values()) {
-		const card = entry instanceof Y.Map ? toCard(entry) : null;
+	for (const [key, entry] of getCards(doc).entries()) {
+		const card = entry instanceof Y.Map ? readCard(entry) : null;
 		if (card) cards.push(card);
+		else onSkipped?.(key);
 	}
 	return cards.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-function toCard(entry: Y.Map<unknown>): Card | null {
-	const { id, kind, text } = { id: entry.get('id'), kind: entry.get('kind'), text: entry.get('text') };
-	if (typeof id !== 'string' || typeof text !== 'string' || !isCardKind(kind)) return null;
-	const card: Card = {
-		id,
-		kind,
-		text,
-		authorId: String(entry.get('authorId') ?? ''),
-		sector: entry.get('sector') as Card['sector'],
-		createdAt: String(entry.get('createdAt') ?? '')
-	};
-	if (entry.get('hidden') === true) card.hidden = true;
-	const mergedFrom = entry.get('mergedFrom');
-	if (Array.isArray(mergedFrom)) card.mergedFrom = mergedFrom.filter((v): v is string => typeof v === 'string');
-	const groupId = entry.get('groupId');
-	if (typeof groupId === 'string') card.groupId = groupId;
-	const available = entry.get('available');
-	if (available && typeof available === 'object') card.available = available as Card['available'];
-	const nextStep = entry.get('nextStep');
-	if (nextStep && typeof nextStep === 'object') card.nextStep = nextStep as Card['nextStep'];
-	const owner = entry.get('proposedDataOwner');
-	if (typeof owner === 'string') card.proposedDataOwner = owner;
-	return card;
+/** One card entry, or null when it is not a valid card. */
+export function readCard(entry: Y.Map<unknown>): Card | null {
+	const parsed = cardSchema.safeParse(entry.toJSON());
+	return parsed.success ? (parsed.data as Card) : null;
 }

@@ -13,6 +13,9 @@ import {
 	type Observation,
 	type ObservationStatus
 } from '$lib/domain/indicators';
+import { META_FIELDS, isAllowedMetaValue, type MetaField } from '$lib/domain/indicators/commands';
+import { checkReadingText } from '$lib/domain/indicators/reading';
+import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
 import { isSector, type Sector } from '$lib/domain/workshop/sectors';
 
 /**
@@ -35,31 +38,6 @@ const SERIES_ROOT = 'series';
 const READINGS_ROOT = 'readings';
 export const INDICATORS_DOC = 'indicators';
 
-/** The author recorded on entries the facilitator or the server writes. */
-export const FACILITATOR_AUTHOR = 'facilitator';
-
-export const READING_TEXT_MAX = 280;
-
-/** Metadata fields, each its own key in a catalogue entry. */
-export const META_FIELDS = [
-	'namn',
-	'mal',
-	'delmal',
-	'typ',
-	'niva',
-	'definition',
-	'syfte',
-	'riskForFeltolkning',
-	'malgrupp',
-	'datakalla',
-	'frekvens',
-	'unit',
-	'attribution',
-	'licence',
-	'dataOwner',
-	'kindOfUse'
-] as const satisfies readonly (keyof IndicatorMeta)[];
-export type MetaField = (typeof META_FIELDS)[number];
 
 /** An indicator as the workshop holds it: the catalogue entry plus its data, if any was imported. */
 export interface WorkshopIndicator {
@@ -104,15 +82,6 @@ export interface Reading {
 export interface IndicatorsSnapshot {
 	indicators: WorkshopIndicator[];
 	readings: Reading[];
-}
-
-export type ReadingTextProblem = 'empty' | 'too-long';
-
-export function checkReadingText(text: string): ReadingTextProblem | null {
-	const trimmed = text.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > READING_TEXT_MAX) return 'too-long';
-	return null;
 }
 
 function catalogue(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -167,20 +136,11 @@ export function setIndicatorField(doc: Y.Doc, id: string, field: MetaField, valu
 	if (!(entry instanceof Y.Map)) throw new Error(`no indicator ${id}`);
 	const text = value.trim();
 	if (field === 'namn' && text === '') throw new Error('an indicator needs a name');
-	if (text !== '' && !isAllowedValue(field, text)) throw new Error(`"${text}" is not a valid ${field}`);
+	if (text !== '' && !isAllowedMetaValue(field, text)) throw new Error(`"${text}" is not a valid ${field}`);
 	doc.transact(() => {
 		if (text === '') entry.delete(field);
 		else if (entry.get(field) !== text) entry.set(field, text);
 	}, origin);
-}
-
-function isAllowedValue(field: MetaField, value: string): boolean {
-	const lists: Partial<Record<MetaField, readonly string[]>> = {
-		typ: INDICATOR_TYPES,
-		niva: INDICATOR_LEVELS,
-		kindOfUse: KINDS_OF_USE
-	};
-	return lists[field]?.includes(value) ?? true;
 }
 
 /** Replaces the list of linked "Tillgänglig" card ids (duplicates dropped). */
@@ -278,7 +238,6 @@ export function addReading(doc: Y.Doc, reading: NewReading, origin: unknown): vo
 	if (problem) throw new Error(`reading text is ${problem}`);
 	doc.transact(() => {
 		const entry = new Y.Map<unknown>();
-		// authorId first: the server's update guard reads it to decide who owns the entry.
 		entry.set('authorId', reading.authorId);
 		entry.set('id', reading.id);
 		entry.set('indicatorId', reading.indicatorId);
@@ -325,7 +284,7 @@ function toIndicator(entry: Y.Map<unknown>, series: Y.Map<StoredSeries>): Worksh
 	const meta: IndicatorMeta = { namn };
 	for (const field of META_FIELDS) {
 		const value = entry.get(field);
-		if (typeof value === 'string' && isAllowedValue(field, value)) Object.assign(meta, { [field]: value });
+		if (typeof value === 'string' && isAllowedMetaValue(field, value)) Object.assign(meta, { [field]: value });
 	}
 	const linked = entry.get('linkedCardIds');
 	const templateId = entry.get('templateId');

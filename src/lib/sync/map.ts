@@ -18,6 +18,7 @@ import {
 	type SystemMap,
 	type ThemeId
 } from '$lib/domain/systemmap';
+import { LOOP_NAME_MAX, LOOP_STORY_MAX, type MapBoard } from '$lib/domain/systemmap/commands';
 import { parseDocName } from '$lib/domain/workshop/documents';
 import { isSector, type Sector } from '$lib/domain/workshop/sectors';
 
@@ -31,10 +32,7 @@ import { isSector, type Sector } from '$lib/domain/workshop/sectors';
  * Commands validate their input and throw on a bad one: the UI checks first, so a
  * throw here is a programming error, never a user's typo reaching the document.
  */
-export const FACILITATOR_AUTHOR = 'facilitator';
 export const PLENARY_MAP = 'map:plenary';
-export const LOOP_STORY_MAX = FACTOR_NOTE_MAX;
-export const LOOP_NAME_MAX = FACTOR_LABEL_MAX;
 
 export interface MapAuthor {
 	/** The participant's id, or 'facilitator'. */
@@ -348,16 +346,25 @@ export function readMap(doc: Y.Doc): MapSnapshot {
 	};
 }
 
-/** Whether `actorId` may delete an entry: its author, or the facilitator (the server's guard says the same). */
-export function mayDelete(entry: { authorId: string }, actorId: string): boolean {
-	return actorId === FACILITATOR_AUTHOR || entry.authorId === actorId;
+/** Whether the map has a link with this id (even one whose factor is gone). */
+export function hasLink(doc: Y.Doc, id: string): boolean {
+	return linksOf(doc).has(id);
 }
 
-/** Removing a factor also removes its links, so the actor must be allowed to delete all of them. */
-export function mayRemoveFactor(map: MapSnapshot, factorId: string, actorId: string): boolean {
-	const factor = map.factors.find((candidate) => candidate.id === factorId);
-	if (!factor || !mayDelete(factor, actorId)) return false;
-	return map.links.every((link) => (link.from !== factorId && link.to !== factorId) || mayDelete(link, actorId));
+/** The map rules' view of a map document, read lazily so a check touches only what it needs. */
+export function mapBoard(doc: Y.Doc): MapBoard {
+	const authored = (entry: unknown) => (entry instanceof Y.Map ? { authorId: String(entry.get('authorId') ?? '') } : null);
+	const linkOf = (entry: unknown) => {
+		if (!(entry instanceof Y.Map)) return null;
+		return { authorId: String(entry.get('authorId') ?? ''), from: String(entry.get('from') ?? ''), to: String(entry.get('to') ?? '') };
+	};
+	return {
+		factor: (id) => authored(factorsOf(doc).get(id)),
+		link: (id) => linkOf(linksOf(doc).get(id)),
+		story: (id) => authored(loopsOf(doc).get(id)),
+		linksOf: (factorId) => [...linksOf(doc).values()].flatMap((entry) => linkOf(entry) ?? []).filter((link) => link.from === factorId || link.to === factorId),
+		counts: () => ({ factors: factorsOf(doc).size, links: linksOf(doc).size, stories: loopsOf(doc).size })
+	};
 }
 
 function authoredEntry(author: MapAuthor): Entry {

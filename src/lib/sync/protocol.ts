@@ -7,7 +7,7 @@ import type { Sector } from '$lib/domain/workshop/sectors';
  * Bump PROTOCOL_VERSION on any breaking change; the server refuses other versions
  * with `clientTooOld` / `serverTooOld` so an old tab reloads instead of corrupting.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Largest Yjs message accepted from a client. A whole workshop compacts to far less. */
 export const MAX_UPDATE_BYTES = 1024 * 1024;
@@ -19,9 +19,8 @@ export const MAX_UPDATE_BYTES = 1024 * 1024;
  */
 export const MAX_OPEN_DOCS = 200;
 
-/** Yjs frames (y-websocket framing): first varUint is the message type. */
+/** Yjs frames (y-websocket framing): first varUint is the message type; only sync (0) is used. */
 export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
 
 export const handshakeSchema = z.object({
 	workshop: z.string().min(1).max(64),
@@ -51,6 +50,8 @@ export type ErrorCode =
 export interface ProblemBody {
 	code: ErrorCode;
 	message: string;
+	/** For a refused command: the rule's stable key (e.g. `phase-locked`), which the browser translates. */
+	key?: string;
 }
 
 export type Ack = { ok: true } | { ok: false; error: ProblemBody };
@@ -69,7 +70,10 @@ export interface PresenceEntry {
 export interface ClientToServerEvents {
 	'doc:open': (docName: string, ack: (result: Ack) => void) => void;
 	'doc:close': (docName: string) => void;
+	/** A Yjs sync frame; clients send only SyncStep1 (their state vector) to catch up. */
 	y: (docName: string, payload: Uint8Array, ack: (result: Ack) => void) => void;
+	/** A command on a shared document (see doc-commands.ts), checked and applied by the server. */
+	edit: (docName: string, envelope: unknown, ack: (result: Ack) => void) => void;
 	/** A method command (see method-commands.ts), checked and carried out by the server. */
 	command: (command: unknown, ack: (result: CommandAck) => void) => void;
 }

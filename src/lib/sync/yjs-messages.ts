@@ -6,12 +6,12 @@ import { MESSAGE_SYNC } from '$lib/sync/protocol';
 
 /**
  * Decoding of the y-websocket framing: `[varUint messageType][payload]`. Sync
- * payloads are `[varUint syncType][varUint8Array data]` (y-protocols/sync).
+ * payloads are `[varUint syncType][varUint8Array data]` (y-protocols/sync). Awareness
+ * (message type 1) is not part of Datadialog's protocol: presence comes from the server.
  */
 export type IncomingYMessage =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }
-	| { type: 'update'; update: Uint8Array }
-	| { type: 'awareness'; payload: Uint8Array };
+	| { type: 'update'; update: Uint8Array };
 
 export function decodeYMessage(payload: Uint8Array): IncomingYMessage {
 	const decoder = decoding.createDecoder(payload);
@@ -25,7 +25,6 @@ export function decodeYMessage(payload: Uint8Array): IncomingYMessage {
 		}
 		throw new Error(`unknown sync message type ${syncType}`);
 	}
-	if (messageType === 1) return { type: 'awareness', payload };
 	throw new Error(`unknown message type ${messageType}`);
 }
 
@@ -50,33 +49,13 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** A Yjs update taken apart once, for every check the server runs on it. */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-
-/** Takes an update apart; throws on garbage, before anything stores it. */
-export function decodeUpdate(update: Uint8Array): DecodedUpdate {
-	return Y.decodeUpdate(update);
-}
-
-/** Whether an update changes nothing (no new content, no deletions). */
-export function isEmptyUpdate(update: DecodedUpdate): boolean {
-	return update.structs.length === 0 && update.ds.clients.size === 0;
-}
-
 /**
- * Whether an update builds on changes of its authors that `doc` lacks. Yjs would keep
- * such an update pending, invisible yet stored, while its deletions took effect at
- * once; it only happens after one of the sender's changes was refused or lost.
+ * Whether a state vector (a client's SyncStep1) names changes `doc` does not have.
+ * Only the server writes shared documents, so a reader ahead of it holds changes the
+ * server lost (shared, then a crash before they were stored): that copy must start over.
  */
-export function missingDependencies(doc: Y.Doc, update: DecodedUpdate): boolean {
-	const lowest = new Map<number, number>();
-	for (const struct of update.structs) {
-		const { client, clock } = struct.id;
-		// A Skip is a hole in a merged update: what follows it needs that range.
-		if (struct instanceof Y.Skip && clock + struct.length > Y.getState(doc.store, client)) return true;
-		if (clock < (lowest.get(client) ?? Infinity)) lowest.set(client, clock);
-	}
-	for (const [client, clock] of lowest) {
+export function isAheadOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+	for (const [client, clock] of Y.decodeStateVector(stateVector)) {
 		if (clock > Y.getState(doc.store, client)) return true;
 	}
 	return false;

@@ -1,9 +1,7 @@
 import type { Card } from '../cards/card';
 import { cardsOfKind, visibleCards } from './cards';
+import { FACILITATOR_AUTHOR } from '../method/method-actor';
 import type { ArchiveDocument } from './schema';
-
-/** The author of cards the server writes on the facilitator's behalf. */
-export const FACILITATOR_AUTHOR_ID = 'facilitator';
 
 /**
  * The next steps a follow-up workshop starts with: every visible "Nästa steg"
@@ -20,7 +18,7 @@ export function stepsToCarry(document: Pick<ArchiveDocument, 'canvases' | 'follo
 			id: card.id,
 			kind: card.kind,
 			text: card.text,
-			authorId: FACILITATOR_AUTHOR_ID,
+			authorId: FACILITATOR_AUTHOR,
 			sector: card.sector,
 			createdAt: card.createdAt,
 			...(card.nextStep ? { nextStep: card.nextStep } : {})

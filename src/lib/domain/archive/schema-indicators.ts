@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indicatorMetaSchema, observationSchema } from '../indicators/schema';
-import { authorSectorSchema, idSchema, timestampSchema } from './schema-method';
+import { authorSectorSchema, idSchema, timestampSchema } from '../cards/card-schema';
 
 /**
  * Validators for the indicators of an archive document: the catalogue entry,

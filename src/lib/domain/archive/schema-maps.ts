@@ -10,7 +10,7 @@ import {
 	THEME_IDS
 } from '../systemmap';
 import { SECTORS } from '../workshop/sectors';
-import { idSchema } from './schema-method';
+import { idSchema } from '../cards/card-schema';
 
 /**
  * Validators for the system maps of an archive document: each map as its

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DATA_LEVELS, DATA_USES, DETAIL_TEXT_MAX, isHttpUrl } from '../cards/available-data';
-import { CARD_KINDS, CARD_TEXT_MAX, type Card } from '../cards/card';
 import type { ModerationEntry } from '../cards/moderation';
-import { NEXT_STEP_PROMPTS, OWNER_MAX, isIsoDate } from '../cards/next-step';
+import { CARD_TEXT_MAX } from '../cards/card';
+import { authorSectorSchema, idSchema, timestampSchema, trimmedText } from '../cards/card-schema';
 import { TIMEBOX_MAX_MINUTES } from '../method/agenda';
 import { VOTE_BUDGET_MAX } from '../method/dot-vote';
 import type { Group } from '../method/groups';
@@ -18,46 +17,6 @@ import { SECTORS } from '../workshop/sectors';
  * field is checked with the same limits the live workshop enforces; the
  * `satisfies` clauses keep the shapes equal to the domain types.
  */
-export const idSchema = z.string().min(1).max(64).regex(/^\S+$/, 'must not contain whitespace');
-export const timestampSchema = z.string().min(1).max(40);
-export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
-export const authorSectorSchema = z.enum([...SECTORS, 'facilitator']);
-
-const trimmedText = (max: number) =>
-	z.string().refine((text) => text.trim().length > 0 && text.trim().length <= max, `must be 1–${max} characters`);
-
-const availableSchema = z.object({
-	wishIds: z.array(idSchema).min(1).max(200),
-	source: trimmedText(DETAIL_TEXT_MAX),
-	level: z.enum(DATA_LEVELS),
-	uses: z.array(z.enum(DATA_USES)).min(1).max(DATA_USES.length),
-	frequency: z.string().max(DETAIL_TEXT_MAX).optional(),
-	comparability: z.string().max(DETAIL_TEXT_MAX).optional(),
-	url: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
-	dataSourceId: idSchema.optional()
-});
-
-const nextStepSchema = z.object({
-	prompt: z.enum(NEXT_STEP_PROMPTS),
-	owner: trimmedText(OWNER_MAX),
-	due: isoDateSchema.optional()
-});
-
-export const cardSchema = z.object({
-	id: idSchema,
-	kind: z.enum(CARD_KINDS),
-	text: trimmedText(CARD_TEXT_MAX),
-	authorId: idSchema,
-	sector: authorSectorSchema,
-	createdAt: timestampSchema,
-	hidden: z.boolean().optional(),
-	mergedFrom: z.array(idSchema).max(200).optional(),
-	groupId: idSchema.optional(),
-	available: availableSchema.optional(),
-	nextStep: nextStepSchema.optional(),
-	proposedDataOwner: z.string().max(OWNER_MAX).optional()
-}) satisfies z.ZodType<Card>;
-
 const questionSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('theme'), themeId: idSchema, angle: z.enum(QUESTION_ANGLES) }),
 	z.object({ kind: z.literal('custom'), text: trimmedText(QUESTION_TEXT_MAX) })

@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { areaSchema } from '../indicators/schema';
 import { archivedIndicatorSchema, archivedReadingSchema } from './schema-indicators';
 import { archivedMapSchema } from './schema-maps';
+import { cardSchema, idSchema, isoDateSchema, timestampSchema } from '../cards/card-schema';
 import {
-	cardSchema,
 	groupSchema,
-	idSchema,
-	isoDateSchema,
 	methodSchema,
 	moderationEntrySchema,
 	preparationSchema,
-	publicVoteSchema,
-	timestampSchema
+	publicVoteSchema
 } from './schema-method';
 import { SECTORS } from '../workshop/sectors';
 

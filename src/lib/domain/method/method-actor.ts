@@ -8,7 +8,10 @@ export type MethodActor =
 	| Pick<Extract<Actor, { role: 'facilitator' }>, 'role'>
 	| Pick<Extract<Actor, { role: 'participant' }>, 'role' | 'participantId'>;
 
+/** The author id recorded on what the facilitator (or the server on their behalf) writes. */
+export const FACILITATOR_AUTHOR = 'facilitator';
+
 /** Whether the actor wrote the card. The facilitator authors cards as 'facilitator'. */
 export function isAuthor(actor: MethodActor, authorId: string): boolean {
-	return actor.role === 'facilitator' ? authorId === 'facilitator' : actor.participantId === authorId;
+	return actor.role === 'facilitator' ? authorId === FACILITATOR_AUTHOR : actor.participantId === authorId;
 }

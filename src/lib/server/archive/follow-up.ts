@@ -1,4 +1,5 @@
-import { FACILITATOR_AUTHOR_ID, stepsToCarry } from '$lib/domain/archive/carry-over';
+import { stepsToCarry } from '$lib/domain/archive/carry-over';
+import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { ARCHIVE_TITLE_MAX } from '$lib/domain/archive/schema';
 import { PLENARY_CANVAS_NAME } from '$lib/domain/archive/snapshot';
@@ -36,9 +37,9 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 				map: {
 					title,
 					themeId,
-					factors: factors.map((factor) => ({ ...factor, authorId: FACILITATOR_AUTHOR_ID })),
-					links: links.map((link) => ({ ...link, authorId: FACILITATOR_AUTHOR_ID })),
-					stories: stories.map((story) => ({ ...story, authorId: FACILITATOR_AUTHOR_ID }))
+					factors: factors.map((factor) => ({ ...factor, authorId: FACILITATOR_AUTHOR })),
+					links: links.map((link) => ({ ...link, authorId: FACILITATOR_AUTHOR })),
+					stories: stories.map((story) => ({ ...story, authorId: FACILITATOR_AUTHOR }))
 				}
 			})),
 			indicators: document.indicators.map((indicator) => ({ ...indicator, linkedCardIds: [] })),

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ReportIndicator, ReportMap, ReportModel } from '$lib/domain/archive/report-model';
-import { META_FIELDS } from '$lib/sync/indicators';
+import { META_FIELDS } from '$lib/domain/indicators/commands';
 import type { Lang } from '$lib/i18n/lang';
 import { translator } from '$lib/i18n/messages';
 import { el, esc } from './markup';

@@ -4,15 +4,12 @@ import { log } from '../log';
 
 /**
  * Why an update was applied; sharing and storing switch on `source` (hocuspocus'
- * typed origins). `client` and `server` updates are shared with this instance's
- * sockets as soon as they are applied and stored right after; `relay` updates came
- * from another instance that already stored them.
+ * typed origins). `server` updates (every accepted command, import and method
+ * change) are shared with this instance's sockets as soon as they are applied and
+ * stored right after; `relay` updates came from another instance that already
+ * stored them; `load` ones were read from storage.
  */
-export type UpdateOrigin =
-	| { source: 'client'; socketId: string }
-	| { source: 'server' }
-	| { source: 'relay' }
-	| { source: 'load' };
+export type UpdateOrigin = { source: 'server' } | { source: 'relay' } | { source: 'load' };
 
 export interface LiveDoc {
 	readonly workshopId: string;
@@ -36,11 +33,11 @@ export interface DocRegistryOptions {
 	/** Called once a change made on this instance is stored (for other instances). */
 	onStored?: (live: LiveDoc, update: Uint8Array) => void;
 	compactEvery?: number;
-	/** How much applied change may wait for the database before client updates are refused. */
+	/** How much applied change may wait for the database before new changes are refused. */
 	maxUnstoredBytes?: number;
 }
 
-/** Client updates are refused while this much applied change waits for the database. */
+/** New changes are refused while too much applied change waits for the database. */
 export class StorageBacklogError extends Error {}
 
 const FIRST_RETRY_MS = 250;
@@ -134,34 +131,19 @@ export class DocRegistry {
 		this.#storeSoon(live);
 	}
 
-	/**
-	 * Checks a client's update against the document as it is now, applies and shares
-	 * it, and resolves once it is stored, which is when the client gets its
-	 * acknowledgement. If the database does not answer, the update stays applied and is
-	 * stored when it answers again; the promise rejects so the client hears of it.
-	 */
-	async applyClientUpdate(
-		live: LiveDoc,
-		update: Uint8Array,
-		socketId: string,
-		/** Runs right before the update is applied, against the state it will meet; throw to refuse. */
-		check?: (doc: Y.Doc) => void
-	): Promise<void> {
-		if (this.#unstoredBytes > this.#maxUnstoredBytes) {
-			throw new StorageBacklogError('too many changes are waiting for the database; try again when it answers');
-		}
-		check?.(live.doc);
-		Y.applyUpdate(live.doc, update, { source: 'client', socketId } satisfies UpdateOrigin);
-		await this.whenStored(live);
-	}
-
 	/** Applies an update another instance already stored. */
 	applyRelayedUpdate(live: LiveDoc, update: Uint8Array): void {
 		Y.applyUpdate(live.doc, update, { source: 'relay' } satisfies UpdateOrigin);
 	}
 
-	/** Runs a server-side change; it is shared at once and resolves once stored. */
+	/**
+	 * Runs a server-side change; it is shared at once and resolves once stored. While
+	 * too much applied change waits for the database, nothing new is applied.
+	 */
 	async transact(live: LiveDoc, change: (doc: Y.Doc) => void): Promise<void> {
+		if (this.#unstoredBytes > this.#maxUnstoredBytes) {
+			throw new StorageBacklogError('too many changes are waiting for the database; try again when it answers');
+		}
 		live.doc.transact(() => change(live.doc), { source: 'server' } satisfies UpdateOrigin);
 		await this.whenStored(live);
 	}

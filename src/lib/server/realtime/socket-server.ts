@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { MethodActor } from '$lib/domain/method/method-actor';
+import { FACILITATOR_AUTHOR, type MethodActor } from '$lib/domain/method/method-actor';
 import { canAccessDoc, type Actor } from '$lib/domain/workshop/access';
 import { isStandingDoc, parseDocName, type DocName } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
@@ -20,22 +20,11 @@ import {
 	type PresenceEntry,
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
-import { cardRule } from '$lib/sync/card-rules';
 import { readControl } from '$lib/sync/control';
-import { getCards } from '$lib/sync/schema';
+import { commandEnvelopeSchema, type CommandAuthor } from '$lib/sync/doc-commands';
 import { methodCommandSchema } from '$lib/sync/method-commands';
-import { checkParticipantUpdate } from '$lib/sync/update-guard';
 import { wireParser } from '$lib/sync/wire-parser';
-import {
-	decodeUpdate,
-	decodeYMessage,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdate,
-	isEmptyUpdate,
-	missingDependencies,
-	type DecodedUpdate
-} from '$lib/sync/yjs-messages';
+import { decodeYMessage, encodeSyncStep2, encodeUpdate, isAheadOf } from '$lib/sync/yjs-messages';
 import { MethodError } from '../method/method-error';
 import type { MethodService } from '../method/method-service';
 import type { Storage } from '../persistence/storage';
@@ -45,9 +34,12 @@ import { TooManyLookupsError, findWorkshopGuarded } from '../lookup-guard';
 import { authenticate } from '../workshops';
 import { isWorkshopClosed } from '../archive/status-cache';
 import { StorageBacklogError, type DocRegistry, type LiveDoc } from './doc-registry';
+import { CommandRefusedError, type DocCommandService } from './doc-commands';
 
 interface SocketData {
 	actor: Actor;
+	/** What this person's new cards, factors and readings are recorded as. */
+	author: CommandAuthor;
 	workshopId: string;
 	/** Documents this socket opened, by name. */
 	docs: Map<string, Promise<LiveDoc>>;
@@ -66,13 +58,14 @@ export const facilitatorRoom = (workshopId: string) => `f:${workshopId}`;
 class ProtocolError extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message: string
+		message: string,
+		readonly key?: string
 	) {
 		super(message);
 	}
 }
 
-const failure = (code: ErrorCode, message: string): Ack => ({ ok: false, error: { code, message } });
+const failure = (code: ErrorCode, message: string, key?: string): Ack => ({ ok: false, error: { code, message, ...(key ? { key } : {}) } });
 const closedError = () => new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change');
 
 export interface RealtimeOptions {
@@ -80,6 +73,7 @@ export interface RealtimeOptions {
 	storage: Storage;
 	docs: DocRegistry;
 	method: MethodService;
+	commands: DocCommandService;
 }
 
 /**
@@ -88,7 +82,7 @@ export interface RealtimeOptions {
  * then hand over to the registry.
  */
 export function attachRealtime(options: RealtimeOptions): DialogServer {
-	const { storage, docs, method } = options;
+	const { storage, docs, method, commands } = options;
 	const io: DialogServer = new Server(options.httpServer, {
 		maxHttpBufferSize: MAX_UPDATE_BYTES + 4096,
 		serveClient: false,
@@ -115,8 +109,11 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				participantSession: hello.participant ?? cookies[participantCookie(workshop.id)]
 			});
 			if (!actor) throw new ProtocolError('unauthorized', 'join the workshop first');
+			const author = await authorOf(storage, actor);
+			if (!author) throw new ProtocolError('unauthorized', 'join the workshop first');
 			socket.data = {
 				actor,
+				author,
 				workshopId: workshop.id,
 				docs: new Map(),
 				// Generous for people, tight for floods: 100 messages/s sustained, bursts of 300.
@@ -142,8 +139,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			const reply = typeof ack === 'function' ? ack : () => {};
 			try {
 				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
-				const live = await openDoc(socket, docName);
-				socket.emit('y', live.name, encodeSyncStep1(live.doc));
+				await openDoc(socket, docName);
 				reply({ ok: true });
 			} catch (error) {
 				reply(toFailure(error, socket));
@@ -176,6 +172,34 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			socket.data.inbox = socket.data.inbox.then(async () => {
 				try {
 					await handleYMessage(socket, await live, bytes);
+					reply({ ok: true });
+				} catch (error) {
+					reply(toFailure(error, socket));
+				}
+			});
+		});
+
+		socket.on('edit', (docName, payload, ack) => {
+			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
+			let pending: Promise<LiveDoc> | undefined;
+			let envelope;
+			try {
+				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+				const parsed = commandEnvelopeSchema.safeParse(payload);
+				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${describeIssue(parsed.error.issues[0])}`);
+				envelope = parsed.data;
+				pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
+				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
+			} catch (error) {
+				reply(toFailure(error, socket));
+				return;
+			}
+			const live = pending;
+			const checked = envelope;
+			// In order: a browser's next command may build on its previous one.
+			socket.data.inbox = socket.data.inbox.then(async () => {
+				try {
+					await commands.run(socket.data, await live, checked);
 					reply({ ok: true });
 				} catch (error) {
 					reply(toFailure(error, socket));
@@ -241,6 +265,10 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		return (await storage.listDocNames(workshopId)).includes(name);
 	}
 
+	/**
+	 * Readers only catch up: a client sends its state vector and gets what it lacks.
+	 * Changes arrive as commands (`edit`), so any update a client sends is refused.
+	 */
 	async function handleYMessage(socket: DialogSocket, live: LiveDoc, bytes: Uint8Array): Promise<void> {
 		let message;
 		try {
@@ -248,50 +276,18 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		} catch {
 			throw new ProtocolError('bad_request', 'malformed Yjs message');
 		}
-		switch (message.type) {
-			case 'sync-step-1': {
-				let reply: Uint8Array;
-				try {
-					reply = encodeSyncStep2(live.doc, message.stateVector);
-				} catch {
-					throw new ProtocolError('bad_request', 'malformed state vector');
-				}
-				socket.emit('y', live.name, reply);
-				return;
+		if (message.type === 'update') throw new ProtocolError('forbidden', 'shared documents change only through commands');
+		let reply: Uint8Array;
+		try {
+			if (isAheadOf(live.doc, message.stateVector)) {
+				throw new ProtocolError('conflict', 'your copy holds changes the server does not have; start the document over');
 			}
-			case 'update': {
-				let update: DecodedUpdate;
-				try {
-					update = decodeUpdate(message.update);
-				} catch {
-					throw new ProtocolError('bad_request', 'malformed Yjs update');
-				}
-				// Nothing new (a sync answer after a retry): acknowledge only once everything before it is stored.
-				if (isEmptyUpdate(update)) return docs.whenStored(live);
-				if (await isWorkshopClosed(storage, live.workshopId)) throw closedError();
-				const parsedName = parseDocName(live.name)!;
-				if (!canAccessDoc({ actor: socket.data.actor, doc: parsedName, mode: 'write' })) {
-					throw new ProtocolError('forbidden', 'this document is read-only for you');
-				}
-				const actor = socket.data.actor;
-				const control = ['canvas', 'draft', 'map'].includes(parsedName.kind) ? await docs.get(live.workshopId, 'control') : null;
-				await docs.applyClientUpdate(live, message.update, socket.id, (doc) => {
-					if (parsedName.kind === 'map' && control && readControl(control.doc).removedMaps.includes(parsedName.sub)) {
-						throw new ProtocolError('not_found', 'this map was removed; the facilitator can bring it back');
-					}
-					if (missingDependencies(doc, update)) {
-						throw new ProtocolError('conflict', 'the update builds on earlier changes the server does not have; sync the document again');
-					}
-					const rule = control && parsedName.kind !== 'map' ? cardRule(actor, readControl(control.doc).live, getCards(doc)) : undefined;
-					const verdict = checkParticipantUpdate({ doc, kind: parsedName.kind, actor, update, rule });
-					if (!verdict.ok) throw new ProtocolError('forbidden', verdict.reason);
-				});
-				return;
-			}
-			case 'awareness':
-				socket.volatile.to(docRoom(live.workshopId, live.name)).emit('y', live.name, message.payload);
-				return;
+			reply = encodeSyncStep2(live.doc, message.stateVector);
+		} catch (error) {
+			if (error instanceof ProtocolError) throw error;
+			throw new ProtocolError('bad_request', 'malformed state vector');
 		}
+		socket.emit('y', live.name, reply);
 	}
 
 	const presenceTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -361,14 +357,24 @@ export async function sendVoteViews(io: DialogServer, method: MethodService, wor
 	}
 }
 
-/** Sends a document change to everyone who has it open, except the socket it came from. */
-export function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array, exceptSocketId?: string): void {
-	const room = io.local.to(docRoom(live.workshopId, live.name));
-	(exceptSocketId ? room.except(exceptSocketId) : room).emit('y', live.name, encodeUpdate(update));
+/** Sends a document change to everyone who has it open on this instance (its author included: only the server writes). */
+export function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array): void {
+	io.local.to(docRoom(live.workshopId, live.name)).emit('y', live.name, encodeUpdate(update));
 }
 
 export function isDocInUse(io: DialogServer, live: LiveDoc): boolean {
 	return (io.of('/').adapter.rooms.get(docRoom(live.workshopId, live.name))?.size ?? 0) > 0;
+}
+
+/** The author recorded on what this actor writes: the facilitator, or the participant with their sector. */
+async function authorOf(storage: Storage, actor: Actor): Promise<CommandAuthor | null> {
+	if (actor.role === 'facilitator') return { authorId: FACILITATOR_AUTHOR, sector: 'facilitator' };
+	const participant = await storage.findParticipant(actor.workshopId, actor.participantId);
+	return participant ? { authorId: participant.id, sector: participant.sector as Sector } : null;
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+	return issue ? `${issue.path.map(String).join('.') || 'command'}: ${issue.message}` : 'malformed';
 }
 
 function asBytes(payload: unknown): Uint8Array {
@@ -379,9 +385,10 @@ function asBytes(payload: unknown): Uint8Array {
 
 function toFailure(error: unknown, socket: DialogSocket): Ack {
 	if (error instanceof StorageBacklogError) error = new ProtocolError('unavailable', error.message);
+	if (error instanceof CommandRefusedError) error = new ProtocolError(error.refusal.code, error.refusal.reason, error.refusal.key);
 	if (error instanceof ProtocolError) {
 		log.warn('socket.rejected', { socketId: socket.id, workshopId: socket.data.workshopId, code: error.code, reason: error.message });
-		return failure(error.code, error.message);
+		return failure(error.code, error.message, error.key);
 	}
 	log.error('socket.failed', { socketId: socket.id, workshopId: socket.data.workshopId, error });
 	return failure('unavailable', 'the server could not save this, try again');
