@@ -1,10 +1,7 @@
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { Card } from '../../src/lib/domain/cards/card';
-import type { Observation } from '../../src/lib/domain/indicators';
-import { addCard, putCard, readCards } from '../../src/lib/sync/cards';
-import { addReading, mergeImportedIndicators } from '../../src/lib/sync/indicators';
-import { addFactors, addLink, setLoopStory } from '../../src/lib/sync/map';
 import { connectClient } from '../helpers/clients';
+import { applied, sendCard } from '../helpers/commands';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/workshop-api';
 
 /** Participants' display names: a report or export that contains any of them leaks a name. */
@@ -18,14 +15,38 @@ export interface FilledWorkshop {
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 4, 9, minute)).toISOString();
 
-const observation = (area: { code: string; name: string }, period: string, value: number | null): Observation => ({
-	indicatorId: 'franvaro',
-	area,
-	period,
-	breakdown: {},
-	value,
-	status: value === null ? 'missing' : 'ok'
-});
+const AREAS: Record<string, string> = { '0192': 'Nynäshamn', '0000': 'Riket' };
+
+/**
+ * Uploads figures of the indicator `franvaro` (share of pupils with high absence, per
+ * area and year) as the facilitator's data page does, in JSON-stat 2; `null` is a gap.
+ * Uploading again merges into the same indicator.
+ */
+export async function uploadFigures(url: string, workshop: CreatedWorkshop, rows: [string, string, number | null][]): Promise<void> {
+	const areas = [...new Set(rows.map(([area]) => area))];
+	const years = [...new Set(rows.map(([, year]) => year))];
+	const value = areas.flatMap((area) => years.map((year) => rows.find(([a, y]) => a === area && y === year)?.[2] ?? null));
+	const dataset = {
+		version: '2.0',
+		class: 'dataset',
+		label: 'Franvaro',
+		source: 'Skolverket',
+		id: ['Region', 'Tid'],
+		size: [areas.length, years.length],
+		role: { geo: ['Region'], time: ['Tid'] },
+		dimension: {
+			Region: { label: 'region', category: { index: Object.fromEntries(areas.map((a, i) => [a, i])), label: Object.fromEntries(areas.map((a) => [a, AREAS[a] ?? a])) } },
+			Tid: { label: 'år', category: { index: Object.fromEntries(years.map((y, i) => [y, i])) } }
+		},
+		value
+	};
+	const response = await fetch(`${url}/api/workshops/${workshop.id}/indicators?format=jsonstat2`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.facilitatorSecret}` },
+		body: JSON.stringify(dataset)
+	});
+	if (response.status !== 201) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
+}
 
 /**
  * A workshop with something in every part of the method, written through the real
@@ -71,12 +92,16 @@ export async function fillWorkshop(url: string, title = 'Skolnärvaro i Nynäsha
 		createdAt: at(minute),
 		...extra
 	});
-	addCard(canvas, card('s1', 'samverkan', 'Fältassistenterna', 1), 'fill');
-	addCard(canvas, card('s2', 'samverkan', 'Elevhälsan på högstadiet', 2), 'fill');
-	addCard(canvas, card('w1', 'onskvard', 'Frånvaro per skola och årskurs', 3), 'fill');
-	addCard(canvas, card('w2', 'onskvard', 'Var unga vistas när de inte är i skolan', 4), 'fill');
-	addCard(canvas, card('w3', 'onskvard', 'Hur elever upplever trygghet i skolan', 5), 'fill');
-	await facilitator.flushed();
+	const facilitatorAuthor = { authorId: 'facilitator', sector: 'facilitator' } as const;
+	for (const each of [
+		card('s1', 'samverkan', 'Fältassistenterna', 1),
+		card('s2', 'samverkan', 'Elevhälsan på högstadiet', 2),
+		card('w1', 'onskvard', 'Frånvaro per skola och årskurs', 3),
+		card('w2', 'onskvard', 'Var unga vistas när de inte är i skolan', 4),
+		card('w3', 'onskvard', 'Hur elever upplever trygghet i skolan', 5)
+	]) {
+		await applied(sendCard(canvas, each));
+	}
 
 	await command({ type: 'phase.set', phase: 'prioritera' });
 	await command({ type: 'vote.open', budget: 3 });
@@ -86,99 +111,81 @@ export async function fillWorkshop(url: string, title = 'Skolnärvaro i Nynäsha
 	await command({ type: 'vote.close' });
 
 	await command({ type: 'phase.set', phase: 'tillganglig' });
-	addCard(
-		canvas,
-		card('a1', 'tillganglig', 'Frånvarostatistik per skola', 6, {
-			available: { wishIds: ['w1'], source: 'Skolverket', level: 'nationell', uses: ['utforska', 'folja-upp'], frequency: 'varje termin' }
-		}),
-		'fill'
+	await applied(
+		sendCard(
+			canvas,
+			card('a1', 'tillganglig', 'Frånvarostatistik per skola', 6, {
+				available: { wishIds: ['w1'], source: 'Skolverket', level: 'nationell', uses: ['utforska', 'folja-upp'], frequency: 'varje termin' }
+			})
+		)
 	);
-	const wish = readCards(canvas).find((c) => c.id === 'w2')!;
-	putCard(canvas, { ...wish, proposedDataOwner: 'Fältgruppen' }, 'fill');
+	await applied(canvas.edit({ type: 'card.propose-owner', id: 'w2', owner: 'Fältgruppen' }, facilitatorAuthor));
 
 	await command({ type: 'phase.set', phase: 'nasta-steg' });
-	addCard(
-		canvas,
-		card('n1', 'nasta-steg', 'Möte med rektorerna om frånvarodata', 7, { nextStep: { prompt: 'boka-mote', owner: 'Socialtjänsten', due: '2027-01-15' } }),
-		'fill'
+	await applied(
+		sendCard(
+			canvas,
+			card('n1', 'nasta-steg', 'Möte med rektorerna om frånvarodata', 7, { nextStep: { prompt: 'boka-mote', owner: 'Socialtjänsten', due: '2027-01-15' } })
+		)
 	);
-	addCard(
-		canvas,
-		card('n2', 'nasta-steg', 'Visualisera frånvaron per stadsdel', 8, { nextStep: { prompt: 'visualisera-data', owner: 'Analysenheten' } }),
-		'fill'
+	await applied(
+		sendCard(canvas, card('n2', 'nasta-steg', 'Visualisera frånvaron per stadsdel', 8, { nextStep: { prompt: 'visualisera-data', owner: 'Analysenheten' } }))
 	);
-	await facilitator.flushed();
 
 	const map = facilitator.open('map:plenary');
 	await facilitator.whenSynced('map:plenary');
-	const author = { authorId: 'facilitator', sector: 'facilitator' } as const;
-	addFactors(
-		map,
-		{
-			factors: [
-				{ id: 'franvaro', label: 'Skolfrånvaro', kind: 'faktor', x: 0, y: 0 },
-				{ id: 'resultat', label: 'Skolresultat', kind: 'faktor', x: 240, y: 120 },
-				{ id: 'motivation', label: 'Motivation', kind: 'faktor' }
-			],
-			author
-		},
-		'fill'
+	await applied(
+		map.edit(
+			{
+				type: 'factor.add',
+				factors: [
+					{ id: 'franvaro', label: 'Skolfrånvaro', kind: 'faktor', x: 0, y: 0 },
+					{ id: 'resultat', label: 'Skolresultat', kind: 'faktor', x: 240, y: 120 },
+					{ id: 'motivation', label: 'Motivation', kind: 'faktor' }
+				]
+			},
+			facilitatorAuthor
+		)
 	);
-	addLink(map, { link: { id: 'l1', from: 'franvaro', to: 'resultat', polarity: '-' }, author }, 'fill');
-	addLink(map, { link: { id: 'l2', from: 'resultat', to: 'motivation', polarity: '+' }, author }, 'fill');
-	addLink(map, { link: { id: 'l3', from: 'motivation', to: 'franvaro', polarity: '-' }, author }, 'fill');
-	setLoopStory(
-		map,
-		{
-			id: 'story1',
-			loop: { key: 'l1 l2 l3', factors: ['franvaro', 'resultat', 'motivation'], kind: 'R' },
-			name: 'Frånvarospiralen',
-			story: 'Den som missar lektioner tappar taget och vill gå dit ännu mindre.',
-			author
-		},
-		'fill'
+	await applied(map.edit({ type: 'link.add', id: 'l1', from: 'franvaro', to: 'resultat', polarity: '-' }, facilitatorAuthor));
+	await applied(map.edit({ type: 'link.add', id: 'l2', from: 'resultat', to: 'motivation', polarity: '+' }, facilitatorAuthor));
+	await applied(map.edit({ type: 'link.add', id: 'l3', from: 'motivation', to: 'franvaro', polarity: '-' }, facilitatorAuthor));
+	await applied(
+		map.edit(
+			{
+				type: 'loop.name',
+				id: 'story1',
+				loop: { key: 'l1 l2 l3', factors: ['franvaro', 'resultat', 'motivation'], kind: 'R' },
+				name: 'Frånvarospiralen',
+				story: 'Den som missar lektioner tappar taget och vill gå dit ännu mindre.'
+			},
+			facilitatorAuthor
+		)
 	);
 
+	// Figures arrive as they do in the app: an upload (here JSON-stat 2, whose label names the indicator `franvaro`).
+	await uploadFigures(url, workshop, [
+		['0192', '2023', 12.5],
+		['0192', '2024', 14.1],
+		['0000', '2023', 10.2],
+		['0000', '2024', null]
+	]);
 	const indicators = facilitator.open('indicators');
 	await facilitator.whenSynced('indicators');
-	const nynashamn = { code: '0192', name: 'Nynäshamn' };
-	const riket = { code: '0000', name: 'Riket' };
-	mergeImportedIndicators(
-		indicators,
-		[
-			{
-				id: 'franvaro',
-				name: 'Elever med hög frånvaro',
-				unit: 'procent',
-				meta: { namn: 'Elever med hög frånvaro', datakalla: 'Skolverket', riskForFeltolkning: 'Små skolor ger stora svängningar.', typ: 'utfall' },
-				observations: [
-					observation(nynashamn, '2023', 12.5),
-					observation(nynashamn, '2024', 14.1),
-					observation(riket, '2023', 10.2),
-					observation(riket, '2024', null)
-				]
-			}
-		],
-		{ now: at(9) },
-		'fill'
-	);
-	await facilitator.flushed();
+	const catalogue = { namn: 'Elever med hög frånvaro', datakalla: 'Skolverket', riskForFeltolkning: 'Små skolor ger stora svängningar.', typ: 'utfall', unit: 'procent' } as const;
+	for (const [field, value] of Object.entries(catalogue)) {
+		await applied(indicators.edit({ type: 'indicator.set', id: 'franvaro', field: field as keyof typeof catalogue, value }, facilitatorAuthor));
+	}
 
 	const readingDoc = participants[0]!.open('indicators');
 	await participants[0]!.whenSynced('indicators');
-	addReading(
-		readingDoc,
-		{ id: 'r1', indicatorId: 'franvaro', authorId: people[0]!.participantId, sector: 'skola', text: 'Vi ser samma ökning i åk 8.', createdAt: at(10) },
-		'fill'
+	await applied(
+		readingDoc.edit({ type: 'reading.add', id: 'r1', indicatorId: 'franvaro', text: 'Vi ser samma ökning i åk 8.' }, { authorId: people[0]!.participantId, sector: 'skola' })
 	);
-	await participants[0]!.flushed();
 	const policeDoc = participants[1]!.open('indicators');
 	await participants[1]!.whenSynced('indicators');
-	addReading(
-		policeDoc,
-		{ id: 'r2', indicatorId: 'franvaro', authorId: people[1]!.participantId, sector: 'polis', text: 'Fler unga ute på dagtid i centrum.', createdAt: at(11) },
-		'fill'
+	await applied(
+		policeDoc.edit({ type: 'reading.add', id: 'r2', indicatorId: 'franvaro', text: 'Fler unga ute på dagtid i centrum.' }, { authorId: people[1]!.participantId, sector: 'polis' })
 	);
-	await participants[1]!.flushed();
 	return { workshop, facilitator, participants };
 }

@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { ArchiveDocument } from '../../src/lib/domain/archive/schema';
-import { addCard, readCards } from '../../src/lib/sync/cards';
-import { mergeImportedIndicators } from '../../src/lib/sync/indicators';
+import { readCards } from '../../src/lib/sync/cards';
+import { sendCard } from '../helpers/commands';
 import { SqliteStorage } from '../../src/lib/server/persistence/sqlite';
 import { connectClient } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/workshop-api';
-import { fillWorkshop, type FilledWorkshop } from './archive-fill';
+import { fillWorkshop, uploadFigures, type FilledWorkshop } from './archive-fill';
 
 const PASSPHRASE = 'en lång lösenfras för arkivet';
 
@@ -55,12 +55,12 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		const problems: string[] = [];
 		facilitator.onProblem((p) => problems.push(p.code));
 		const canvas = facilitator.open('canvas:plenary');
-		addCard(canvas, { id: 'late', kind: 'samverkan', text: 'För sent', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }, 't');
+		void sendCard(canvas, { id: 'late', kind: 'samverkan', text: 'För sent', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
 		await waitFor(() => problems.includes('forbidden'), 'the late card to be refused');
 		const fresh = connectClient(server.url, workshop.id, { facilitator: workshop.facilitatorSecret });
 		clients.push(fresh);
 		fresh.open('canvas:plenary');
-		expect(readCards(await fresh.whenSynced('canvas:plenary')).some((c) => c.id === 'late')).toBe(false);
+		expect(readCards((await fresh.whenSynced('canvas:plenary')).doc).some((c) => c.id === 'late')).toBe(false);
 		expect(await participants[0]!.command({ type: 'ready.set', ready: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(await facilitator.command({ type: 'phase.set', phase: 'sammanfattning' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect((await facilitator.command({ type: 'vote.view' })).ok).toBe(true);
@@ -81,7 +81,7 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		expect((await post(workshop, 'reopen')).status).toBe(200);
 		expect((await post(workshop, 'reopen')).status).toBe(409);
 		const again = fresh.open('canvas:plenary');
-		addCard(again, { id: 'v2', kind: 'samverkan', text: 'Biblioteket', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }, 't');
+		void sendCard(again, { id: 'v2', kind: 'samverkan', text: 'Biblioteket', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
 		await fresh.flushed();
 		const second = await post(workshop, 'close', { followUpDates: ['2027-03-01', '2027-11-01'] });
 		expect(await second.json()).toMatchObject({ version: 2, followUpDates: ['2027-03-01', '2027-11-01'] });
@@ -200,24 +200,7 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		expect((await step('nope', { status: 'done' })).status).toBe(404);
 
 		// New figures for 2025 arrive in the follow-up: the report sets them against 2024.
-		const client = connectClient(server.url, followUp.id, { facilitator: followUp.facilitatorSecret });
-		clients.push(client);
-		client.open('indicators');
-		const indicators = await client.whenSynced('indicators');
-		mergeImportedIndicators(
-			indicators,
-			[
-				{
-					id: 'franvaro',
-					name: 'Elever med hög frånvaro',
-					meta: {},
-					observations: [{ indicatorId: 'franvaro', area: { code: '0192', name: 'Nynäshamn' }, period: '2025', breakdown: {}, value: 11.9, status: 'ok' }]
-				}
-			],
-			{ now: new Date().toISOString() },
-			't'
-		);
-		await client.flushed();
+		await uploadFigures(server.url, followUp, [['0192', '2025', 11.9]]);
 		const report = await (await get(followUp, 'report')).text();
 		expect(report).toContain('Då och nu');
 		expect(report).toMatch(/14,1 procent \(2024\)/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCard, readCards } from '../../src/lib/sync/cards';
+import { readCards } from '../../src/lib/sync/cards';
+import { sendCard } from '../helpers/commands';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { VoteView } from '../../src/lib/domain/method/vote-tally';
 import { connectClient, openPhase } from '../helpers/clients';
@@ -9,7 +10,7 @@ import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 
 const CANVAS = 'canvas:plenary';
-const texts = (client: SyncClient) => readCards(client.open(CANVAS)).map((c) => c.text).sort();
+const texts = (client: SyncClient) => readCards(client.open(CANVAS).doc).map((c) => c.text).sort();
 
 describe('when the database goes away', () => {
 	let postgres: Postgres;
@@ -42,7 +43,7 @@ describe('when the database goes away', () => {
 		const leaverDoc = leaver.open(CANVAS);
 		await Promise.all([writer, reader, leaver].map((c) => c.whenSynced(CANVAS)));
 		const card = (id: string, text: string, authorId = p1.participantId) => ({ id, kind: 'onskvard' as const, text, authorId, sector: 'skola' as const, createdAt: new Date().toISOString() });
-		addCard(doc, card('before', 'före avbrottet'), 't');
+		void sendCard(doc, card('before', 'före avbrottet'));
 		await writer.flushed();
 
 		postgres.pause();
@@ -52,7 +53,7 @@ describe('when the database goes away', () => {
 
 		const problems: string[] = [];
 		writer.onProblem((p) => problems.push(p.code));
-		addCard(doc, card('during', 'under avbrottet'), 't');
+		void sendCard(doc, card('during', 'under avbrottet'));
 		await waitFor(() => problems.includes('unavailable'), 'the server to tell the writer it cannot store');
 		// Already loaded, the workshop goes on: the others see the edit, which waits on the server to be stored.
 		await waitFor(() => texts(reader).includes('under avbrottet'), 'the edit to be shared');
@@ -60,7 +61,7 @@ describe('when the database goes away', () => {
 		// Someone writes and closes the page before the database is back: the server still has it.
 		const leaverProblems: string[] = [];
 		leaver.onProblem((p) => leaverProblems.push(p.code));
-		addCard(leaverDoc, card('left', 'skrivaren gick', p3.participantId), 't');
+		void sendCard(leaverDoc, card('left', 'skrivaren gick', p3.participantId));
 		await waitFor(() => leaverProblems.includes('unavailable'), 'the server to tell the leaver it cannot store');
 		leaver.destroy();
 		await waitFor(() => texts(reader).includes('skrivaren gick'), 'the leaver\'s edit to be shared');
@@ -96,7 +97,7 @@ describe('when the database goes away', () => {
 		const canvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		addCard(canvas, { id: 'wish', kind: 'onskvard', text: 'fler mötesplatser', authorId: 'facilitator', sector: 'skola', createdAt: new Date().toISOString() }, 't');
+		void sendCard(canvas, { id: 'wish', kind: 'onskvard', text: 'fler mötesplatser', authorId: 'facilitator', sector: 'skola', createdAt: new Date().toISOString() });
 		await facilitator.flushed();
 		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
 		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });

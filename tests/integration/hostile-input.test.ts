@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { addCard, readCards } from '../../src/lib/sync/cards';
+import { readCards } from '../../src/lib/sync/cards';
+import { sendCard } from '../helpers/commands';
 import { MAX_OPEN_DOCS, PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { encodeSyncStep1, encodeUpdate } from '../../src/lib/sync/yjs-messages';
 import { wireParser } from '../../src/lib/sync/wire-parser';
@@ -46,7 +47,7 @@ describe('hostile and broken input', () => {
 		await owner.command({ type: 'phase.set', phase: 'samverkan' });
 		const ownerDoc = owner.open(CANVAS);
 		await owner.whenSynced(CANVAS);
-		addCard(ownerDoc, { id: 'keep', kind: 'samverkan', text: 'Ska finnas kvar', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }, 't');
+		void sendCard(ownerDoc, { id: 'keep', kind: 'samverkan', text: 'Ska finnas kvar', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
 		await owner.flushed();
 
 		const socket = await rawSocket(server.url, { workshop: victim.id, protocol: PROTOCOL_VERSION, participant: attacker.session });
@@ -63,13 +64,30 @@ describe('hostile and broken input', () => {
 			doc.getMap(pick(['cards', 'meta', 'state'])).set(pick(['keep', 'new']), entry);
 			return encodeUpdate(Y.encodeStateAsUpdate(doc));
 		};
+		const forgedCommand = () => ({
+			client: pick(['abcdefgh12', 'x', 42]),
+			seq: pick([1, 2, -1, 1.5, 'one']),
+			command: pick([
+				{ type: 'card.edit', id: 'keep', text: 'förfalskad' },
+				{ type: 'card.remove', id: 'keep' },
+				{ type: 'card.add', id: 'keep', kind: 'samverkan', text: 'kapad' },
+				{ type: 'card.add', id: 'n', kind: 'samverkan', text: 'x'.repeat(900_000) },
+				{ type: 'card.add', id: 'n', kind: 'tillganglig', text: 'data', available: {} },
+				{ type: 'card.add', id: 'n', kind: 'samverkan', text: 'hej', authorId: 'facilitator', sector: 'facilitator' },
+				{ type: 'factor.add', factors: [{ id: 'f', label: 'x', kind: 'ogiltig' }] },
+				{ type: 'map.meta', title: 'kapad' },
+				{ type: 'indicator.remove', id: 'x' },
+				{ type: 'nonsense' }
+			])
+		});
 		const payloads = [
 			() => bytes(1 + Math.floor(random() * 64)),
 			() => new Uint8Array([0, Math.floor(random() * 4), ...bytes(8)]),
 			() => forgedUpdate(),
+			() => forgedCommand(),
 			() => pick(['', 'hej', 42, null, true, { type: 'phase.set', phase: 'sammanfattning' }, [1, 2, 3]])
 		];
-		const events = ['y', 'command', 'doc:open', 'doc:close', 'nonsense'];
+		const events = ['y', 'edit', 'command', 'doc:open', 'doc:close', 'nonsense'];
 		const docNames = [CANVAS, 'control', 'ballots', `draft:${attacker.participantId}`, 'draft:other', '../x', 'map:m1', 42];
 
 		let answered = 0;
@@ -107,10 +125,10 @@ describe('hostile and broken input', () => {
 		const reader = connectClient(server.url, victim.id, { facilitator: victim.facilitatorSecret });
 		const canvas = reader.open(CANVAS);
 		await reader.whenSynced(CANVAS);
-		const cards = readCards(canvas);
+		const cards = readCards(canvas.doc);
 		expect(cards.find((c) => c.id === 'keep')?.text).toBe('Ska finnas kvar');
 		expect(cards.every((c) => c.authorId === 'facilitator' || c.authorId === attacker.participantId)).toBe(true);
-		expect(canvas.getMap('meta').size).toBe(0);
+		expect(canvas.doc.getMap('meta').size).toBe(0);
 		[owner, other, reader].forEach((c) => c.destroy());
 		void otherDoc;
 	}, 120_000);
@@ -141,31 +159,6 @@ describe('hostile and broken input', () => {
 		expect(await good.emitWithAck('y', CANVAS, encodeSyncStep1(new Y.Doc()))).toEqual({ ok: true });
 		expect(await reply).toBeInstanceOf(Uint8Array);
 		good.disconnect();
-	});
-
-	it('refuses an update that builds on changes the server never got, so nothing it deletes is lost', async () => {
-		const w = await createWorkshop(server.url);
-		const p = await joinWorkshop(server.url, w.code);
-		await openPhase(server.url, w, 'onskvard');
-		const socket = await rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session });
-		await socket.emitWithAck('doc:open', CANVAS);
-		const doc = new Y.Doc();
-		const send = (update: Uint8Array) => socket.emitWithAck('y', CANVAS, encodeUpdate(update));
-		const changes: Uint8Array[] = [];
-		doc.on('update', (u: Uint8Array) => changes.push(u));
-		const wish = { kind: 'onskvard' as const, authorId: p.participantId, sector: 'skola' as const, createdAt: new Date().toISOString() };
-		addCard(doc, { ...wish, id: 'kept', text: 'Andel unga som känner sig trygga' }, 't');
-		addCard(doc, { ...wish, id: 'never-sent', text: 'Skickas aldrig' }, 't');
-		doc.getMap<Y.Map<unknown>>('cards').get('kept')!.set('text', 'Ändrad efter ett kort servern aldrig fick');
-		expect(await send(changes[0]!)).toEqual({ ok: true });
-		expect(await send(changes[2]!)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-		socket.disconnect();
-
-		const reader = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
-		const canvas = reader.open(CANVAS);
-		await reader.whenSynced(CANVAS);
-		expect(readCards(canvas).map((c) => [c.id, c.text])).toEqual([['kept', 'Andel unga som känner sig trygga']]);
-		reader.destroy();
 	});
 
 	it('lets a participant open only documents the workshop has, and one connection at most MAX_OPEN_DOCS', async () => {

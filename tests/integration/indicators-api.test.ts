@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
-import { addReading, readIndicators, setIndicatorField, INDICATORS_DOC } from '../../src/lib/sync/indicators';
+import { readIndicators, INDICATORS_DOC } from '../../src/lib/sync/indicators';
 import type { ProblemBody } from '../../src/lib/sync/protocol';
 import { readFixture } from '../fixtures/indicators/test-helpers';
 import { connectClient } from '../helpers/clients';
@@ -42,7 +42,7 @@ describe('indicator import API against the real server', () => {
 	};
 	const storedIds = async () => {
 		const { doc } = await facilitatorDoc();
-		return readIndicators(doc).indicators.map((i) => i.id);
+		return readIndicators(doc.doc).indicators.map((i) => i.id);
 	};
 
 	beforeAll(async () => {
@@ -69,8 +69,8 @@ describe('indicator import API against the real server', () => {
 		expect(body.warnings).toEqual([]);
 
 		const { doc } = await facilitatorDoc();
-		await waitFor(() => readIndicators(doc).indicators.length >= 7, 'the import in the document');
-		const behorighet = readIndicators(doc).indicators.find((i) => i.id === 'upload:behorighet-till-gymnasieskolan')!;
+		await waitFor(() => readIndicators(doc.doc).indicators.length >= 7, 'the import in the document');
+		const behorighet = readIndicators(doc.doc).indicators.find((i) => i.id === 'upload:behorighet-till-gymnasieskolan')!;
 		expect(behorighet.meta).toMatchObject({ namn: 'Behörighet till gymnasieskolan', unit: 'procent', attribution: 'Källa: Stockholms stad, stadsdelsförvaltningarna' });
 		expect(behorighet.data!.observations.map((o) => [o.area.name, o.period, o.value])).toEqual([
 			['Enskede-Årsta-Vantör', 'ej angivet', 87.4],
@@ -87,12 +87,12 @@ describe('indicator import API against the real server', () => {
 		expect(kolada.status).toBe(201);
 		expect(await kolada.json()).toEqual({ indicators: [{ id: 'N15008', name: 'N15008', series: 2, points: 10, missing: 1 }], warnings: [] });
 		const { doc } = await facilitatorDoc();
-		await waitFor(() => readIndicators(doc).indicators.some((i) => i.id === 'N15008'), 'N15008 in the document');
-		const riket2012 = readIndicators(doc)
+		await waitFor(() => readIndicators(doc.doc).indicators.some((i) => i.id === 'N15008'), 'N15008 in the document');
+		const riket2012 = readIndicators(doc.doc)
 			.indicators.find((i) => i.id === 'N15008')!
 			.data!.observations.find((o) => o.area.code === '0000' && o.period === '2012')!;
 		expect(riket2012).toMatchObject({ value: null, status: 'missing' });
-		expect(readIndicators(doc).indicators.find((i) => i.id === 'N15008')!.meta.attribution).toBe('Källa: Kolada (RKA), CC BY 4.0');
+		expect(readIndicators(doc.doc).indicators.find((i) => i.id === 'N15008')!.meta.attribution).toBe('Källa: Kolada (RKA), CC BY 4.0');
 	});
 
 	it('answers 400 with what was wrong for malformed, unsupported and unmappable files, and stores nothing', async () => {
@@ -205,26 +205,19 @@ describe('indicator import API against the real server', () => {
 		participant.onProblem((p) => problems.push(p));
 		const doc = participant.open(INDICATORS_DOC);
 		await participant.whenSynced(INDICATORS_DOC);
-		addReading(
-			doc,
-			{
-				id: 'reading-1',
-				indicatorId: 'N15008',
-				authorId: joined.participantId,
-				sector: 'polis',
-				text: 'Vi ser samma ökning i våra ärenden',
-				createdAt: new Date().toISOString(),
-				point: { area: '1384', period: '2014', breakdown: { kon: 'T' } }
-			},
-			'test'
+		const author = { authorId: joined.participantId, sector: 'polis' } as const;
+		const reading = await doc.edit(
+			{ type: 'reading.add', id: 'reading-1', indicatorId: 'N15008', text: 'Vi ser samma ökning i våra ärenden', point: { area: '1384', period: '2014', breakdown: { kon: 'T' } } },
+			author
 		);
-		await participant.flushed();
-		setIndicatorField(doc, 'N15008', 'definition', 'Ändrad av en deltagare', 'test');
-		await waitFor(() => problems.some((p) => p.code === 'forbidden'), 'the catalogue write to be refused');
+		expect(reading).toEqual({ ok: true });
+		const catalogueWrite = await doc.edit({ type: 'indicator.set', id: 'N15008', field: 'definition', value: 'Ändrad av en deltagare' }, author);
+		expect(catalogueWrite).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'facilitator-only' } });
+		expect(problems.some((p) => p.code === 'forbidden')).toBe(true);
 
 		const { doc: seen } = await facilitatorDoc();
-		await waitFor(() => readIndicators(seen).readings.length === 1, 'the reading on the facilitator side');
-		expect(readIndicators(seen).readings[0]).toMatchObject({ sector: 'polis', point: { area: '1384', period: '2014' } });
-		expect(readIndicators(seen).indicators.find((i) => i.id === 'N15008')!.meta.definition).toBeUndefined();
+		await waitFor(() => readIndicators(seen.doc).readings.length === 1, 'the reading on the facilitator side');
+		expect(readIndicators(seen.doc).readings[0]).toMatchObject({ sector: 'polis', point: { area: '1384', period: '2014' } });
+		expect(readIndicators(seen.doc).indicators.find((i) => i.id === 'N15008')!.meta.definition).toBeUndefined();
 	});
 });

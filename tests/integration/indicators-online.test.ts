@@ -122,7 +122,7 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		clients.push(client);
 		const doc = client.open(INDICATORS_DOC);
 		await client.whenSynced(INDICATORS_DOC);
-		const indicator = readIndicators(doc).indicators.find((i) => i.id === 'N15008')!;
+		const indicator = readIndicators(doc.doc).indicators.find((i) => i.id === 'N15008')!;
 		expect(indicator.meta).toMatchObject({
 			namn: 'Kostnad för kommunal grundskola åk 1-9, kr/elev',
 			datakalla: 'Kolada',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addCard, readCards } from '../../src/lib/sync/cards';
+import { readCards } from '../../src/lib/sync/cards';
+import { sendCard } from '../helpers/commands';
 import { readControl } from '../../src/lib/sync/control';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { VoteView } from '../../src/lib/domain/method/vote-tally';
@@ -49,7 +50,7 @@ describe('method commands are checked and carried out by the server', () => {
 		const participantControl = sockets[0]!.open('control');
 		await sockets[0]!.whenSynced('control');
 		expect(await facilitator.command({ type: 'phase.set', phase: 'onskvard' })).toEqual({ ok: true });
-		await waitFor(() => readControl(participantControl).live.phase === 'onskvard', 'the participant to follow the phase');
+		await waitFor(() => readControl(participantControl.doc).live.phase === 'onskvard', 'the participant to follow the phase');
 	});
 
 	it.each([
@@ -62,10 +63,10 @@ describe('method commands are checked and carried out by the server', () => {
 		['split into groups', { type: 'groups.split' }]
 	] as const)('refuses a participant who tries to %s', async (_what, command) => {
 		const { sockets, control } = await room(1);
-		const before = readControl(control);
+		const before = readControl(control.doc);
 		const result = await sockets[0]!.command(command);
 		expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(readControl(control)).toEqual(before);
+		expect(readControl(control.doc)).toEqual(before);
 	});
 
 	it('answers a malformed command with bad_request', async () => {
@@ -80,7 +81,7 @@ describe('method commands are checked and carried out by the server', () => {
 		await sockets[0]!.whenSynced(CANVAS);
 		const problems: string[] = [];
 		sockets[0]!.onProblem((p) => problems.push(p.message));
-		addCard(doc, card('early', people[0]!.participantId, 'nasta-steg'), 't');
+		void sendCard(doc, card('early', people[0]!.participantId, 'nasta-steg'));
 		await waitFor(() => problems.some((m) => m.includes('phase-not-reached')), 'the early card to be refused');
 
 		await facilitator.command({ type: 'phase.set', phase: 'nasta-steg' });
@@ -88,12 +89,12 @@ describe('method commands are checked and carried out by the server', () => {
 		const fresh = connect(server.url, w.id, { participant: people[0]!.session });
 		const freshDoc = fresh.open(CANVAS);
 		await fresh.whenSynced(CANVAS);
-		addCard(freshDoc, card('on-time', people[0]!.participantId, 'nasta-steg'), 't');
+		void sendCard(freshDoc, card('on-time', people[0]!.participantId, 'nasta-steg'));
 		await fresh.flushed();
 		const observer = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
-		await waitFor(() => readCards(observer).some((c) => c.id === 'on-time'), 'the on-time card to be stored');
-		expect(readCards(observer).some((c) => c.id === 'early')).toBe(false);
+		await waitFor(() => readCards(observer.doc).some((c) => c.id === 'on-time'), 'the on-time card to be stored');
+		expect(readCards(observer.doc).some((c) => c.id === 'early')).toBe(false);
 	});
 
 	it('never lets concurrent dots exceed a participant’s budget, and keeps tallies hidden until closed', async () => {
@@ -101,7 +102,7 @@ describe('method commands are checked and carried out by the server', () => {
 		const facilitatorCanvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		for (const id of ['w1', 'w2', 'w3', 'w4']) addCard(facilitatorCanvas, card(id, 'facilitator'), 't');
+		for (const id of ['w1', 'w2', 'w3', 'w4']) void sendCard(facilitatorCanvas, card(id, 'facilitator'));
 		await facilitator.flushed();
 		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
 		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });
@@ -118,8 +119,8 @@ describe('method commands are checked and carried out by the server', () => {
 		await sockets[1]!.command({ type: 'vote.cast', cardId: 'w1' });
 
 		// Nobody, not even the control document everyone reads, shows counts while the vote is open.
-		await waitFor(() => readControl(control).vote?.progress.dots === 4, 'the progress to reach the facilitator');
-		expect(readControl(control).vote).toMatchObject({ status: 'open', tally: null, progress: { dots: 4, voters: 2 } });
+		await waitFor(() => readControl(control.doc).vote?.progress.dots === 4, 'the progress to reach the facilitator');
+		expect(readControl(control.doc).vote).toMatchObject({ status: 'open', tally: null, progress: { dots: 4, voters: 2 } });
 		await waitFor(() => views.length > 0, 'alice to get her own view');
 		expect(views.at(-1)).toMatchObject({ own: { used: 3, left: 0 }, tally: null, proxies: null });
 
@@ -131,7 +132,7 @@ describe('method commands are checked and carried out by the server', () => {
 		const aliceViews = views.length;
 		await sockets[1]!.command({ type: 'vote.cast', cardId: 'w1' });
 		await waitFor(() => bobViews.some((v) => v?.own?.used === 2), "bob's other tab to get his view");
-		await waitFor(() => readControl(control).vote?.progress.dots === 5, 'the progress to reach the facilitator');
+		await waitFor(() => readControl(control.doc).vote?.progress.dots === 5, 'the progress to reach the facilitator');
 		expect(views).toHaveLength(aliceViews);
 
 		// A reload (new connection) gets no extra dots.
@@ -139,8 +140,8 @@ describe('method commands are checked and carried out by the server', () => {
 		expect(await reloaded.command({ type: 'vote.cast', cardId: 'w1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
 		expect(await facilitator.command({ type: 'vote.close' })).toEqual({ ok: true });
-		await waitFor(() => readControl(control).vote?.status === 'closed', 'the vote to close');
-		const tally = readControl(control).vote!.tally!;
+		await waitFor(() => readControl(control.doc).vote?.status === 'closed', 'the vote to close');
+		const tally = readControl(control.doc).vote!.tally!;
 		expect(tally.reduce((sum, row) => sum + row.votes, 0)).toBe(5);
 		expect(tally[0]).toMatchObject({ cardId: 'w1', votes: 3 });
 	});
@@ -150,17 +151,17 @@ describe('method commands are checked and carried out by the server', () => {
 		const facilitatorCanvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		for (const id of ['w1', 'w2', 'w3']) addCard(facilitatorCanvas, card(id, 'facilitator'), 't');
+		for (const id of ['w1', 'w2', 'w3']) void sendCard(facilitatorCanvas, card(id, 'facilitator'));
 		await facilitator.flushed();
 		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
 		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });
-		await waitFor(() => readControl(control).vote?.status === 'open', 'the vote to open');
+		await waitFor(() => readControl(control.doc).vote?.status === 'open', 'the vote to open');
 
 		let controlUpdates = 0;
-		control.on('update', () => controlUpdates++);
+		control.onChange(() => controlUpdates++);
 		const dots = sockets.flatMap((s) => ['w1', 'w2', 'w3'].map((cardId) => s.command({ type: 'vote.cast', cardId })));
 		expect((await Promise.all(dots)).every((r) => r.ok)).toBe(true);
-		await waitFor(() => readControl(control).vote?.progress.dots === 12, 'the progress to show all twelve dots');
+		await waitFor(() => readControl(control.doc).vote?.progress.dots === 12, 'the progress to show all twelve dots');
 		expect(controlUpdates).toBeLessThanOrEqual(3);
 	});
 
@@ -169,7 +170,7 @@ describe('method commands are checked and carried out by the server', () => {
 		const canvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		addCard(canvas, card('w1', 'facilitator'), 't');
+		void sendCard(canvas, card('w1', 'facilitator'));
 		await facilitator.flushed();
 		await facilitator.command({ type: 'vote.open', budget: 1 });
 		await facilitator.command({ type: 'proxy.add', name: 'Gunnel (ingen telefon)' });
@@ -186,7 +187,7 @@ describe('method commands are checked and carried out by the server', () => {
 		const [alice, bob] = sockets;
 		const aliceDraft = alice!.open(`draft:${people[0]!.participantId}`);
 		await alice!.whenSynced(`draft:${people[0]!.participantId}`);
-		addCard(aliceDraft, card('secret', people[0]!.participantId), 't');
+		void sendCard(aliceDraft, card('secret', people[0]!.participantId));
 		await alice!.flushed();
 
 		// Bob can neither see it on the canvas nor open Alice's draft.
@@ -196,11 +197,11 @@ describe('method commands are checked and carried out by the server', () => {
 		bob!.onProblem((p) => problems.push(p.code));
 		bob!.open(`draft:${people[0]!.participantId}`);
 		await waitFor(() => problems.includes('forbidden'), 'bob to be refused the draft');
-		expect(readCards(bobCanvas)).toEqual([]);
+		expect(readCards(bobCanvas.doc)).toEqual([]);
 
 		expect(await facilitator.command({ type: 'reveal', phase: 'onskvard' })).toEqual({ ok: true });
-		await waitFor(() => readCards(bobCanvas).some((c) => c.id === 'secret'), 'the revealed card to reach bob');
-		expect(readCards(aliceDraft)).toEqual([]);
+		await waitFor(() => readCards(bobCanvas.doc).some((c) => c.id === 'secret'), 'the revealed card to reach bob');
+		expect(readCards(aliceDraft.doc)).toEqual([]);
 	});
 
 	it('splits the people present into mixed groups of at most five', async () => {
@@ -208,9 +209,9 @@ describe('method commands are checked and carried out by the server', () => {
 		await Promise.all(sockets.map((s) => (s.open('control'), s.whenSynced('control'))));
 		await waitFor(async () => {
 			await facilitator.command({ type: 'groups.split' });
-			return readControl(control).groups.flatMap((g) => g.memberIds).length === 7;
+			return readControl(control.doc).groups.flatMap((g) => g.memberIds).length === 7;
 		}, 'everyone present to be grouped');
-		const groups = readControl(control).groups;
+		const groups = readControl(control.doc).groups;
 		expect(groups).toHaveLength(2);
 		expect(groups.every((g) => g.memberIds.length <= 5)).toBe(true);
 	});

@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { wireParser } from '../../src/lib/sync/wire-parser';
-import { readCards, addCard } from '../../src/lib/sync/cards';
+import { readCards } from '../../src/lib/sync/cards';
+import type { SharedDoc } from '../../src/lib/client/shared-doc';
+import { sendCard } from '../helpers/commands';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase } from '../helpers/postgres';
@@ -22,7 +24,7 @@ const card = (text: string, authorId: string): Card => ({
 	sector: 'skola',
 	createdAt: new Date().toISOString()
 });
-const texts = (doc: Y.Doc) => readCards(doc).map((c) => c.text).sort();
+const texts = (shared: SharedDoc) => readCards(shared.doc).map((c) => c.text).sort();
 
 describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real server (%s)', (backend) => {
 	let server: RunningServer;
@@ -54,8 +56,8 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 			(cb.open(CANVAS), cb.whenSynced(CANVAS))
 		]);
 		for (let i = 0; i < 10; i++) {
-			addCard(da, card(`A${i}`, a.participantId), 'test');
-			addCard(db, card(`B${i}`, b.participantId), 'test');
+			void sendCard(da, card(`A${i}`, a.participantId));
+			void sendCard(db, card(`B${i}`, b.participantId));
 		}
 		await waitFor(() => texts(da).length === 20 && texts(db).length === 20, 'both to have 20 cards');
 		expect(texts(da)).toEqual(texts(db));
@@ -68,7 +70,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const ca = connect(server.url, w.id, { participant: a.session });
 		const da = ca.open(CANVAS);
 		await ca.whenSynced(CANVAS);
-		addCard(da, card('Tidigt kort', a.participantId), 'test');
+		void sendCard(da, card('Tidigt kort', a.participantId));
 		await ca.flushed();
 
 		const late = await joinWorkshop(server.url, w.code);
@@ -85,7 +87,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const syncs = people.map((p) => connect(server.url, w.id, { participant: p.session }));
 		const docs = await Promise.all(syncs.map((c) => (c.open(CANVAS), c.whenSynced(CANVAS))));
 		docs.forEach((doc, i) => {
-			for (let n = 0; n < 30; n++) addCard(doc, card(`p${i}-${n}`, people[i]!.participantId), 'test');
+			for (let n = 0; n < 30; n++) void sendCard(doc, card(`p${i}-${n}`, people[i]!.participantId));
 		});
 		await Promise.all(syncs.map((c) => c.flushed()));
 		const acknowledged = new Set(docs.flatMap((d) => texts(d)));
@@ -100,7 +102,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		await fresh.whenSynced(CANVAS);
 		expect(new Set(texts(doc))).toEqual(acknowledged);
 		// The clients that were connected during the crash reconnect and converge without a reload.
-		addCard(docs[1]!, card('efter omstart', people[1]!.participantId), 'test');
+		void sendCard(docs[1]!, card('efter omstart', people[1]!.participantId));
 		await waitFor(() => texts(doc).includes('efter omstart'), 'an edit after the restart to arrive');
 	});
 
@@ -127,7 +129,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const owner = connect(server.url, w2.id, { facilitator: w2.facilitatorSecret });
 		const doc2 = owner.open(CANVAS);
 		await owner.whenSynced(CANVAS);
-		addCard(doc2, card('Hemligt i w2', 'facilitator'), 'test');
+		void sendCard(doc2, card('Hemligt i w2', 'facilitator'));
 		await owner.flushed();
 
 		const socket = ioClient(server.url, {
@@ -166,14 +168,15 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const db = cb.open(CANVAS);
 		await Promise.all([ca.whenSynced(CANVAS), cb.whenSynced(CANVAS)]);
 		const mine = card('Min egen', a.participantId);
-		addCard(da, mine, 'test');
+		void sendCard(da, mine);
 		await ca.flushed();
 		await waitFor(() => texts(db).includes('Min egen'), 'the card to reach b');
 
-		const problems: string[] = [];
-		cb.onProblem((p) => problems.push(p.code));
-		db.getMap('cards').delete(mine.id);
-		await waitFor(() => problems.includes('forbidden'), 'the deletion to be refused');
+		const removal = await db.edit({ type: 'card.remove', id: mine.id }, { authorId: b.participantId, sector: 'skola' });
+		expect(removal).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'not-author' } });
+		const rewrite = await db.edit({ type: 'card.edit', id: mine.id, text: 'Förfalskad' }, { authorId: b.participantId, sector: 'skola' });
+		expect(rewrite).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(texts(db)).toEqual(['Min egen']);
 
 		const observer = connect(server.url, w.id, { participant: a.session });
 		const fresh = observer.open(CANVAS);
@@ -210,6 +213,15 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 			const frame = new Uint8Array([0, 2, ...varUint(encoded.length), ...encoded]);
 			const writeControl: Ack = await socket.emitWithAck('y', 'control', frame);
 			expect(writeControl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+			// A card written as a raw Yjs update, even one in the sender's own name, is refused: only commands change a canvas.
+			const raw = new Y.Doc();
+			const entry = new Y.Map<unknown>();
+			raw.getMap('cards').set('raw', entry);
+			entry.set('id', 'raw');
+			entry.set('authorId', p.participantId);
+			const rawUpdate = Y.encodeStateAsUpdate(raw);
+			const rawFrame = new Uint8Array([0, 2, ...varUint(rawUpdate.length), ...rawUpdate]);
+			expect(await socket.emitWithAck('y', CANVAS, rawFrame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		} finally {
 			socket.disconnect();
 		}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { addCard, readCards } from '../../src/lib/sync/cards';
+import { readCards } from '../../src/lib/sync/cards';
+import { sendCard } from '../helpers/commands';
 import type { PresenceEntry } from '../../src/lib/sync/protocol';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { connectClient, openPhase } from '../helpers/clients';
@@ -50,10 +51,10 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 		]);
 
 		for (let i = 0; i < 5; i++) {
-			addCard(docB, { id: `b${i}`, kind: 'onskvard', text: `från B ${i}`, authorId: p2.participantId, sector: 'polis', createdAt: new Date().toISOString() }, 't');
-			addCard(docA, { id: `a${i}`, kind: 'samverkan', text: `från A ${i}`, authorId: p1.participantId, sector: 'skola', createdAt: new Date().toISOString() }, 't');
+			void sendCard(docB, { id: `b${i}`, kind: 'onskvard', text: `från B ${i}`, authorId: p2.participantId, sector: 'polis', createdAt: new Date().toISOString() });
+			void sendCard(docA, { id: `a${i}`, kind: 'samverkan', text: `från A ${i}`, authorId: p1.participantId, sector: 'skola', createdAt: new Date().toISOString() });
 		}
-		await waitFor(() => readCards(docA).length === 10 && readCards(docB).length === 10, 'both instances to converge');
+		await waitFor(() => readCards(docA.doc).length === 10 && readCards(docB.doc).length === 10, 'both instances to converge');
 		await Promise.all([onA.flushed(), onB.flushed()]);
 
 		// The facilitator on B sees the participant connected to A.
@@ -74,7 +75,7 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 			clients.push(late);
 			const docC = late.open(CANVAS);
 			await late.whenSynced(CANVAS);
-			expect(readCards(docC).map((card) => card.text).sort()).toEqual(readCards(docA).map((card) => card.text).sort());
+			expect(readCards(docC.doc).map((card) => card.text).sort()).toEqual(readCards(docA.doc).map((card) => card.text).sort());
 		} finally {
 			await c.stop();
 		}

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { findLoops } from '../../src/lib/domain/systemmap';
 import type { SyncClient } from '../../src/lib/client/sync-client';
-import { addFactors, addLink, flipPolarity, readMap, type MapAuthor } from '../../src/lib/sync/map';
+import { readMap, type MapAuthor } from '../../src/lib/sync/map';
 import { connectClient } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -42,28 +42,21 @@ describe('the system map converges under concurrent edits (real server, real cli
 
 	it('gives two clients that add links at the same time the same loop list', async () => {
 		const { ca, cb, da, db, authorA, authorB } = await twoParticipants();
-		addFactors(
-			da,
-			{
-				factors: ['stress', 'somn', 'skola', 'traning'].map((id) => ({ id, label: id, kind: 'faktor' as const })),
-				author: authorA
-			},
-			'test'
-		);
+		void da.edit({ type: 'factor.add', factors: ['stress', 'somn', 'skola', 'traning'].map((id) => ({ id, label: id, kind: 'faktor' as const })) }, authorA);
 		await ca.flushed();
-		await waitFor(() => readMap(db).factors.length === 4, 'the factors to reach the second client');
+		await waitFor(() => readMap(db.doc).factors.length === 4, 'the factors to reach the second client');
 
 		// Each client closes a different loop through the shared factors, at the same moment.
-		addLink(da, { link: { id: 'a1', from: 'stress', to: 'somn', polarity: '-' }, author: authorA }, 'test');
-		addLink(db, { link: { id: 'b1', from: 'somn', to: 'stress', polarity: '-' }, author: authorB }, 'test');
-		addLink(da, { link: { id: 'a2', from: 'somn', to: 'skola', polarity: '-' }, author: authorA }, 'test');
-		addLink(db, { link: { id: 'b2', from: 'skola', to: 'stress', polarity: '-' }, author: authorB }, 'test');
-		addLink(db, { link: { id: 'b3', from: 'traning', to: 'traning', polarity: '+' }, author: authorB }, 'test');
+		void da.edit({ type: 'link.add', id: 'a1', from: 'stress', to: 'somn', polarity: '-' }, authorA);
+		void db.edit({ type: 'link.add', id: 'b1', from: 'somn', to: 'stress', polarity: '-' }, authorB);
+		void da.edit({ type: 'link.add', id: 'a2', from: 'somn', to: 'skola', polarity: '-' }, authorA);
+		void db.edit({ type: 'link.add', id: 'b2', from: 'skola', to: 'stress', polarity: '-' }, authorB);
+		void db.edit({ type: 'link.add', id: 'b3', from: 'traning', to: 'traning', polarity: '+' }, authorB);
 		await Promise.all([ca.flushed(), cb.flushed()]);
 
-		await waitFor(() => readMap(da).links.length === 5 && readMap(db).links.length === 5, 'both clients to hold all five links');
-		expect(loopsOf(da)).toEqual(loopsOf(db));
-		expect(loopsOf(da)).toEqual([
+		await waitFor(() => readMap(da.doc).links.length === 5 && readMap(db.doc).links.length === 5, 'both clients to hold all five links');
+		expect(loopsOf(da.doc)).toEqual(loopsOf(db.doc));
+		expect(loopsOf(da.doc)).toEqual([
 			{ kind: 'R', factors: ['traning'], links: ['b3'] },
 			{ kind: 'R', factors: ['somn', 'stress'], links: ['b1', 'a1'] },
 			{ kind: 'B', factors: ['skola', 'stress', 'somn'], links: ['b2', 'a1', 'a2'] }
@@ -71,20 +64,20 @@ describe('the system map converges under concurrent edits (real server, real cli
 	});
 
 	it('turns a loop from R to B on every client when a participant flips a link the facilitator drew', async () => {
-		const { w, da, db } = await twoParticipants();
+		const { w, da, db, authorA } = await twoParticipants();
 		const facilitator = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
 		clients.push(facilitator);
 		facilitator.open(MAP);
 		const df = await facilitator.whenSynced(MAP);
 		const author: MapAuthor = { authorId: 'facilitator', sector: 'facilitator' };
-		addFactors(df, { factors: [{ id: 'x', label: 'X', kind: 'faktor' }, { id: 'y', label: 'Y', kind: 'aktor' }], author }, 'test');
-		addLink(df, { link: { id: 'xy', from: 'x', to: 'y', polarity: '+' }, author }, 'test');
-		addLink(df, { link: { id: 'yx', from: 'y', to: 'x', polarity: '+' }, author }, 'test');
-		await waitFor(() => loopsOf(da).length === 1 && loopsOf(db).length === 1, 'the loop to reach both participants');
-		expect(loopsOf(db)[0]?.kind).toBe('R');
+		void df.edit({ type: 'factor.add', factors: [{ id: 'x', label: 'X', kind: 'faktor' }, { id: 'y', label: 'Y', kind: 'aktor' }] }, author);
+		void df.edit({ type: 'link.add', id: 'xy', from: 'x', to: 'y', polarity: '+' }, author);
+		void df.edit({ type: 'link.add', id: 'yx', from: 'y', to: 'x', polarity: '+' }, author);
+		await waitFor(() => loopsOf(da.doc).length === 1 && loopsOf(db.doc).length === 1, 'the loop to reach both participants');
+		expect(loopsOf(db.doc)[0]?.kind).toBe('R');
 
-		flipPolarity(da, 'xy', 'test');
-		await waitFor(() => loopsOf(db)[0]?.kind === 'B' && loopsOf(df)[0]?.kind === 'B', 'the flip to reach everyone');
-		expect(readMap(df).links.find((link) => link.id === 'xy')).toMatchObject({ polarity: '-', authorId: 'facilitator' });
+		expect(await da.edit({ type: 'link.edit', id: 'xy', polarity: '-' }, authorA)).toEqual({ ok: true });
+		await waitFor(() => loopsOf(db.doc)[0]?.kind === 'B' && loopsOf(df.doc)[0]?.kind === 'B', 'the flip to reach everyone');
+		expect(readMap(df.doc).links.find((link) => link.id === 'xy')).toMatchObject({ polarity: '-', authorId: 'facilitator' });
 	});
 });

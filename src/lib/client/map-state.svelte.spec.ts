@@ -3,11 +3,21 @@ import * as Y from 'yjs';
 import { addIndicator } from '$lib/sync/indicators';
 import { addFactors, addLink, readMap } from '$lib/sync/map';
 import { MapState } from './map-state.svelte';
+import { SharedDoc } from './shared-doc';
 
 const participant = { authorId: 'p1', sector: 'skola' as const };
 
-function withTriangle(): { doc: Y.Doc; map: MapState } {
-	const doc = new Y.Doc();
+/** A shared document holding what `source` holds, whose commands stay pending: the preview shows them. */
+function sharedOf(name: string, source: Y.Doc): SharedDoc {
+	let seq = 0;
+	const shared = new SharedDoc(name, { number: () => ({ client: 'test-tab', seq: ++seq }), send: () => new Promise(() => {}) });
+	shared.applyRemote(Y.encodeStateAsUpdate(source));
+	return shared;
+}
+
+function withTriangle(): { doc: SharedDoc; map: MapState } {
+	const source = new Y.Doc();
+	const doc = source;
 	const author = { authorId: 'facilitator', sector: 'facilitator' as const };
 	addFactors(
 		doc,
@@ -23,7 +33,8 @@ function withTriangle(): { doc: Y.Doc; map: MapState } {
 	);
 	addLink(doc, { link: { id: 'ab', from: 'a', to: 'b', polarity: '+' }, author }, 'test');
 	addLink(doc, { link: { id: 'bc', from: 'b', to: 'c', polarity: '+' }, author }, 'test');
-	return { doc, map: new MapState({ doc, author: participant }) };
+	const shared = sharedOf('map:plenary', source);
+	return { doc: shared, map: new MapState({ doc: shared, author: participant }) };
 }
 
 describe('MapState', () => {
@@ -70,7 +81,7 @@ describe('MapState', () => {
 			{ label: 'trygghet', kind: 'insats' }
 		]);
 		expect(added).toBe(1);
-		expect(readMap(doc).factors.filter((factor) => factor.label === 'Trygghet')).toMatchObject([{ authorId: 'p1', proposedBySector: 'skola' }]);
+		expect(readMap(doc.doc).factors.filter((factor) => factor.label === 'Trygghet')).toMatchObject([{ authorId: 'p1', proposedBySector: 'skola' }]);
 	});
 
 	it('highlights what drives and what is driven by the selected factor, and dims the rest', () => {
@@ -110,10 +121,12 @@ describe('MapState', () => {
 
 	it('offers the workshop’s indicators as they arrive and links a factor to one', () => {
 		const { doc } = withTriangle();
-		const indicators = new Y.Doc();
+		const indicators = sharedOf('indicators', new Y.Doc());
 		const map = new MapState({ doc, author: participant, indicators });
 		expect(map.indicators).toEqual([]);
-		addIndicator(indicators, { id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' }, 'test');
+		const source = new Y.Doc();
+		addIndicator(source, { id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' }, 'test');
+		indicators.applyRemote(Y.encodeStateAsUpdate(source));
 		expect(map.indicators).toEqual([{ id: 'skolfranvaro', name: 'Andel elever med hög frånvaro', unit: undefined, observations: [] }]);
 		map.updateFactor({ id: 'a', indicatorId: 'skolfranvaro' });
 		expect(map.indicatorName(map.factorById.get('a')?.indicatorId)).toBe('Andel elever med hög frånvaro');

@@ -18,6 +18,14 @@ export interface PendingCommand {
 
 type Listener = () => void;
 
+/** How a shared document's commands reach the server (the SyncClient; tests pass their own). */
+export interface CommandTransport {
+	/** A fresh, increasing command number for this tab. */
+	number(): { client: string; seq: number };
+	/** Sends (now or once online) and settles with the server's answer. */
+	send(pending: PendingCommand): Promise<Ack>;
+}
+
 /**
  * One shared document as this browser sees it: the server's copy (`replica`, written
  * only by updates from the server) with this browser's unanswered commands laid over
@@ -33,16 +41,18 @@ export class SharedDoc {
 	#preview: Y.Doc | null = null;
 	#pending: PendingCommand[] = [];
 	readonly #listeners = new Set<Listener>();
-	readonly #send: (command: DocCommand, author: CommandAuthor) => Promise<Ack>;
+	readonly #transport: CommandTransport;
 
-	constructor(name: string, send: (command: DocCommand, author: CommandAuthor) => Promise<Ack>) {
+	constructor(name: string, transport: CommandTransport) {
 		this.name = name;
-		this.#send = send;
+		this.#transport = transport;
 	}
 
 	/** Asks the server for a change; it shows at once and settles with the server's answer. */
 	edit(command: DocCommand, author: CommandAuthor): Promise<Ack> {
-		return this.#send(command, author);
+		const pending: PendingCommand = { ...this.#transport.number(), command, author, at: new Date().toISOString() };
+		this.addPending(pending);
+		return this.#transport.send(pending);
 	}
 
 	/** What to show: the server's copy plus this browser's pending changes. */
@@ -78,12 +88,16 @@ export class SharedDoc {
 		this.#notify();
 	}
 
-	/** The server answered this command (applied or refused): it leaves the preview. */
-	settle(pending: PendingCommand): void {
+	/**
+	 * The server answered this command. Applied, its own update is already in the
+	 * replica (and the preview), so the preview stays as it is until nothing is
+	 * pending; refused, the preview is built again without it.
+	 */
+	settle(pending: PendingCommand, outcome: 'applied' | 'refused'): void {
 		const index = this.#pending.indexOf(pending);
 		if (index < 0) return;
 		this.#pending.splice(index, 1);
-		this.#rebuild();
+		if (outcome === 'refused' || this.#pending.length === 0) this.#rebuild();
 	}
 
 	/**

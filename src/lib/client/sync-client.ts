@@ -121,7 +121,7 @@ export class SyncClient {
 	open(name: string): SharedDoc {
 		const existing = this.#docs.get(name);
 		if (existing) return existing.shared;
-		const shared = new SharedDoc(name, (command, author) => this.edit(name, command, author));
+		const shared = new SharedDoc(name, { number: () => this.#store.next(), send: (pending) => this.#submit(name, pending) });
 		const entry: OpenDoc = { shared, opened: false, synced: false, onSynced: [], inFlight: new Set(), retry: null, retryDelay: 500 };
 		this.#docs.set(name, entry);
 		for (const pending of this.#store.load(name)) shared.addPending(pending);
@@ -145,9 +145,14 @@ export class SyncClient {
 	edit(name: string, command: DocCommand, author: CommandAuthor): Promise<Ack> {
 		const entry = this.#docs.get(name);
 		if (!entry) return Promise.resolve({ ok: false, error: { code: 'bad_request', message: `document ${name} is not open` } });
-		const pending: PendingCommand = { ...this.#store.next(), command, author, at: new Date().toISOString() };
+		return entry.shared.edit(command, author);
+	}
+
+	/** Keeps a command the shared document is already showing, and sends it when the document is open. */
+	#submit(name: string, pending: PendingCommand): Promise<Ack> {
+		const entry = this.#docs.get(name);
+		if (!entry) return Promise.resolve({ ok: false, error: { code: 'bad_request', message: `document ${name} is not open` } });
 		const answered = new Promise<Ack>((resolve) => this.#answers.set(pending, resolve));
-		entry.shared.addPending(pending);
 		this.#store.save(name, entry.shared.pending);
 		this.#notify();
 		if (entry.opened && this.socket.connected) this.#sendEdit(name, entry, pending);
@@ -264,7 +269,7 @@ export class SyncClient {
 			}
 			if (!result.ok) this.#emitProblem(result.error);
 			else entry.retryDelay = 500;
-			entry.shared.settle(pending);
+			entry.shared.settle(pending, result.ok ? 'applied' : 'refused');
 			this.#store.save(name, entry.shared.pending);
 			this.#answers.get(pending)?.(result);
 			this.#answers.delete(pending);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeUpdate, isEmptyUpdate, missingDependencies } from './yjs-messages';
+import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, isAheadOf } from './yjs-messages';
 
 /** A writer's changes, one update per change, and the server's copy that has seen some of them. */
 function writer() {
@@ -14,33 +14,36 @@ function writer() {
 	return updates;
 }
 
-describe('update checks', () => {
-	it('accepts updates that build only on what the server has', () => {
-		const [first, second] = writer();
+describe('catching a reader up', () => {
+	it('finds a reader whose copy holds changes the server does not have', () => {
+		const updates = writer();
 		const server = new Y.Doc();
-		expect(missingDependencies(server, decodeUpdate(first!))).toBe(false);
-		Y.applyUpdate(server, first!);
-		expect(missingDependencies(server, decodeUpdate(second!))).toBe(false);
-		// Sent again after a reconnect: already known, nothing missing.
-		expect(missingDependencies(server, decodeUpdate(first!))).toBe(false);
+		Y.applyUpdate(server, updates[0]!);
+		const reader = new Y.Doc();
+		Y.applyUpdate(reader, updates[0]!);
+		expect(isAheadOf(server, Y.encodeStateVector(reader))).toBe(false);
+		expect(isAheadOf(server, Y.encodeStateVector(new Y.Doc()))).toBe(false);
+		// The server shared its second change, then lost it in a crash before storing it.
+		Y.applyUpdate(reader, updates[1]!);
+		expect(isAheadOf(server, Y.encodeStateVector(reader))).toBe(true);
 	});
 
-	it('finds an update that skips one the server never got', () => {
-		const [first, , third] = writer();
+	it('answers a state vector with exactly what the reader lacks', () => {
+		const updates = writer();
 		const server = new Y.Doc();
-		Y.applyUpdate(server, first!);
-		expect(missingDependencies(server, decodeUpdate(third!))).toBe(true);
+		updates.forEach((u) => Y.applyUpdate(server, u));
+		const reader = new Y.Doc();
+		Y.applyUpdate(reader, updates[0]!);
+		const message = decodeYMessage(encodeSyncStep2(server, Y.encodeStateVector(reader)));
+		expect(message.type).toBe('update');
+		if (message.type === 'update') Y.applyUpdate(reader, message.update);
+		expect(reader.getMap('cards').toJSON()).toEqual(server.getMap('cards').toJSON());
 	});
 
-	it('finds a hole inside a merged update', () => {
-		const [first, , third] = writer();
-		const merged = Y.mergeUpdates([first!, third!]);
-		expect(missingDependencies(new Y.Doc(), decodeUpdate(merged))).toBe(true);
-	});
-
-	it('tells empty updates from real ones and throws on garbage', () => {
-		expect(isEmptyUpdate(decodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())))).toBe(true);
-		expect(isEmptyUpdate(decodeUpdate(writer()[0]!))).toBe(false);
-		expect(() => decodeUpdate(Uint8Array.from([200, 1, 2]))).toThrow();
+	it('reads a reader\'s SyncStep1 and throws on garbage', () => {
+		const message = decodeYMessage(encodeSyncStep1(new Y.Doc()));
+		expect(message.type).toBe('sync-step-1');
+		expect(() => decodeYMessage(Uint8Array.from([7, 1, 2]))).toThrow();
+		expect(() => decodeYMessage(Uint8Array.from([1, 1, 2]))).toThrow();
 	});
 });

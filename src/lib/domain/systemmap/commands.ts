@@ -148,7 +148,6 @@ export function checkMapCommand(context: { actor: MethodActor; board: MapBoard }
 		case 'link.add': {
 			if (board.link(command.id)) return null;
 			if (!board.factor(command.from) || !board.factor(command.to)) return refuse('not_found', 'no-factor', 'a link must join two factors of the map');
-			if (command.from === command.to) return refuse('bad_request', 'same', 'a link joins two different factors');
 			if (board.linksOf(command.from).some((link) => link.from === command.from && link.to === command.to)) {
 				return refuse('forbidden', 'exists', 'these factors are already linked in that direction');
 			}

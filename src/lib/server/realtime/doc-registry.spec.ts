@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryStorage } from '../persistence/memory';
-import { DocRegistry, StorageBacklogError, type UpdateOrigin } from './doc-registry';
+import { DocRegistry, StorageBacklogError, type LiveDoc, type UpdateOrigin } from './doc-registry';
 
 function setup(options: { compactEvery?: number; maxUnstoredBytes?: number } = {}) {
 	const storage = new MemoryStorage();
@@ -33,6 +33,9 @@ function clientUpdate(text: string): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
+/** An accepted command's change, as the command service applies it. */
+const write = (docs: DocRegistry, live: LiveDoc, text: string) => docs.transact(live, (doc) => doc.getMap('cards').set(text, text));
+
 describe('document registry', () => {
 	it('loads the stored state before anyone gets the document', async () => {
 		const { storage, docs } = setup();
@@ -47,28 +50,15 @@ describe('document registry', () => {
 		expect(a).toBe(b);
 	});
 
-	it('shares a client update at once and resolves once it is stored', async () => {
+	it('shares a change at once and resolves once it is stored', async () => {
 		const { storage, docs, seen, stored } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
-		const applying = docs.applyClientUpdate(live, clientUpdate('a'), 'socket-1');
-		expect(seen).toEqual([{ source: 'client', socketId: 'socket-1' }]);
+		const applying = write(docs, live, 'a');
+		expect(seen).toEqual([{ source: 'server' }]);
 		expect(stored).toHaveLength(0);
 		await applying;
 		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
 		expect(stored).toHaveLength(1);
-	});
-
-	it('refuses an update its check refuses: nothing applied, shared or stored', async () => {
-		const { storage, docs, seen } = setup();
-		const live = await docs.get('w', 'canvas:plenary');
-		await expect(
-			docs.applyClientUpdate(live, clientUpdate('no'), 's', () => {
-				throw new Error('not yours');
-			})
-		).rejects.toThrow('not yours');
-		expect(live.doc.getMap('cards').has('no')).toBe(false);
-		expect(seen).toEqual([]);
-		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(0);
 	});
 
 	it('persists server changes and reports them with a server origin', async () => {
@@ -84,7 +74,7 @@ describe('document registry', () => {
 	it('compacts the log into a snapshot without losing anything', async () => {
 		const { storage, docs } = setup({ compactEvery: 3 });
 		const live = await docs.get('w', 'canvas:plenary');
-		for (const text of ['a', 'b', 'c', 'd']) await docs.applyClientUpdate(live, clientUpdate(text), 's');
+		for (const text of ['a', 'b', 'c', 'd']) await write(docs, live, text);
 		await live.queue;
 		const stored = await storage.loadDoc('w', 'canvas:plenary');
 		expect(stored.snapshot).not.toBeNull();
@@ -98,7 +88,7 @@ describe('document registry', () => {
 	it('unloads idle documents that nobody has open, and reloads them intact', async () => {
 		const { docs } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
-		await docs.applyClientUpdate(live, clientUpdate('kept'), 's');
+		await write(docs, live, 'kept');
 		live.lastActive = 0;
 		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => false })).toBe(1);
 		expect(docs.loaded()).toBe(0);
@@ -118,7 +108,7 @@ describe('document registry', () => {
 		const { storage, docs, stored } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
 		const repair = breakWrites(storage);
-		await expect(docs.applyClientUpdate(live, clientUpdate('kept'), 's')).rejects.toThrow('does not answer');
+		await expect(write(docs, live, 'kept')).rejects.toThrow('does not answer');
 		expect(live.doc.getMap('cards').get('kept')).toBe('kept');
 		expect(docs.unstoredBytes()).toBeGreaterThan(0);
 		await expect(docs.whenStored(live)).rejects.toThrow('does not answer');
@@ -126,7 +116,7 @@ describe('document registry', () => {
 		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => false })).toBe(0);
 
 		repair();
-		await docs.applyClientUpdate(live, clientUpdate('after'), 's');
+		await write(docs, live, 'after');
 		expect(docs.unstoredBytes()).toBe(0);
 		expect(stored).toHaveLength(2);
 		const reloaded = new Y.Doc();
@@ -150,12 +140,12 @@ describe('document registry', () => {
 		}
 	});
 
-	it('refuses client updates while too much waits for the database', async () => {
+	it('refuses new changes while too much waits for the database', async () => {
 		const { storage, docs } = setup({ maxUnstoredBytes: 10 });
 		const live = await docs.get('w', 'canvas:plenary');
 		breakWrites(storage);
-		await expect(docs.applyClientUpdate(live, clientUpdate('first'), 's')).rejects.toThrow('does not answer');
-		await expect(docs.applyClientUpdate(live, clientUpdate('second'), 's')).rejects.toBeInstanceOf(StorageBacklogError);
+		await expect(write(docs, live, 'first')).rejects.toThrow('does not answer');
+		await expect(write(docs, live, 'second')).rejects.toBeInstanceOf(StorageBacklogError);
 		expect(live.doc.getMap('cards').has('second')).toBe(false);
 	});
 });
