@@ -1,11 +1,12 @@
 // A Datadialog sync client in plain JS, written from src/lib/sync/PROTOCOL.md directly on
 // socket.io-client + yjs + y-protocols + lib0 (Node cannot import the app's .ts client).
 //
-//   handshake auth { workshop, protocol: 2, participant | facilitator }, parser: wireParser
-//   doc:open(name, ack)  → server sends its SyncStep1 on `y`, then acks; we then send SyncStep1
-//   server SyncStep1     → we answer with SyncStep2
+//   handshake auth { workshop, protocol: 3, participant | facilitator }, parser: wireParser
+//   doc:open(name, ack)  → acked; we then send SyncStep1 (our state vector)
 //   server SyncStep2     → the document is synced
-//   local Yjs update     → `y` frame (messageSync, messageYjsUpdate) with an ack once stored
+//   server update        → applied to our read-only replica
+//   edit(name, { client, seq, command }, ack) → the server applies the command, sends its
+//                          update to everyone (us included) and acks once stored
 import { io } from 'socket.io-client';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -14,7 +15,7 @@ import * as Y from 'yjs';
 import { nowUs } from './stats.js';
 import { wireParser } from './wire-parser.js';
 
-const PROTOCOL_VERSION = 2;
+const PROTOCOL_VERSION = 3;
 const MESSAGE_SYNC = 0;
 /** Origin of updates from the server, so they are not sent back. */
 export const REMOTE = Symbol('remote');
@@ -47,6 +48,9 @@ export class DatadialogClient {
 	#unacknowledged = 0;
 	/** When the WebSocket (engine.io) was open, before socket.io's own handshake. */
 	transportOpenAtUs = 0;
+	/** This client's id and its last command number (see doc-commands.ts). */
+	#client = `bench${Math.random().toString(36).slice(2, 12)}`;
+	#seq = 0;
 
 	/**
 	 * @param {{ url: string, workshop: string, participant?: string, facilitator?: string } & ClientEvents} options
@@ -109,10 +113,6 @@ export class DatadialogClient {
 		/** @type {OpenDoc} */
 		const entry = { doc, opened: false, synced: false, waiters: [] };
 		this.#docs.set(name, entry);
-		doc.on('update', (/** @type {Uint8Array} */ update, /** @type {unknown} */ origin) => {
-			if (origin === REMOTE || !entry.opened || !this.socket.connected) return;
-			this.#send(name, frame((e) => syncProtocol.writeUpdate(e, update)), true);
-		});
 		if (this.socket.connected) this.#sendOpen(name, entry);
 		return doc;
 	}
@@ -154,6 +154,26 @@ export class DatadialogClient {
 	}
 
 	/**
+	 * Sends a command on a shared document (src/lib/sync/doc-commands.ts), e.g.
+	 * `{ type: 'card.add', id, kind, text }`; its ack comes once the change is stored.
+	 * @param {string} name
+	 * @param {Record<string, unknown>} command
+	 */
+	edit(name, command) {
+		const sentAt = nowUs();
+		this.#unacknowledged++;
+		const envelope = { client: this.#client, seq: ++this.#seq, command };
+		this.socket
+			.timeout(15_000)
+			.emit('edit', name, envelope, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+				this.#unacknowledged--;
+				this.#events.onAck?.(nowUs() - sentAt, !error && !!result?.ok);
+				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+			});
+	}
+
+	/**
 	 * Resolves once every message sent so far was answered (local changes stored).
 	 * @param {number} timeoutMs
 	 * @returns {Promise<void>}
@@ -180,24 +200,20 @@ export class DatadialogClient {
 				return;
 			}
 			entry.opened = true;
-			this.#send(name, frame((e) => syncProtocol.writeSyncStep1(e, entry.doc)), false);
+			this.#send(name, frame((e) => syncProtocol.writeSyncStep1(e, entry.doc)));
 		});
 	}
 
 	/**
 	 * @param {string} name
 	 * @param {Uint8Array} payload
-	 * @param {boolean} isUpdate  report the ack latency of local updates
 	 */
-	#send(name, payload, isUpdate) {
-		const sentAt = nowUs();
+	#send(name, payload) {
 		this.#unacknowledged++;
 		this.socket
 			.timeout(15_000)
 			.emit('y', name, payload, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
 				this.#unacknowledged--;
-				const ok = !error && !!result?.ok;
-				if (isUpdate) this.#events.onAck?.(nowUs() - sentAt, ok);
 				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
 				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
 			});
@@ -212,10 +228,7 @@ export class DatadialogClient {
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not simulated
 		const syncType = decoding.readVarUint(decoder);
 		const data = decoding.readVarUint8Array(decoder);
-		if (syncType === syncProtocol.messageYjsSyncStep1) {
-			this.#send(name, frame((e) => syncProtocol.writeSyncStep2(e, entry.doc, data)), false);
-			return;
-		}
+		if (syncType === syncProtocol.messageYjsSyncStep1) return; // readers have nothing to give
 		Y.applyUpdate(entry.doc, data, REMOTE);
 		if (syncType === syncProtocol.messageYjsSyncStep2 && !entry.synced) {
 			entry.synced = true;

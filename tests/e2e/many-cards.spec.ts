@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 // The plain-JS sync client of the load benchmark: a real socket.io + Yjs client for Node.
-import { putEntry } from '../../bench/load/behaviour.js';
 import { DatadialogClient } from '../../bench/load/datadialog-client.js';
 import { createWorkshopAsFacilitator, joinAsParticipant, setPhase } from './fixtures';
 
@@ -9,21 +8,18 @@ const PER_PERSON = 200;
 const OTHERS = 14;
 const COLLABORATORS = ['Fältassistenterna', 'Elevhälsan', 'Fritidsgården', 'Föreningslivet', 'Närpolisen', 'BUP', 'Socialtjänstens öppenvård'];
 
-/** Writes `count` samverkan cards as one person, straight through the sync protocol. */
+/** Writes `count` samverkan cards as one person, as commands straight over the socket. */
 async function writeCards(baseURL: string, code: string, participant: string, authorId: string, count: number) {
 	const client = new DatadialogClient({ url: baseURL, workshop: code, participant });
 	try {
 		await client.connected(10_000);
-		const canvas = client.open('canvas:plenary');
+		client.open('canvas:plenary');
 		await client.whenSynced('canvas:plenary', 10_000);
-		canvas.transact(() => {
-			for (let i = 0; i < count; i++) {
-				const id = `${authorId}-${i}`;
-				const text = `${COLLABORATORS[i % COLLABORATORS.length]} (${i + 1})`;
-				putEntry(canvas, 'cards', id, { id, kind: 'samverkan', text, authorId, sector: 'fritid', createdAt: new Date().toISOString() });
-			}
-		});
-		await client.flushed(30_000);
+		for (let i = 0; i < count; i++) {
+			const text = `${COLLABORATORS[i % COLLABORATORS.length]} (${i + 1})`;
+			client.edit('canvas:plenary', { type: 'card.add', id: `${authorId}-${i}`, kind: 'samverkan', text });
+		}
+		await client.flushed(60_000);
 	} finally {
 		client.destroy();
 	}

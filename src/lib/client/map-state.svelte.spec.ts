@@ -119,14 +119,16 @@ describe('MapState', () => {
 		expect(map.factorById.has(mine)).toBe(false);
 	});
 
-	it('offers the workshop’s indicators as they arrive and links a factor to one', () => {
+	it('offers the workshop’s indicators as they arrive and links a factor to one', async () => {
 		const { doc } = withTriangle();
 		const indicators = sharedOf('indicators', new Y.Doc());
 		const map = new MapState({ doc, author: participant, indicators });
 		expect(map.indicators).toEqual([]);
 		const source = new Y.Doc();
 		addIndicator(source, { id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' }, 'test');
+		const heard = new Promise<void>((resolve) => indicators.onChange(resolve));
 		indicators.applyRemote(Y.encodeStateAsUpdate(source));
+		await heard;
 		expect(map.indicators).toEqual([{ id: 'skolfranvaro', name: 'Andel elever med hög frånvaro', unit: undefined, observations: [] }]);
 		map.updateFactor({ id: 'a', indicatorId: 'skolfranvaro' });
 		expect(map.indicatorName(map.factorById.get('a')?.indicatorId)).toBe('Andel elever med hög frånvaro');

@@ -5,6 +5,12 @@ import type { Ack } from '$lib/sync/protocol';
 /** Origin of updates that came from the server, as opposed to this browser's own preview. */
 export const REMOTE_ORIGIN = Symbol('remote');
 const PREVIEW_ORIGIN = Symbol('preview');
+/**
+ * Server updates arrive one per accepted command; in a busy room that is hundreds a
+ * second. Readers hear of them at most this often, so a phone re-reads a 3000-card
+ * board a few times a second instead of once per card. Its own changes show at once.
+ */
+const REMOTE_NOTIFY_MS = 40;
 
 /** A command this browser sent (or will send) and the server has not answered yet. */
 export interface PendingCommand {
@@ -42,6 +48,7 @@ export class SharedDoc {
 	#pending: PendingCommand[] = [];
 	readonly #listeners = new Set<Listener>();
 	readonly #transport: CommandTransport;
+	#notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(name: string, transport: CommandTransport) {
 		this.name = name;
@@ -78,7 +85,7 @@ export class SharedDoc {
 	applyRemote(update: Uint8Array): void {
 		Y.applyUpdate(this.#replica, update, REMOTE_ORIGIN);
 		if (this.#preview) Y.applyUpdate(this.#preview, update, REMOTE_ORIGIN);
-		this.#notify();
+		this.#notifyTimer ??= setTimeout(() => this.#notify(), REMOTE_NOTIFY_MS);
 	}
 
 	addPending(pending: PendingCommand): void {
@@ -111,6 +118,7 @@ export class SharedDoc {
 	}
 
 	destroy(): void {
+		if (this.#notifyTimer) clearTimeout(this.#notifyTimer);
 		this.#listeners.clear();
 		this.#preview?.destroy();
 		this.#replica.destroy();
@@ -127,6 +135,8 @@ export class SharedDoc {
 	}
 
 	#notify(): void {
+		if (this.#notifyTimer) clearTimeout(this.#notifyTimer);
+		this.#notifyTimer = null;
 		for (const listener of this.#listeners) listener();
 	}
 }
