@@ -106,6 +106,33 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		await waitFor(() => texts(doc).includes('efter omstart'), 'an edit after the restart to arrive');
 	});
 
+	it('sends every card written offline exactly once, in the order written, when the connection is back', async () => {
+		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
+		const a = await joinWorkshop(server.url, w.code);
+		const phone = connect(server.url, w.id, { participant: a.session });
+		const doc = phone.open(CANVAS);
+		await phone.whenSynced(CANVAS);
+		phone.socket.disconnect();
+		const written = Array.from({ length: 25 }, (_, i) => `offline ${String(i).padStart(2, '0')}`);
+		for (const text of written) void sendCard(doc, card(text, a.participantId));
+		// Shown at once on the phone, while nothing has reached the server.
+		expect(texts(doc)).toEqual(written);
+		phone.socket.connect();
+		await phone.flushed();
+		const reader = connect(server.url, w.id, { facilitator: w.facilitatorSecret });
+		const stored = reader.open(CANVAS);
+		await reader.whenSynced(CANVAS);
+		// Stored once each, in the order they were written (the server stamps them as it applies them).
+		expect(readCards(stored.doc).map((c) => c.text)).toEqual(written);
+		// Reconnecting again re-sends nothing and duplicates nothing.
+		phone.socket.disconnect();
+		phone.socket.connect();
+		await phone.whenSynced(CANVAS);
+		await phone.flushed();
+		expect(readCards(stored.doc)).toHaveLength(written.length);
+	});
+
 	it('refuses a participant of one workshop in another workshop', async () => {
 		const w1 = await createWorkshop(server.url);
 		await openPhase(server.url, w1, 'onskvard');
