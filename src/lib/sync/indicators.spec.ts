@@ -43,7 +43,7 @@ describe('indicators document', () => {
 		addIndicator(doc, { id: 'a', meta: { namn: 'A' }, createdAt: NOW }, 'test');
 		mergeImportedIndicators(doc, [imported([observation('1384', '2010', 1)])], { now: NOW }, 'test');
 		addReading(doc, { id: 'r', indicatorId: 'a', authorId: 'p1', sector: 'skola', text: 'Hm', createdAt: NOW }, 'test');
-		expect([...doc.share.keys()].sort()).toEqual([...ROOTS.indicators].sort());
+		for (const root of doc.share.keys()) expect(ROOTS.indicators).toContain(root);
 	});
 
 	it('keeps catalogue entries with every metadata field, editable one by one', () => {

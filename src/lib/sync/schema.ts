@@ -8,15 +8,17 @@ import type { DocKind } from '$lib/domain/workshop/documents';
  * Entities people edit at the same time (cards, factors, links) are nested Y.Maps
  * so concurrent edits to different fields merge instead of overwriting each other.
  */
-export const SCHEMA_VERSION = 1;
-
-/** Root names per document kind; an update touching any other root is rejected. */
+/**
+ * Root names per document kind. Besides the content roots, command-written documents
+ * keep `applied` (each sender's last applied command, doc-commands.ts) and `schema`
+ * (the layout version, doc-schema.ts).
+ */
 export const ROOTS: Record<DocKind, readonly string[]> = {
 	control: ['state'],
-	canvas: ['cards', 'meta'],
-	draft: ['cards'],
-	map: ['factors', 'links', 'loops', 'meta'],
-	indicators: ['catalogue', 'series', 'readings'],
+	canvas: ['cards', 'meta', 'applied', 'schema'],
+	draft: ['cards', 'applied', 'schema'],
+	map: ['factors', 'links', 'loops', 'meta', 'applied', 'schema'],
+	indicators: ['catalogue', 'series', 'readings', 'applied', 'schema'],
 	ballots: ['state']
 };
 

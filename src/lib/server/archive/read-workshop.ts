@@ -7,6 +7,7 @@ import { readControl } from '$lib/sync/control';
 import { INDICATORS_DOC, readIndicators } from '$lib/sync/indicators';
 import { readMap } from '$lib/sync/map';
 import type { App } from '../app';
+import { log } from '../log';
 import type { WorkshopRow } from '../persistence/storage';
 
 /** Always in an archive document, even before anything was written to them. */
@@ -26,7 +27,7 @@ export async function readWorkshopDocument(
 ): Promise<ArchiveDocument> {
 	const settled = async (name: string) => {
 		const live = await app.docs.get(workshop.id, name);
-		await live.queue;
+		await app.docs.settled(live);
 		return live.doc;
 	};
 	const { live, preparation, vote, groups, moderation, removedMaps } = readControl(await settled('control'));
@@ -37,7 +38,7 @@ export async function readWorkshopDocument(
 	for (const name of names) {
 		const kind = parseDocName(name);
 		if (kind?.kind === 'canvas') {
-			const cards = readCards(await settled(name));
+			const cards = readCards(await settled(name), (cardId) => log.warn('archive.card_skipped', { workshopId: workshop.id, doc: name, cardId, reason: 'fails the card schema' }));
 			if (cards.length > 0 || name === PLENARY_CANVAS_NAME) canvases.push({ name, cards });
 		} else if (kind?.kind === 'map' && !removedMaps.includes(kind.sub)) {
 			const map = readMap(await settled(name));

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { parseDocName } from '$lib/domain/workshop/documents';
+import { migrateDoc, needsMigration } from '$lib/sync/doc-schema';
 import type { Storage } from '../persistence/storage';
 import { log } from '../log';
 
@@ -110,7 +112,17 @@ export class DocRegistry {
 			retryDelayMs: FIRST_RETRY_MS
 		};
 		doc.on('update', (update: Uint8Array, updateOrigin: unknown) => this.#afterApply(live, update, updateOrigin));
+		this.#migrate(live);
 		return live;
+	}
+
+	/** Brings a document written in an earlier layout up to date, as a stored server change. */
+	#migrate(live: LiveDoc): void {
+		const kind = parseDocName(live.name)?.kind;
+		if (!kind || !needsMigration(kind, live.doc)) return;
+		let versions = { from: 0, to: 0 };
+		live.doc.transact(() => (versions = migrateDoc(kind, live.doc)), { source: 'server' } satisfies UpdateOrigin);
+		log.info('doc.migrated', { workshopId: live.workshopId, doc: live.name, ...versions });
 	}
 
 	/**
@@ -146,6 +158,11 @@ export class DocRegistry {
 		}
 		live.doc.transact(() => change(live.doc), { source: 'server' } satisfies UpdateOrigin);
 		await this.whenStored(live);
+	}
+
+	/** Resolves once the stores and compactions queued so far have run, whether or not they succeeded. */
+	settled(live: LiveDoc): Promise<void> {
+		return live.queue.then(() => undefined);
 	}
 
 	/** Resolves once everything applied to the document so far is stored; rejects if the database does not answer. */
