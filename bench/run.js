@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, loadavg, setPriority } from 'node:os';
 import { analyse } from './load/analyse.js';
-import { VOTE_BUDGET, VOTE_WISHES, putEntry } from './load/behaviour.js';
+import { VOTE_BUDGET, VOTE_WISHES } from './load/behaviour.js';
 import { DatadialogClient } from './load/datadialog-client.js';
 import { conferencePlan, workshopsPlan } from './load/plan.js';
 import { RssSampler, clockTicksPerSecond, cpuTicks, machineTicks, rssKb, startServer } from './load/servers.js';
@@ -187,13 +187,9 @@ async function runAgainst(kind) {
 						// Group canvases exist once the groups do: participants may not open documents of invented names.
 						if (plan.groups) await facilitator.command({ type: 'groups.create', count: plan.groups }, 10_000);
 						// The wishes everyone spends dots on, and an open vote over them.
-						const plenary = facilitator.open('canvas:plenary');
+						facilitator.open('canvas:plenary');
 						await facilitator.whenSynced('canvas:plenary', 10_000);
-						plenary.transact(() => {
-							for (const wish of VOTE_WISHES) {
-								putEntry(plenary, 'cards', wish.id, { ...wish, kind: 'onskvard', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
-							}
-						});
+						for (const wish of VOTE_WISHES) facilitator.edit('canvas:plenary', { type: 'card.add', kind: 'onskvard', ...wish });
 						await facilitator.flushed(10_000);
 						await facilitator.command({ type: 'vote.open', budget: VOTE_BUDGET }, 10_000);
 					} finally {

@@ -1,10 +1,10 @@
-// What a simulated person does on the shared documents, in the Yjs layout of
-// src/lib/sync/schema.ts, cards.ts and map.ts: cards are entries of the root Y.Map
-// 'cards' (nested Y.Map: authorId, id, kind, text, sector, createdAt); map factors are
-// entries of the root Y.Map 'factors' (nested Y.Map: authorId, sector, label, kind, x, y).
-// Every change is one transaction, as the app's commands do. Card kinds must be open in
-// the workshop's current phase: bench/run.js moves every Datadialog workshop to the last
-// card phase ('nasta-steg') first, so all four columns accept cards.
+// What a simulated person does on the shared documents, as the commands Datadialog takes
+// (src/lib/sync/doc-commands.ts): `card.add`, `card.edit`, `factor.add`, `factor.move`.
+// Datadialog receives the command and the server writes; against Hocuspocus the same
+// change is written straight into the document with `applyLocally`, in the Yjs layout of
+// src/lib/sync/cards.ts and map.ts (nested Y.Maps per card and factor), one transaction
+// per change. Card kinds must be open in the workshop's current phase: bench/run.js moves
+// every Datadialog workshop to the last card phase ('nasta-steg') first.
 import * as Y from 'yjs';
 
 const CARD_KINDS = /** @type {const} */ (['samverkan', 'onskvard', 'tillganglig', 'nasta-steg']);
@@ -47,10 +47,47 @@ const VOTE_SHARE = 0.1;
  * `key` in the root map `root`. Call it inside a transaction to make one update.
  * @param {Y.Doc} doc @param {string} root @param {string} key @param {Record<string, unknown>} fields
  */
-export function putEntry(doc, root, key, fields) {
+function putEntry(doc, root, key, fields) {
 	const entry = new Y.Map();
 	for (const [field, value] of Object.entries(fields)) entry.set(field, value);
 	doc.getMap(root).set(key, entry);
+}
+
+/**
+ * @typedef {{ type: 'card.add', id: string, kind: string, text: string }
+ *   | { type: 'card.edit', id: string, text: string }
+ *   | { type: 'factor.add', factors: { id: string, label: string, kind: 'faktor', x: number, y: number }[] }
+ *   | { type: 'factor.move', positions: { id: string, x: number, y: number }[] }} Command
+ */
+
+/**
+ * A command written straight into a document, as a server without commands needs it
+ * (Hocuspocus): what Datadialog's server does after its checks, one transaction.
+ * @param {Y.Doc} doc @param {Command} command @param {{ authorId: string, sector: string }} author
+ */
+export function applyLocally(doc, command, author) {
+	doc.transact(() => {
+		switch (command.type) {
+			case 'card.add':
+				putEntry(doc, 'cards', command.id, { ...author, id: command.id, kind: command.kind, text: command.text, createdAt: new Date().toISOString() });
+				return;
+			case 'card.edit': {
+				const entry = doc.getMap('cards').get(command.id);
+				if (entry instanceof Y.Map) entry.set('text', command.text);
+				return;
+			}
+			case 'factor.add':
+				for (const { id, ...fields } of command.factors) putEntry(doc, 'factors', id, { ...author, ...fields });
+				return;
+			case 'factor.move':
+				for (const { id, x, y } of command.positions) {
+					const entry = doc.getMap('factors').get(id);
+					if (!(entry instanceof Y.Map)) continue;
+					entry.set('x', x);
+					entry.set('y', y);
+				}
+		}
+	});
 }
 
 /**
@@ -77,9 +114,9 @@ export class Behaviour {
 	}
 
 	/**
-	 * Does one thing and says on which document, or asks for a dot on a wish: the caller
-	 * casts it the way its server takes votes (a command, or a write with `castDot`).
-	 * @returns {{ doc: Y.Doc, kind: ActionKind } | { kind: 'vote', cardId: string } | null}
+	 * Chooses one thing to do: a command on a document, or a dot on a wish, which the
+	 * caller casts the way its server takes votes (a command, or a write with `castDot`).
+	 * @returns {{ doc: Y.Doc, kind: ActionKind, command: Command } | { kind: 'vote', cardId: string } | null}
 	 */
 	act() {
 		const { canvas, map, random } = this.options;
@@ -89,14 +126,13 @@ export class Behaviour {
 		}
 		const r = random();
 		const wantsMap = map !== null && (canvas === null || r >= 0.7);
-		if (wantsMap && map) return { doc: map, kind: this.#onMap(map) };
+		if (wantsMap && map) return { doc: map, ...this.#onMap(map) };
 		if (!canvas) return null;
-		if (this.#ownCards.length === 0 || (r < 0.25 && this.#ownCards.length < 12)) {
-			this.#addCard(canvas);
-			return { doc: canvas, kind: 'card-add' };
-		}
-		this.#editCard(canvas);
-		return { doc: canvas, kind: 'card-edit' };
+		if (this.#ownCards.length === 0 || (r < 0.25 && this.#ownCards.length < 12)) return { doc: canvas, kind: 'card-add', command: this.#addCard() };
+		const id = this.#ownCards[Math.floor(this.options.random() * this.#ownCards.length)] ?? '';
+		// Not stored yet (its answer is on the way): add another instead.
+		if (!canvas.getMap('cards').has(id)) return { doc: canvas, kind: 'card-add', command: this.#addCard() };
+		return { doc: canvas, kind: 'card-edit', command: { type: 'card.edit', id, text: this.#text() } };
 	}
 
 	/**
@@ -108,21 +144,13 @@ export class Behaviour {
 		canvas.transact(() => canvas.getMap('dots').set(`${this.options.participantId}-${this.#dots}`, cardId));
 	}
 
-	/** @param {Y.Doc} canvas */
-	#addCard(canvas) {
-		const { participantId, sector, random } = this.options;
+	/** @returns {Command} */
+	#addCard() {
+		const { participantId, random } = this.options;
 		const id = `${participantId.slice(0, 12)}-${this.#ownCards.length + 1}`;
 		const kind = CARD_KINDS[Math.floor(random() * CARD_KINDS.length)] ?? 'onskvard';
-		canvas.transact(() => putEntry(canvas, 'cards', id, { authorId: participantId, id, kind, text: this.#text(), sector, createdAt: new Date().toISOString() }));
 		this.#ownCards.push(id);
-	}
-
-	/** @param {Y.Doc} canvas */
-	#editCard(canvas) {
-		const id = this.#ownCards[Math.floor(this.options.random() * this.#ownCards.length)];
-		const entry = canvas.getMap('cards').get(id ?? '');
-		if (!(entry instanceof Y.Map)) return this.#addCard(canvas);
-		canvas.transact(() => entry.set('text', this.#text()));
+		return { type: 'card.add', id, kind, text: this.#text() };
 	}
 
 	#text() {
@@ -134,25 +162,19 @@ export class Behaviour {
 	 * Moves a factor anyone wrote (the map policy lets everyone move factors); adds one of
 	 * one's own first when the map is empty, and now and then later on.
 	 * @param {Y.Doc} map
-	 * @returns {ActionKind}
+	 * @returns {{ kind: ActionKind, command: Command }}
 	 */
 	#onMap(map) {
-		const { participantId, sector, random } = this.options;
+		const { participantId, random } = this.options;
 		const factors = map.getMap('factors');
 		if (factors.size === 0 || (this.#factorCount < 2 && random() < 0.15)) {
 			const id = `${participantId.slice(0, 12)}-f${++this.#factorCount}`;
 			const label = FACTOR_LABELS[Math.floor(random() * FACTOR_LABELS.length)] ?? 'Faktor';
 			const position = { x: Math.round(random() * 800), y: Math.round(random() * 500) };
-			map.transact(() => putEntry(map, 'factors', id, { authorId: participantId, sector, label, kind: 'faktor', ...position }));
-			return 'factor-add';
+			return { kind: 'factor-add', command: { type: 'factor.add', factors: [{ id, label, kind: 'faktor', ...position }] } };
 		}
 		const keys = [...factors.keys()];
-		const factor = factors.get(keys[Math.floor(random() * keys.length)] ?? '');
-		if (!(factor instanceof Y.Map)) return 'factor-move';
-		map.transact(() => {
-			factor.set('x', Math.round(random() * 800));
-			factor.set('y', Math.round(random() * 500));
-		});
-		return 'factor-move';
+		const id = keys[Math.floor(random() * keys.length)] ?? '';
+		return { kind: 'factor-move', command: { type: 'factor.move', positions: [{ id, x: Math.round(random() * 800), y: Math.round(random() * 500) }] } };
 	}
 }

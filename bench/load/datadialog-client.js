@@ -49,14 +49,15 @@ export class DatadialogClient {
 	/** When the WebSocket (engine.io) was open, before socket.io's own handshake. */
 	transportOpenAtUs = 0;
 	/** This client's id and its last command number (see doc-commands.ts). */
-	#client = `bench${Math.random().toString(36).slice(2, 12)}`;
+	#client;
 	#seq = 0;
 
 	/**
-	 * @param {{ url: string, workshop: string, participant?: string, facilitator?: string } & ClientEvents} options
+	 * @param {{ url: string, workshop: string, participant?: string, facilitator?: string, clientId?: string } & ClientEvents} options
 	 */
 	constructor(options) {
 		this.#events = options;
+		this.#client = options.clientId ?? `bench${Math.random().toString(36).slice(2, 12)}`;
 		const auth = {
 			workshop: options.workshop,
 			protocol: PROTOCOL_VERSION,
@@ -158,6 +159,7 @@ export class DatadialogClient {
 	 * `{ type: 'card.add', id, kind, text }`; its ack comes once the change is stored.
 	 * @param {string} name
 	 * @param {Record<string, unknown>} command
+	 * @returns {number} the command's number, which the server records as this client's last applied
 	 */
 	edit(name, command) {
 		const sentAt = nowUs();
@@ -171,6 +173,7 @@ export class DatadialogClient {
 				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
 				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
 			});
+		return envelope.seq;
 	}
 
 	/**

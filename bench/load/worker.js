@@ -7,15 +7,18 @@
 //   { type: 'close' }                      disconnect everyone
 // Messages to bench/run.js: 'joined' / 'join-failed' per person, 'report', 'closed', 'fatal'.
 //
-// Latency is measured without touching the documents' content: after an edit the sender
-// records (document, Yjs client id, clock after the edit, send time); every receiver
-// records, for each remote transaction, which clients' clocks advanced to what and when.
-// An edit has reached a receiver once that receiver's clock for the sender passed the
-// edit's clock. bench/run.js joins the two over all threads.
+// Latency is measured without touching the documents' content. Against Hocuspocus the
+// sender records (document, Yjs client id, clock after the edit, send time) and every
+// receiver records, per remote transaction, which clients' clocks advanced to what and
+// when. Against Datadialog only the server writes, so a sender records (document, its
+// own number, the command's seq, send time) and every receiver watches the document's
+// `applied` map, where the server records each sender's last applied seq in the same
+// transaction as the change. Either way an edit has reached a receiver once the receiver
+// saw the sender's clock (or seq) pass the edit's. bench/run.js joins the two.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { ACTION_KINDS, Behaviour } from './behaviour.js';
+import { ACTION_KINDS, Behaviour, applyLocally } from './behaviour.js';
 import { DatadialogClient } from './datadialog-client.js';
 import { HocuspocusClient } from './hocuspocus-client.js';
 import { nowUs, rng } from './stats.js';
@@ -37,6 +40,8 @@ import { nowUs, rng } from './stats.js';
  * @property {import('./plan.js').ClientPlan} plan
  * @property {LoadClient | null} client
  * @property {Map<number, Y.Doc>} docs
+ * @property {Map<number, string>} names  document names by id
+ * @property {string} participantId
  * @property {Behaviour | null} behaviour
  * @property {ReturnType<typeof setTimeout> | null} timer
  */
@@ -91,8 +96,29 @@ function onAck(latencyUs, ok) {
 	if (ok && sentAt >= windowFrom && sentAt < windowTo) ackLatenciesUs.push(latencyUs);
 }
 
+/** The command client id of person `idx`: the receivers read the sender back out of it. */
+const commandClientOf = (/** @type {number} */ idx) => `bench-${String(idx).padStart(6, '0')}`;
+
 /**
- * Records when remote changes arrive, as (client, new clock) pairs.
+ * Datadialog: records when each sender's commands arrive, from the `applied` map the
+ * server writes with every change (`<author>/<client>` → last applied seq).
+ * @param {Y.Doc} doc @param {number} docId @param {number} receiverIdx
+ */
+function watchApplied(doc, docId, receiverIdx) {
+	const applied = doc.getMap('applied');
+	applied.observe((event) => {
+		const t = nowUs();
+		if (t < windowFrom) return;
+		for (const key of event.keysChanged) {
+			const sender = /bench-(\d+)$/.exec(key);
+			const seq = applied.get(key);
+			if (sender && typeof seq === 'number') receives.push(docId, receiverIdx, Number(sender[1]) + 1, seq, t);
+		}
+	});
+}
+
+/**
+ * Hocuspocus: records when remote changes arrive, as (client, new clock) pairs.
  * @param {Y.Doc} doc @param {number} docId @param {number} receiverIdx
  */
 function watch(doc, docId, receiverIdx) {
@@ -136,6 +162,7 @@ async function join(person, epochUs) {
 		person.client = new DatadialogClient({
 			url: input.url,
 			workshop: workshop.id,
+			clientId: commandClientOf(plan.idx),
 			...credentials,
 			onProblem,
 			onAck,
@@ -161,7 +188,9 @@ async function join(person, epochUs) {
 	for (const [i, id] of plan.docs.entries()) {
 		const doc = client.open(/** @type {string} */ (docNames[i]));
 		person.docs.set(id, doc);
-		watch(doc, id, plan.idx);
+		person.names.set(id, /** @type {string} */ (docNames[i]));
+		if (client instanceof DatadialogClient) watchApplied(doc, id, plan.idx);
+		else watch(doc, id, plan.idx);
 	}
 	// Every Datadialog page also follows the method's shared state (phase, timer, vote progress).
 	if (client instanceof DatadialogClient) client.open('control');
@@ -172,6 +201,7 @@ async function join(person, epochUs) {
 	port.postMessage({ type: 'joined', idx: plan.idx, joinUs, phases, lateUs: startedUs - (epochUs + plan.startAtMs * 1000) });
 
 	if (plan.role !== 'participant') return;
+	person.participantId = participantId;
 	person.behaviour = new Behaviour({
 		participantId,
 		sector: plan.sector,
@@ -195,20 +225,38 @@ function act(person) {
 	if (stopped || !behaviour) return;
 	const t = nowUs();
 	if (t >= windowTo) return; // the measured window is over: stop editing, let the last edits drain
-	// Which document the next action touches is only known after it ran; remember clocks of both.
-	const before = new Map([...person.docs].map(([id, doc]) => [id, Y.getState(doc.store, doc.clientID)]));
-	let action = behaviour.act();
+	const action = behaviour.act();
 	if (action && !('doc' in action)) {
-		action = castDot(person, behaviour, action.cardId, t);
-	}
-	if (action && t >= windowFrom) {
-		for (const [id, doc] of person.docs) {
-			if (doc !== action.doc) continue;
-			const clock = Y.getState(doc.store, doc.clientID);
-			if (clock > (before.get(id) ?? 0)) sends.push(id, person.plan.idx, doc.clientID, clock, t, ACTION_KINDS.indexOf(action.kind));
-		}
+		const dot = castDot(person, behaviour, action.cardId, t);
+		if (dot) record(person, dot.doc, dot.kind, t, null);
+	} else if (action) {
+		record(person, action.doc, action.kind, t, action.command);
 	}
 	schedule(person);
+}
+
+/**
+ * Sends a command (Datadialog) or writes it (Hocuspocus; `command` null: already written)
+ * and remembers, in the measured window, what receivers will see of it.
+ * @param {Person} person @param {Y.Doc} doc @param {import('./behaviour.js').ActionKind} kind @param {number} t
+ * @param {import('./behaviour.js').Command | null} command
+ */
+function record(person, doc, kind, t, command) {
+	const id = [...person.docs].find(([, candidate]) => candidate === doc)?.[0];
+	if (id === undefined) return;
+	const { client, plan } = person;
+	let sender = doc.clientID;
+	let clock;
+	if (client instanceof DatadialogClient && command) {
+		sender = plan.idx + 1;
+		clock = client.edit(/** @type {string} */ (person.names.get(id)), command);
+	} else {
+		const before = Y.getState(doc.store, doc.clientID);
+		if (command) applyLocally(doc, command, { authorId: person.participantId, sector: plan.sector });
+		clock = Y.getState(doc.store, doc.clientID);
+		if (command && clock === before) return;
+	}
+	if (t >= windowFrom) sends.push(id, plan.idx, sender, clock, t, ACTION_KINDS.indexOf(kind));
 }
 
 /**
@@ -241,7 +289,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 			const epochUs = message.epochUs ?? nowUs();
 			for (const plan of input.clients) {
 				/** @type {Person} */
-				const person = { plan, client: null, docs: new Map(), behaviour: null, timer: null };
+				const person = { plan, client: null, docs: new Map(), names: new Map(), participantId: `p${plan.idx}`, behaviour: null, timer: null };
 				people.push(person);
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
 				setTimeout(() => {
