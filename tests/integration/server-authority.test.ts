@@ -188,7 +188,7 @@ describe('the server is the only writer: a hostile participant changes nothing t
 	});
 
 	it('applies a command sent twice only once, even after someone else changed the same thing', async () => {
-		const author = { authorId: 'x', sector: 'annat' };
+		const author = { authorId: 'facilitator', sector: 'facilitator' } as const;
 		const envelope = { client: 'attacker-tab', seq: ++seq, command: { type: 'factor.move', positions: [{ id: 'trygghet', x: 111, y: 111 }] } };
 		expect(await attacker.emitWithAck('edit', MAP, envelope)).toEqual({ ok: true });
 		const facilitator = connectClient(server.url, victim.id, { facilitator: victim.facilitatorSecret });
