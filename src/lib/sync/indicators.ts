@@ -305,7 +305,7 @@ function toReading(entry: Y.Map<unknown>): Reading | null {
 		text: entry.get('text'),
 		sector: entry.get('sector')
 	};
-	if (typeof id !== 'string' || typeof indicatorId !== 'string' || typeof text !== 'string') return null;
+	if (typeof id !== 'string' || typeof indicatorId !== 'string' || typeof text !== 'string' || checkReadingText(text)) return null;
 	if (!isSector(sector) && sector !== 'facilitator') return null;
 	const reading: Reading = {
 		id,

@@ -398,14 +398,14 @@ function setOptionalText(entry: Entry, field: string, text: string): void {
 function readFactor(id: string, entry: Entry): MapFactor | null {
 	const label = entry.get('label');
 	const kind = entry.get('kind');
-	if (!isValidId(id) || typeof label !== 'string' || !label || !isFactorKind(kind)) return null;
+	if (!isValidId(id) || typeof label !== 'string' || checkLabel(label, FACTOR_LABEL_MAX) || !isFactorKind(kind)) return null;
 	const factor: MapFactor = { id, label, kind, authorId: String(entry.get('authorId') ?? '') };
 	const note = entry.get('note');
 	const indicatorId = entry.get('indicatorId');
 	const sector = entry.get('sector');
 	const x = entry.get('x');
 	const y = entry.get('y');
-	if (typeof note === 'string' && note) factor.note = note;
+	if (typeof note === 'string' && note && note.length <= FACTOR_NOTE_MAX) factor.note = note;
 	if (isValidId(indicatorId)) factor.indicatorId = indicatorId;
 	if (isSector(sector)) factor.proposedBySector = sector;
 	if (isFiniteNumber(x) && isFiniteNumber(y)) {
@@ -425,7 +425,7 @@ function readLink(id: string, entry: Entry): MapLink | null {
 	const label = entry.get('label');
 	const sector = entry.get('sector');
 	if (entry.get('delay') === true) link.delay = true;
-	if (typeof label === 'string' && label) link.label = label;
+	if (typeof label === 'string' && label && label.length <= LINK_LABEL_MAX) link.label = label;
 	if (isSector(sector)) link.sector = sector;
 	return link;
 }
@@ -435,7 +435,7 @@ function readStory(id: string, entry: Entry): StoredLoopStory | null {
 	const name = entry.get('name');
 	const factors = entry.get('factors');
 	const kind = entry.get('kind');
-	if (typeof key !== 'string' || !key || typeof name !== 'string' || !name || typeof factors !== 'string') return null;
+	if (typeof key !== 'string' || !key || typeof name !== 'string' || checkLabel(name, LOOP_NAME_MAX) || typeof factors !== 'string') return null;
 	if (kind !== 'R' && kind !== 'B') return null;
 	const story = entry.get('story');
 	return {
@@ -445,7 +445,7 @@ function readStory(id: string, entry: Entry): StoredLoopStory | null {
 		factors: factors.split(' ').filter(Boolean),
 		kind,
 		authorId: String(entry.get('authorId') ?? ''),
-		...(typeof story === 'string' && story ? { story } : {})
+		...(typeof story === 'string' && story && story.length <= LOOP_STORY_MAX ? { story } : {})
 	};
 }
 
