@@ -7,6 +7,7 @@ import { createWorkshopSchema } from '$lib/server/http/schemas';
 import { log } from '$lib/server/log';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { createWorkshop } from '$lib/server/workshops';
+import { clientAddress } from '$lib/server/http/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -27,13 +28,14 @@ export const actions: Actions = {
 		setFacilitatorCookie(cookies, workshop.id, facilitatorSecret, url.protocol === 'https:');
 		redirect(303, `/f/${workshop.id}`);
 	},
-	join: async ({ request, getClientAddress }) => {
+	join: async (event) => {
+		const { request } = event;
 		const form = await request.formData();
 		const code = normaliseJoinCode(String(form.get('code') ?? ''));
 		if (!isJoinCode(code)) return fail(400, { join: { code, error: 'home.join.invalidCode' } });
 		const app = await getApp();
 		try {
-			if (!(await findWorkshopGuarded(app.storage, code, getClientAddress()))) {
+			if (!(await findWorkshopGuarded(app.storage, code, clientAddress(event)))) {
 				return fail(404, { join: { code, error: 'home.join.unknownCode' } });
 			}
 		} catch (error) {

@@ -20,6 +20,7 @@ import { FACILITATOR_AUTHOR, PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap
 import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';
+import { clientAddress } from './http/client-address';
 import { isFacilitatorRequest } from './http/facilitator-auth';
 import { problem } from './http/problem';
 import { findWorkshopForApi } from './lookup-guard';
@@ -132,8 +133,7 @@ export async function authorizeMapRequest(
 ): Promise<MapCaller | Response> {
 	const { request, cookies } = event;
 	const ref = event.params.ref;
-	const clientAddress = event.getClientAddress();
-	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress);
+	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress(event));
 	if (workshop instanceof Response) return workshop;
 	if (request.method !== 'GET' && workshop.status === 'closed') {
 		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');

@@ -206,6 +206,10 @@ export class SqliteStorage implements Storage {
 		return rows.map(toParticipant);
 	}
 
+	async deleteParticipant(workshopId: string, id: string): Promise<boolean> {
+		return this.#prepared('DELETE FROM participants WHERE workshop_id = ? AND id = ?').run(workshopId, id).changes > 0;
+	}
+
 	async eraseParticipantNames(workshopId: string): Promise<number> {
 		return this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
 			.run(workshopId).changes;
