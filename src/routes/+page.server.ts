@@ -6,7 +6,7 @@ import { setFacilitatorCookie } from '$lib/server/http/facilitator-auth';
 import { createWorkshopSchema } from '$lib/server/http/schemas';
 import { log } from '$lib/server/log';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
-import { createWorkshop } from '$lib/server/workshops';
+import { TITLE_MAX, createWorkshop } from '$lib/server/workshops';
 import { clientAddress } from '$lib/server/http/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const title = String(form.get('title') ?? '');
 		const parsed = createWorkshopSchema.safeParse({ title });
-		if (!parsed.success) return fail(400, { create: { title, error: 'home.create.invalidTitle' } });
+		if (!parsed.success) {
+			// Too long or blank reads as "write a name of at most 120 characters"; anything else is about the characters.
+			const characters = title.trim() !== '' && title.length <= TITLE_MAX;
+			return fail(400, { create: { title, error: characters ? 'home.create.invalidCharacters' : 'home.create.invalidTitle' } });
+		}
 		const app = await getApp();
 		const { workshop, facilitatorSecret } = await createWorkshop(app.storage, parsed.data.title);
 		log.info('workshop.created', { workshopId: workshop.id, via: 'form' });

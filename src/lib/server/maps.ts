@@ -16,6 +16,7 @@ import {
 	type Bilingual
 } from '$lib/domain/systemmap';
 import type { Actor } from '$lib/domain/workshop/access';
+import { cleanProblemMessage, cleanSingleLine } from '$lib/domain/workshop/text-input';
 import { FACILITATOR_AUTHOR, PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
 import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
@@ -166,7 +167,10 @@ export async function readMapImport(request: Request, url: URL): Promise<ParsedI
 	const text = await readText(request, { csv: type === 'text/csv' });
 	if (text instanceof Response) return text;
 
-	const queryTitle = (url.searchParams.get('title') ?? '').trim();
+	const rawTitle = url.searchParams.get('title') ?? '';
+	const cleanedTitle = rawTitle.trim() === '' ? null : cleanSingleLine(rawTitle);
+	if (cleanedTitle && !cleanedTitle.ok) return problem(400, 'bad_request', `title: ${cleanProblemMessage(cleanedTitle.problem)}`);
+	const queryTitle = cleanedTitle?.text ?? '';
 	if (queryTitle.length > MAP_TITLE_MAX) {
 		return problem(400, 'bad_request', `title: must be at most ${MAP_TITLE_MAX} characters`);
 	}

@@ -46,7 +46,8 @@ export const actions: Actions = {
 			sector: String(form.get('sector') ?? '')
 		});
 		if (!parsed.success) {
-			return fail(400, { error: 'join.invalid', displayName: String(form.get('displayName') ?? '') });
+			const error = parsed.error.issues[0]?.path[0] === 'displayName' ? 'join.invalidName' : 'join.invalid';
+			return fail(400, { error, displayName: String(form.get('displayName') ?? '') });
 		}
 		let joined;
 		try {
