@@ -39,7 +39,9 @@ export async function startServer(kind, options = {}) {
 			DATADIALOG_DEMO: '0',
 			CI: '1',
 			DATABASE_URL: '',
-			REDIS_URL: ''
+			REDIS_URL: '',
+			// Every simulated participant joins from this machine.
+			JOINS_PER_ADDRESS: '100000'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

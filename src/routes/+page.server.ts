@@ -6,7 +6,8 @@ import { setFacilitatorCookie } from '$lib/server/http/facilitator-auth';
 import { createWorkshopSchema } from '$lib/server/http/schemas';
 import { log } from '$lib/server/log';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
-import { createWorkshop } from '$lib/server/workshops';
+import { TITLE_MAX, createWorkshop } from '$lib/server/workshops';
+import { clientAddress } from '$lib/server/http/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -20,20 +21,25 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const title = String(form.get('title') ?? '');
 		const parsed = createWorkshopSchema.safeParse({ title });
-		if (!parsed.success) return fail(400, { create: { title, error: 'home.create.invalidTitle' } });
+		if (!parsed.success) {
+			// Too long or blank reads as "write a name of at most 120 characters"; anything else is about the characters.
+			const characters = title.trim() !== '' && title.length <= TITLE_MAX;
+			return fail(400, { create: { title, error: characters ? 'home.create.invalidCharacters' : 'home.create.invalidTitle' } });
+		}
 		const app = await getApp();
 		const { workshop, facilitatorSecret } = await createWorkshop(app.storage, parsed.data.title);
 		log.info('workshop.created', { workshopId: workshop.id, via: 'form' });
 		setFacilitatorCookie(cookies, workshop.id, facilitatorSecret, url.protocol === 'https:');
 		redirect(303, `/f/${workshop.id}`);
 	},
-	join: async ({ request, getClientAddress }) => {
+	join: async (event) => {
+		const { request } = event;
 		const form = await request.formData();
 		const code = normaliseJoinCode(String(form.get('code') ?? ''));
 		if (!isJoinCode(code)) return fail(400, { join: { code, error: 'home.join.invalidCode' } });
 		const app = await getApp();
 		try {
-			if (!(await findWorkshopGuarded(app.storage, code, getClientAddress()))) {
+			if (!(await findWorkshopGuarded(app.storage, code, clientAddress(event)))) {
 				return fail(404, { join: { code, error: 'home.join.unknownCode' } });
 			}
 		} catch (error) {

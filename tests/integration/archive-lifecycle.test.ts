@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { ArchiveDocument } from '../../src/lib/domain/archive/schema';
 import { readCards } from '../../src/lib/sync/cards';
-import { sendCard } from '../helpers/commands';
+import { applied, sendCard } from '../helpers/commands';
 import { SqliteStorage } from '../../src/lib/server/persistence/sqlite';
 import { connectClient } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -219,7 +221,17 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 	});
 
 	it('deletes a workshop and all its data, keeping only a content-free line in the audit log', async () => {
-		const { workshop, participants } = await fill();
+		const { workshop, participants, facilitator } = await fill();
+		const distinctive = `Raderingsprov ${workshop.id}`;
+		const canvas = facilitator.open('canvas:plenary');
+		await facilitator.whenSynced('canvas:plenary');
+		await applied(sendCard(canvas, { id: 'erase-me', kind: 'samverkan', text: distinctive, authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }));
+		const inDatabaseFiles = () =>
+			['datadialog.sqlite', 'datadialog.sqlite-wal'].some((name) => {
+				const file = join(server.dataDir, name);
+				return existsSync(file) && readFileSync(file).includes(Buffer.from(distinctive));
+			});
+		await waitFor(inDatabaseFiles, 'the card to be stored');
 		await post(workshop, 'close');
 		expect((await post(workshop, 'delete', { confirm: 'WRONG1' })).status).toBe(400);
 		const deleted = await post(workshop, 'delete', { confirm: workshop.code.toLowerCase() });
@@ -227,6 +239,8 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		await waitFor(() => participants[0]!.socket.disconnected, 'the participants to be disconnected');
 		expect((await fetch(`${server.url}/api/workshops/${workshop.code}`)).status).toBe(404);
 		expect((await get(workshop, 'export.json', bearer(PASSPHRASE))).status).toBe(404);
+		// secure_delete and a WAL checkpoint: the text is not left readable in the file or its WAL.
+		expect(inDatabaseFiles()).toBe(false);
 
 		const storage = new SqliteStorage({ dataDir: server.dataDir });
 		try {

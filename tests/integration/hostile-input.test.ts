@@ -223,6 +223,46 @@ describe('hostile and broken input', () => {
 		await expect(rawSocket(server.url, { workshop: 'ABCDEF', protocol: PROTOCOL_VERSION })).rejects.toMatchObject({ data: { code: 'not_found' } });
 	});
 
+	it('refuses control characters, bidi overrides and invisible-only text in titles and names, in English', async () => {
+		const create = (title: string) =>
+			fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+		for (const title of ['Budget\u202eafla', 'Rad ett\nRad två', '\u200b\u200c\u200d', '\u2066Isolerad\u2069']) {
+			const refused = await create(title);
+			expect(refused.status).toBe(400);
+			const body = await refused.json();
+			expect(body.error.code).toBe('bad_request');
+			expect(body.error.message).toMatch(/^title: must /);
+		}
+		const created = await create('  Ren\u200b titel ');
+		expect(created.status).toBe(201);
+		const workshop = (await created.json()) as { id: string; code: string; facilitatorSecret: string };
+		expect((await (await fetch(`${server.url}/api/workshops/${workshop.code}`)).json()).title).toBe('Ren titel');
+
+		const join = (displayName: string) =>
+			fetch(`${server.url}/api/workshops/${workshop.code}/participants`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ displayName, sector: 'skola' })
+			});
+		for (const displayName of ['\u200b\u200b', 'Admin\u202e', 'Bell\u0007']) {
+			const refused = await join(displayName);
+			expect(refused.status).toBe(400);
+			expect((await refused.json()).error.message).toMatch(/^displayName: must /);
+		}
+		expect((await join('')).status).toBe(201);
+
+		const importMap = (query: string, body: unknown) =>
+			fetch(`${server.url}/api/workshops/${workshop.id}/maps${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.facilitatorSecret}` },
+				body: JSON.stringify(body)
+			});
+		const map = { factors: [{ id: 'a', label: 'A' }], links: [] };
+		expect((await importMap('', { ...map, title: 'Karta\u202e' })).status).toBe(400);
+		expect((await importMap(`?title=${encodeURIComponent('\ufeff\u2060')}`, map)).status).toBe(400);
+		expect((await importMap('', { ...map, title: 'Karta ett' })).status).toBe(201);
+	});
+
 	it('slows down guessing of join codes: after 30 misses a minute the address is refused', async () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 40; i++) {

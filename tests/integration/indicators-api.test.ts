@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { readIndicators, INDICATORS_DOC } from '../../src/lib/sync/indicators';
@@ -125,6 +126,19 @@ describe('indicator import API against the real server', () => {
 		const response = await post('', new Uint8Array(11 * 1024 * 1024), { type: 'text/csv' });
 		expect(response.status).toBe(413);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe('too_large');
+	});
+
+	it('refuses an XLSX zip bomb with 413 too_large before unpacking it, and stores nothing', async () => {
+		// Built first: while it is built, an idle keep-alive connection may be closed by the server.
+		const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 1 });
+		const before = await storedIds();
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const started = Date.now();
+		const response = await post('', bomb, { query: { format: 'xlsx' } });
+		expect(response.status).toBe(413);
+		expect(await response.json()).toMatchObject({ error: { code: 'too_large', reason: 'too_large' } });
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(await storedIds()).toEqual(before);
 	});
 
 	it('is for the facilitator only: 401 without credentials, 403 with the wrong secret or another workshop\'s', async () => {

@@ -96,6 +96,17 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 		expect(await s.listParticipants('a1')).toEqual([p]);
 	});
 
+	it('deletes one participant, and only in its own workshop', async () => {
+		const s = await open();
+		await s.insertWorkshop(workshop('a1', 'ABCDEF'));
+		const p = { id: 'p1', workshopId: 'a1', tokenHash: 'h', displayName: 'Åsa', sector: 'skola', createdAt: '2026-11-01T10:00:00.000Z' };
+		await s.insertParticipant(p);
+		expect(await s.deleteParticipant('other', 'p1')).toBe(false);
+		expect(await s.deleteParticipant('a1', 'p1')).toBe(true);
+		expect(await s.findParticipant('a1', 'p1')).toBeNull();
+		expect(await s.deleteParticipant('a1', 'p1')).toBe(false);
+	});
+
 	it('appends document updates in order and compacts them into a snapshot', async () => {
 		const s = await open();
 		const first = await s.appendUpdate('a1', 'canvas:plenary', update('x'));

@@ -1,3 +1,4 @@
+import { clientAddress, type HandshakeSource } from './http/client-address';
 import { problem } from './http/problem';
 import type { Storage, WorkshopRow } from './persistence/storage';
 import { KeyedRateLimiter } from './rate-limit';
@@ -19,11 +20,13 @@ export class TooManyLookupsError extends Error {
 export async function findWorkshopGuarded(
 	storage: Storage,
 	ref: string,
-	clientAddress: string
+	client: string | HandshakeSource
 ): Promise<WorkshopRow | null> {
-	if (!misses.canTake(clientAddress)) throw new TooManyLookupsError();
+	// A socket.io handshake is passed as is; its address is read here, behind a proxy too.
+	const address = typeof client === 'string' ? client : clientAddress(client);
+	if (!misses.canTake(address)) throw new TooManyLookupsError();
 	const workshop = await findWorkshop(storage, ref);
-	if (!workshop) misses.take(clientAddress);
+	if (!workshop) misses.take(address);
 	return workshop;
 }
 

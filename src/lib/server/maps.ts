@@ -17,10 +17,12 @@ import {
 } from '$lib/domain/systemmap';
 import type { Actor } from '$lib/domain/workshop/access';
 import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
+import { cleanProblemMessage, cleanSingleLine } from '$lib/domain/workshop/text-input';
 import { PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
 import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';
+import { clientAddress } from './http/client-address';
 import { isFacilitatorRequest } from './http/facilitator-auth';
 import { problem } from './http/problem';
 import { findWorkshopForApi } from './lookup-guard';
@@ -133,8 +135,7 @@ export async function authorizeMapRequest(
 ): Promise<MapCaller | Response> {
 	const { request, cookies } = event;
 	const ref = event.params.ref;
-	const clientAddress = event.getClientAddress();
-	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress);
+	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress(event));
 	if (workshop instanceof Response) return workshop;
 	if (request.method !== 'GET' && workshop.status === 'closed') {
 		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
@@ -167,7 +168,10 @@ export async function readMapImport(request: Request, url: URL): Promise<ParsedI
 	const text = await readText(request, { csv: type === 'text/csv' });
 	if (text instanceof Response) return text;
 
-	const queryTitle = (url.searchParams.get('title') ?? '').trim();
+	const rawTitle = url.searchParams.get('title') ?? '';
+	const cleanedTitle = rawTitle.trim() === '' ? null : cleanSingleLine(rawTitle);
+	if (cleanedTitle && !cleanedTitle.ok) return problem(400, 'bad_request', `title: ${cleanProblemMessage(cleanedTitle.problem)}`);
+	const queryTitle = cleanedTitle?.text ?? '';
 	if (queryTitle.length > MAP_TITLE_MAX) {
 		return problem(400, 'bad_request', `title: must be at most ${MAP_TITLE_MAX} characters`);
 	}

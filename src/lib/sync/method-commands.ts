@@ -5,6 +5,7 @@ import { PHASES } from '$lib/domain/method/phases';
 import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX } from '$lib/domain/method/preparation';
 import { TIMEBOX_MAX_MINUTES } from '$lib/domain/method/agenda';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
+import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
 /**
  * Method commands: what facilitators (and, for readiness, votes and groups,
@@ -72,7 +73,7 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('vote.reopen') }),
 	z.object({ type: z.literal('vote.cast'), cardId: id, voterId: id.optional() }),
 	z.object({ type: z.literal('vote.retract'), cardId: id, voterId: id.optional() }),
-	z.object({ type: z.literal('proxy.add'), name: z.string().trim().min(1).max(40) }),
+	z.object({ type: z.literal('proxy.add'), name: singleLineSchema({ max: 40 }) }),
 	z.object({ type: z.literal('proxy.remove'), proxyId: id }),
 	z.object({ type: z.literal('vote.view') }),
 	z.object({ type: z.literal('groups.split'), maxSize: z.number().int().min(2).max(10).optional() }),

@@ -4,7 +4,8 @@ import { facilitatorUrl } from '$lib/server/http/links';
 import { archiveApp, archiveConfig, facilitatedWorkshops } from '$lib/server/archive/access';
 import { listArchive } from '$lib/server/archive/archive-list';
 import { startFollowUp } from '$lib/server/archive/follow-up';
-import { isOrganiserRequest, logInOrganiser, logOutOrganiser } from '$lib/server/archive/organiser-auth';
+import { checkOrganiser, logInOrganiser, logOutOrganiser, noteWrongOrganiserAttempt } from '$lib/server/archive/organiser-auth';
+import { clientAddress } from '$lib/server/http/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUERY_MAX = 100;
@@ -14,11 +15,15 @@ const QUERY_MAX = 100;
  * the passphrase sees the workshops whose facilitator cookie it holds, and a
  * login form. Search and everything else work without scripts.
  */
-export const load: PageServerLoad = async ({ request, cookies, url, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { request, cookies, url, locals } = event;
 	const app = await archiveApp();
 	const config = archiveConfig();
-	const organiser = isOrganiserRequest({ request, cookies, config });
+	const address = clientAddress(event);
+	const check = checkOrganiser({ request, cookies, config, clientAddress: address });
+	const organiser = check === 'organiser';
 	const own = organiser ? null : new Set((await facilitatedWorkshops(app, { request, cookies })).map((w) => w.id));
+	if (check === 'wrong' && own?.size === 0) noteWrongOrganiserAttempt(address);
 	const query = (url.searchParams.get('q') ?? '').slice(0, QUERY_MAX);
 	const canList = organiser || (own !== null && own.size > 0);
 	const rows = canList ? await listArchive(app, { onlyIds: own, query, lang: locals.lang, now: new Date() }) : [];
@@ -29,14 +34,15 @@ const loginSchema = z.object({ passphrase: z.string().min(1).max(500) });
 const followUpSchema = z.object({ workshopId: z.string().regex(/^[a-z0-9]{1,40}$/) });
 
 export const actions: Actions = {
-	login: async ({ request, cookies, url, getClientAddress }) => {
+	login: async (event) => {
+		const { request, cookies, url } = event;
 		const parsed = loginSchema.safeParse({ passphrase: (await request.formData()).get('passphrase') ?? '' });
 		if (!parsed.success) return fail(400, { login: 'wrong' as const });
 		const outcome = logInOrganiser({
 			passphrase: parsed.data.passphrase,
 			config: archiveConfig(),
 			cookies,
-			clientAddress: getClientAddress(),
+			clientAddress: clientAddress(event),
 			secure: url.protocol === 'https:'
 		});
 		if (outcome !== 'ok') return fail(outcome === 'rate_limited' ? 429 : 400, { login: outcome });
@@ -46,14 +52,20 @@ export const actions: Actions = {
 		logOutOrganiser(cookies);
 		redirect(303, '/arkiv');
 	},
-	followUp: async ({ request, cookies, url }) => {
+	followUp: async (event) => {
+		const { request, cookies, url } = event;
 		const app = await archiveApp();
 		const parsed = followUpSchema.safeParse({ workshopId: (await request.formData()).get('workshopId') ?? '' });
 		if (!parsed.success) return fail(400, { followUp: 'failed' as const });
 		const { workshopId } = parsed.data;
-		const organiser = isOrganiserRequest({ request, cookies, config: archiveConfig() });
+		const address = clientAddress(event);
+		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		const organiser = check === 'organiser';
 		const facilitator = !organiser && (await facilitatedWorkshops(app, { request, cookies })).some((w) => w.id === workshopId);
-		if (!organiser && !facilitator) return fail(403, { followUp: 'failed' as const });
+		if (!organiser && !facilitator) {
+			if (check === 'wrong') noteWrongOrganiserAttempt(address);
+			return fail(check === 'rate_limited' ? 429 : 403, { followUp: 'failed' as const });
+		}
 		const outcome = await startFollowUp(app, { workshopId, actor: organiser ? 'organiser' : 'facilitator', now: new Date() });
 		if (!outcome.ok) return fail(outcome.status, { followUp: 'failed' as const });
 		const origin = app.config.publicOrigin ?? url.origin;

@@ -1,3 +1,5 @@
+import { guardFormula } from '../formula-guard';
+
 /**
  * CSV as spreadsheets open it. Swedish Excel expects `;` between fields and a
  * decimal comma, and reads UTF-8 only with a byte-order mark, so those are the
@@ -25,6 +27,6 @@ function field(cell: CsvCell, separator: CsvSeparator): string {
 	if (typeof cell === 'boolean') return cell ? 'ja' : 'nej';
 	if (typeof cell === 'number') return separator === ';' ? String(cell).replace('.', ',') : String(cell);
 	// A text starting like a formula is shown, not run, by the spreadsheet.
-	const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+	const text = guardFormula(cell);
 	return text.includes(separator) || /["\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

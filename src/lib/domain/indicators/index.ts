@@ -8,3 +8,4 @@ export * from './series';
 export * from './summary';
 export * from './estimate-roles';
 export * from './schema';
+export * from './indicator-id';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, trimmedText } from '../cards/card-schema';
 import type { MethodActor } from '../method/method-actor';
 import { refuse, type Refusal } from '../workshop/refusal';
+import { singleLineSchema } from '../workshop/text-input';
 import {
 	FACTOR_KINDS,
 	FACTOR_LABEL_MAX,
@@ -90,7 +91,7 @@ export const mapCommandSchema = z.discriminatedUnion('type', [
 		.strict(),
 	z.object({ type: z.literal('loop.remove'), id: idSchema }).strict(),
 	z
-		.object({ type: z.literal('map.meta'), title: z.string().max(MAP_TITLE_MAX).optional(), themeId: z.enum(THEME_IDS).nullable().optional() })
+		.object({ type: z.literal('map.meta'), title: singleLineSchema({ max: MAP_TITLE_MAX, optional: true }).optional(), themeId: z.enum(THEME_IDS).nullable().optional() })
 		.strict()
 ]);
 

@@ -24,6 +24,15 @@ describe('linksToCsv', () => {
 		);
 	});
 
+	it('guards a tab or carriage return at the start like the archive CSVs do', () => {
+		const factors: SystemMap['factors'] = [
+			{ id: 'r', label: '\r=1+1', kind: 'faktor' },
+			{ id: 't', label: '\tflik', kind: 'faktor' }
+		];
+		const text = linksToCsv({ factors, links: [{ id: 'x', from: 'r', to: 't', polarity: '+' }] });
+		expect(text).toContain('"\'\r=1+1";\'\tflik;+');
+	});
+
 	it('can leave out the byte-order mark', () => {
 		expect(linksToCsv(map, { bom: false }).startsWith('from;')).toBe(true);
 	});

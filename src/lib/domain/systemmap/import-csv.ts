@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { unguardFormula } from '../formula-guard';
 import { slugId } from './ids';
 import { failed, issuesToErrors, normalizePolarity, stripBom, type ImportError, type ImportResult } from './import-result';
 import { FACTOR_LABEL_MAX, isPolarity, MAP_LINKS_MAX, type Factor, type Link } from './map';
@@ -43,7 +44,7 @@ export function parseLinksCsv(text: string): ImportResult {
 			errors.push({ line, message: 'expected three columns: from;to;polarity' });
 			continue;
 		}
-		const names = [unguard(from), unguard(to)];
+		const names = [unguardFormula(from), unguardFormula(to)];
 		const problems = names.map((name) => checkLabel(name, FACTOR_LABEL_MAX));
 		for (const [i, problem] of problems.entries()) {
 			const column = i === 0 ? 'from' : 'to';
@@ -119,7 +120,3 @@ function isHeader(fields: string[]): boolean {
 	return HEADER_FROM.has(from) && HEADER_TO.has(to);
 }
 
-/** Undoes the apostrophe `linksToCsv` puts before names a spreadsheet would read as a formula. */
-function unguard(name: string): string {
-	return /^'[=+\-@]/.test(name) ? name.slice(1) : name;
-}

@@ -7,6 +7,7 @@ import {
 	type ImportError,
 	type ImportResult
 } from './import-result';
+import { cleanProblemMessage, cleanSingleLine } from '../workshop/text-input';
 import { MAP_TITLE_MAX } from './map';
 import { isRecord, validateMap } from './validate';
 
@@ -34,7 +35,9 @@ export function parseMapJson(text: string): ImportResult {
 
 	const errors: ImportError[] = [];
 	if (title !== undefined && typeof title !== 'string') errors.push({ message: 'title: must be a string' });
-	if (typeof title === 'string' && title.trim().length > MAP_TITLE_MAX) {
+	const cleanedTitle = typeof title === 'string' && title.trim() !== '' ? cleanSingleLine(title) : null;
+	if (cleanedTitle && !cleanedTitle.ok) errors.push({ message: `title: ${cleanProblemMessage(cleanedTitle.problem)}` });
+	if (cleanedTitle?.ok && cleanedTitle.text.length > MAP_TITLE_MAX) {
 		errors.push({ message: `title: must be at most ${MAP_TITLE_MAX} characters` });
 	}
 	if (!Array.isArray(factors)) errors.push({ message: 'factors: must be an array' });
@@ -55,7 +58,7 @@ export function parseMapJson(text: string): ImportResult {
 		})
 	});
 	if (!checked.ok) return failed(issuesToErrors(checked.issues));
-	return { ok: true, title: typeof title === 'string' && title.trim() ? title.trim() : null, map: checked.map };
+	return { ok: true, title: cleanedTitle?.ok ? cleanedTitle.text : null, map: checked.map };
 }
 
 /** Turns V8's "… at position 42" into a line number the user can find. */

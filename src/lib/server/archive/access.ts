@@ -1,13 +1,14 @@
 import type { Cookies } from '@sveltejs/kit';
 import { facilitatorCookie } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
+import { clientAddress } from '../http/client-address';
 import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
 import { findWorkshopForApi } from '../lookup-guard';
 import type { AuditEntry, WorkshopRow } from '../persistence/storage';
 import { hashSecret, secretMatches } from '../secrets';
 import { readArchiveConfig, type ArchiveConfig } from './config';
-import { ORGANISER_COOKIE, isOrganiserRequest } from './organiser-auth';
+import { ORGANISER_COOKIE, ORGANISER_RATE_LIMITED, checkOrganiser, noteWrongOrganiserAttempt } from './organiser-auth';
 import { startRetentionSweep } from './retention';
 
 let config: ArchiveConfig | null = null;
@@ -50,14 +51,16 @@ interface CallEvent {
  */
 export async function archiveCall(event: CallEvent): Promise<ArchiveCaller | Response> {
 	const app = await archiveApp();
-	const workshop = await findWorkshopForApi(app.storage, event.params.ref, event.getClientAddress());
+	const address = clientAddress(event);
+	const workshop = await findWorkshopForApi(app.storage, event.params.ref, address);
 	if (workshop instanceof Response) return workshop;
 	if (isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
 		return { app, workshop, actor: 'facilitator' };
 	}
-	if (isOrganiserRequest({ request: event.request, cookies: event.cookies, config: archiveConfig() })) {
-		return { app, workshop, actor: 'organiser' };
-	}
+	const organiser = checkOrganiser({ request: event.request, cookies: event.cookies, config: archiveConfig(), clientAddress: address });
+	if (organiser === 'organiser') return { app, workshop, actor: 'organiser' };
+	if (organiser === 'rate_limited') return problem(429, 'rate_limited', ORGANISER_RATE_LIMITED);
+	if (organiser === 'wrong') noteWrongOrganiserAttempt(address);
 	const presented =
 		event.request.headers.has('authorization') ||
 		event.cookies.get(facilitatorCookie(workshop.id)) !== undefined ||
@@ -72,13 +75,17 @@ export async function archiveCall(event: CallEvent): Promise<ArchiveCaller | Res
  * this server (a facilitator cookie, or that workshop's secret as Bearer), the
  * same people who could build the workshop by hand.
  */
-export async function importCall(event: Omit<CallEvent, 'params' | 'getClientAddress'>): Promise<
+export async function importCall(event: Omit<CallEvent, 'params'>): Promise<
 	{ app: App; actor: Exclude<AuditEntry['actor'], 'system'> } | Response
 > {
 	const app = await archiveApp();
-	if (isOrganiserRequest({ request: event.request, cookies: event.cookies, config: archiveConfig() })) return { app, actor: 'organiser' };
+	const address = clientAddress(event);
+	const organiser = checkOrganiser({ request: event.request, cookies: event.cookies, config: archiveConfig(), clientAddress: address });
+	if (organiser === 'organiser') return { app, actor: 'organiser' };
 	const workshops = await facilitatedWorkshops(app, event);
 	if (workshops.length > 0) return { app, actor: 'facilitator' };
+	if (organiser === 'rate_limited') return problem(429, 'rate_limited', ORGANISER_RATE_LIMITED);
+	if (organiser === 'wrong') noteWrongOrganiserAttempt(address);
 	return event.request.headers.has('authorization')
 		? problem(403, 'forbidden', 'these credentials are neither a facilitator secret nor the organiser passphrase')
 		: problem(401, 'unauthorized', 'facilitator or organiser credentials required (Authorization: Bearer <secret or passphrase>)');

@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { SECTORS } from '$lib/domain/workshop/sectors';
+import { singleLineSchema } from '$lib/domain/workshop/text-input';
 import { DISPLAY_NAME_MAX, TITLE_MAX } from '../workshops';
 
 export const createWorkshopSchema = z.object({
-	title: z
-		.string()
-		.trim()
-		.min(1, 'title must not be empty')
-		.max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+	title: singleLineSchema({ max: TITLE_MAX })
 });
 
 export const joinSchema = z.object({
-	displayName: z.string().trim().max(DISPLAY_NAME_MAX, `displayName must be at most ${DISPLAY_NAME_MAX} characters`).default(''),
+	displayName: singleLineSchema({ max: DISPLAY_NAME_MAX, optional: true }).default(''),
 	sector: z.enum(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
 });
 

@@ -2,6 +2,7 @@ import {
 	SEX_BREAKDOWN_KEY,
 	areaFromCategory,
 	estimateRoles,
+	fitIndicatorId,
 	foldEstimateRoles,
 	foldKey,
 	isMetricDimension,
@@ -209,9 +210,9 @@ function buildIndicator(parts: IndicatorParts): ImportedIndicator {
 }
 
 function indicatorId(dataset: Dataset, code: string, options: JsonStatImportOptions): string {
-	if (code === '' || code.startsWith('Eliminated')) return foldKey(dataset.label) || 'jsonstat';
+	if (code === '' || code.startsWith('Eliminated')) return fitIndicatorId(foldKey(dataset.label) || 'jsonstat');
 	const prefix = options.idPrefix ?? dataset.tableId;
-	return prefix ? `${prefix}:${code}` : code;
+	return fitIndicatorId(prefix ? `${prefix}:${code}` : code);
 }
 
 function cellValue(raw: number | null, flag: string | undefined): { value: number | null; status: ObservationStatus } {

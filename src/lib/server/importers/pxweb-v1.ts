@@ -2,6 +2,7 @@ import {
 	SEX_BREAKDOWN_KEY,
 	areaFromCategory,
 	estimateRoles,
+	fitIndicatorId,
 	foldEstimateRoles,
 	foldKey,
 	isRegionDimension,
@@ -211,7 +212,7 @@ function estimateColumn(roles: Record<string, EstimateRole>): string {
 }
 
 function prefixed(code: string, options: PxWebV1ImportOptions): string {
-	return options.idPrefix ? `${options.idPrefix}:${code}` : code;
+	return fitIndicatorId(options.idPrefix ? `${options.idPrefix}:${code}` : code);
 }
 
 function sexLabels(values: Record<string, string>): Record<string, string> {

@@ -1,6 +1,7 @@
 import {
 	SEX_BREAKDOWN_KEY,
 	areaLevelFromCode,
+	fitIndicatorId,
 	foldKey,
 	normaliseSex,
 	parseNumericCell,
@@ -275,7 +276,7 @@ function areaOf(name: string, code: string | undefined): Area {
 
 function indicatorIdFor(name: string, options: MapColumnsOptions): string {
 	const slug = foldKey(name) || 'indikator';
-	return options.idPrefix ? `${options.idPrefix}:${slug}` : slug;
+	return fitIndicatorId(options.idPrefix ? `${options.idPrefix}:${slug}` : slug);
 }
 
 function lines(numbers: number[]): string {

@@ -1,5 +1,6 @@
 import readXlsxFile from 'read-excel-file/node';
 import { ImportError } from './import-error';
+import { assertZipWithinLimits } from './zip-limits';
 import type { ImportInput } from './input';
 import { fitRow, type Table, type TableCell } from './table';
 import { suggestColumnMapping } from './table-mapping';
@@ -22,13 +23,15 @@ type Sheet = Awaited<ReturnType<typeof readXlsxFile>>[number];
  * Without `sheet`, the sheet whose headers leave the fewest columns to map by
  * hand (the first one on a tie), so a workbook that opens with notes or an empty
  * cover still lands on its figures. The table names every sheet, for the picker.
- * Throws ImportError 'malformed' when the bytes are not a readable XLSX file,
+ * Throws ImportError 'too_large' for a workbook that would unpack to more than the
+ * ZIP limits (checked before unpacking), 'malformed' when the bytes are not a readable XLSX file,
  * 'unsupported' for a missing sheet, and 'empty' for a sheet without data rows.
  */
 export async function readXlsxTable(input: ImportInput, options: XlsxReadOptions = {}): Promise<Table> {
 	if (typeof input === 'string') {
 		throw new ImportError('unsupported', 'An XLSX file must be given as bytes, not text.');
 	}
+	assertZipWithinLimits(input);
 	let sheets: Sheet[];
 	try {
 		sheets = await readXlsxFile(Buffer.from(input.buffer, input.byteOffset, input.byteLength));

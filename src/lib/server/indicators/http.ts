@@ -2,6 +2,7 @@ import { json, type Cookies } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { facilitatorCookie, type ErrorCode } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
+import { clientAddress } from '../http/client-address';
 import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
 import { firstIssue } from '../http/schemas';
@@ -34,7 +35,7 @@ interface CallEvent {
 /** The workshop, when the request carries its facilitator secret; otherwise the 4xx to answer with. */
 export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall | Response> {
 	const app = await getApp();
-	const workshop = await findWorkshopForApi(app.storage, event.params.ref, event.getClientAddress());
+	const workshop = await findWorkshopForApi(app.storage, event.params.ref, clientAddress(event));
 	if (workshop instanceof Response) return workshop;
 	const presented = event.request.headers.has('authorization') || event.cookies.get(facilitatorCookie(workshop.id)) !== undefined;
 	if (!presented) return problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');

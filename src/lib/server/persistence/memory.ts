@@ -95,6 +95,10 @@ export class MemoryStorage implements Storage {
 			.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	}
 
+	async deleteParticipant(workshopId: string, id: string): Promise<boolean> {
+		return this.#participants.delete(`${workshopId}/${id}`);
+	}
+
 	async eraseParticipantNames(workshopId: string): Promise<number> {
 		let erased = 0;
 		for (const [key, p] of this.#participants) {

@@ -190,6 +190,11 @@ export class PostgresStorage implements Storage {
 		return rows;
 	}
 
+	async deleteParticipant(workshopId: string, id: string): Promise<boolean> {
+		const result = await this.#pool.query('DELETE FROM participants WHERE workshop_id = $1 AND id = $2', [workshopId, id]);
+		return (result.rowCount ?? 0) > 0;
+	}
+
 	async eraseParticipantNames(workshopId: string): Promise<number> {
 		const result = await this.#pool.query(
 			"UPDATE participants SET display_name = '' WHERE workshop_id = $1 AND display_name <> ''",

@@ -83,6 +83,14 @@ export class SqliteStorage implements Storage {
 		this.#db.pragma('synchronous = NORMAL');
 		this.#db.pragma('foreign_keys = ON');
 		this.#db.pragma('busy_timeout = 5000');
+		// Erased names and card texts are zeroed in the file, not just unlinked from the b-tree.
+		this.#db.pragma('secure_delete = ON');
+	}
+
+	/** After an erasure: copy the WAL (which still holds the old pages) into the file and empty it. */
+	#checkpoint(): void {
+		if (this.#db.memory) return;
+		this.#db.pragma('wal_checkpoint(TRUNCATE)');
 	}
 
 	#prepared(sql: string): Database.Statement {
@@ -166,6 +174,7 @@ export class SqliteStorage implements Storage {
 			this.#prepared('DELETE FROM participants WHERE workshop_id = ?').run(id);
 			this.#prepared('DELETE FROM workshops WHERE id = ?').run(id);
 		})();
+		this.#checkpoint();
 	}
 
 	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
@@ -206,9 +215,17 @@ export class SqliteStorage implements Storage {
 		return rows.map(toParticipant);
 	}
 
+	async deleteParticipant(workshopId: string, id: string): Promise<boolean> {
+		const deleted = this.#prepared('DELETE FROM participants WHERE workshop_id = ? AND id = ?').run(workshopId, id).changes > 0;
+		this.#checkpoint();
+		return deleted;
+	}
+
 	async eraseParticipantNames(workshopId: string): Promise<number> {
-		return this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
+		const erased = this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
 			.run(workshopId).changes;
+		this.#checkpoint();
+		return erased;
 	}
 
 	async findArchive(workshopId: string): Promise<ArchiveRow | null> {

@@ -123,6 +123,8 @@ export interface Storage {
 	insertParticipant(row: ParticipantRow): Promise<void>;
 	findParticipant(workshopId: string, id: string): Promise<ParticipantRow | null>;
 	listParticipants(workshopId: string): Promise<ParticipantRow[]>;
+	/** Removes one participant (their session stops working, they leave the cap); false when there was none. */
+	deleteParticipant(workshopId: string, id: string): Promise<boolean>;
 	/** Blanks every participant's display name in the workshop (sectors stay); resolves with how many had one. */
 	eraseParticipantNames(workshopId: string): Promise<number>;
 

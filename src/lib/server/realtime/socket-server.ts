@@ -97,7 +97,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			const hello = parsed.data;
 			if (hello.protocol < PROTOCOL_VERSION) throw new ProtocolError('clientTooOld', 'reload the page to update');
 			if (hello.protocol > PROTOCOL_VERSION) throw new ProtocolError('serverTooOld', 'the server is older than this page');
-			const workshop = await findWorkshopGuarded(storage, hello.workshop, socket.handshake.address).catch((error) => {
+			const workshop = await findWorkshopGuarded(storage, hello.workshop, socket.handshake).catch((error) => {
 				if (error instanceof TooManyLookupsError) throw new ProtocolError('rate_limited', error.message);
 				throw error;
 			});

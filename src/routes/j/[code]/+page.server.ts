@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { joinSchema } from '$lib/server/http/schemas';
 import { getApp } from '$lib/server/app';
+import { clientAddress } from '$lib/server/http/client-address';
+import { takeJoin } from '$lib/server/join-guard';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
@@ -19,8 +21,9 @@ async function lookup(code: string, clientAddress: string) {
 	}
 }
 
-export const load: PageServerLoad = async ({ params, cookies, getClientAddress }) => {
-	const { app, workshop } = await lookup(params.code, getClientAddress());
+export const load: PageServerLoad = async (event) => {
+	const { params, cookies } = event;
+	const { app, workshop } = await lookup(params.code, clientAddress(event));
 	const session = cookies.get(participantCookie(workshop.id));
 	if (session && (await findParticipantBySession(app.storage, workshop.id, session))) {
 		redirect(303, `/w/${workshop.code}`);
@@ -29,16 +32,22 @@ export const load: PageServerLoad = async ({ params, cookies, getClientAddress }
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url, getClientAddress }) => {
-		const { app, workshop } = await lookup(params.code, getClientAddress());
+	default: async (event) => {
+		const { params, request, cookies, url } = event;
+		const address = clientAddress(event);
+		const { app, workshop } = await lookup(params.code, address);
 		if (workshop.status === 'closed') return fail(409, { error: 'archive.join.closed', displayName: '' });
 		const form = await request.formData();
+		if (!takeJoin(address, workshop.id)) {
+			return fail(429, { error: 'join.rateLimited', displayName: String(form.get('displayName') ?? '') });
+		}
 		const parsed = joinSchema.safeParse({
 			displayName: String(form.get('displayName') ?? ''),
 			sector: String(form.get('sector') ?? '')
 		});
 		if (!parsed.success) {
-			return fail(400, { error: 'join.invalid', displayName: String(form.get('displayName') ?? '') });
+			const error = parsed.error.issues[0]?.path[0] === 'displayName' ? 'join.invalidName' : 'join.invalid';
+			return fail(400, { error, displayName: String(form.get('displayName') ?? '') });
 		}
 		let joined;
 		try {

@@ -2,6 +2,8 @@ import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { problem, readJson } from '$lib/server/http/problem';
 import { firstIssue, joinSchema } from '$lib/server/http/schemas';
+import { clientAddress } from '$lib/server/http/client-address';
+import { JOIN_RATE_LIMITED, takeJoin } from '$lib/server/join-guard';
 import { findWorkshopForApi } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, joinWorkshop } from '$lib/server/workshops';
@@ -9,18 +11,21 @@ import type { RequestHandler } from './$types';
 
 /**
  * POST /api/workshops/:code/participants { displayName?, sector } → 201 { participantId, session };
- * 409 when the workshop is closed or full (PARTICIPANTS_MAX).
+ * 409 when the workshop is closed or full (PARTICIPANTS_MAX); 429 after too many joins from one address.
  * For kiosks, load tests and integrations; browsers join through the /j/:code form.
  */
-export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
+export const POST: RequestHandler = async (event) => {
+	const { params, request } = event;
 	const body = await readJson(request);
 	if (body instanceof Response) return body;
 	const parsed = joinSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	const app = await getApp();
-	const workshop = await findWorkshopForApi(app.storage, params.ref, getClientAddress());
+	const address = clientAddress(event);
+	const workshop = await findWorkshopForApi(app.storage, params.ref, address);
 	if (workshop instanceof Response) return workshop;
 	if (workshop.status !== 'open') return problem(409, 'conflict', 'the workshop is closed');
+	if (!takeJoin(address, workshop.id)) return problem(429, 'rate_limited', JOIN_RATE_LIMITED);
 	let joined;
 	try {
 		joined = await joinWorkshop(app.storage, { workshopId: workshop.id, ...parsed.data });
