@@ -46,3 +46,11 @@ export function checkCardText(text: string): CardTextProblem | null {
 export function isCardKind(value: unknown): value is CardKind {
 	return typeof value === 'string' && (CARD_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * Card order everywhere in the method: oldest first, id as tie-break. Vote ties are
+ * broken by this order, so it has to be the same on every device.
+ */
+export function compareByCreation(a: Card, b: Card): number {
+	return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}

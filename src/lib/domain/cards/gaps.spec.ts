@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from './card';
-import { availableFor, findGaps } from './gaps';
+import { availableFor, findGaps, withProposedDataOwner } from './gaps';
 
 function card(id: string, kind: Card['kind'], extra: Partial<Card> = {}): Card {
 	return { id, kind, text: id, authorId: 'p1', sector: 'skola', createdAt: '2026-03-01T10:00:00Z', ...extra };
@@ -50,5 +50,19 @@ describe('availableFor', () => {
 			available('t4', ['w1'], { hidden: true })
 		];
 		expect(availableFor(cards, 'w1').map((c) => c.id)).toEqual(['t1', 't3']);
+	});
+});
+
+describe('withProposedDataOwner', () => {
+	it('records and clears who could produce the data for a wish', () => {
+		const set = withProposedDataOwner(card('w1', 'onskvard'), ' Kultur- och fritidsförvaltningen ');
+		expect(set.ok && set.value.proposedDataOwner).toBe('Kultur- och fritidsförvaltningen');
+		const cleared = set.ok ? withProposedDataOwner(set.value, ' ') : set;
+		expect(cleared.ok && 'proposedDataOwner' in cleared.value).toBe(false);
+	});
+
+	it('only applies to wishes', () => {
+		expect(withProposedDataOwner(card('t1', 'tillganglig'), 'SCB')).toEqual({ ok: false, error: 'wrong-kind' });
+		expect(withProposedDataOwner(card('w1', 'onskvard'), 'x'.repeat(121))).toEqual({ ok: false, error: 'owner-too-long' });
 	});
 });

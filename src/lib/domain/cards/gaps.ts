@@ -1,4 +1,6 @@
+import { err, ok, type Result } from '../method/result';
 import type { Card } from './card';
+import { OWNER_MAX } from './next-step';
 
 export interface DataGap {
 	wish: Card;
@@ -43,4 +45,20 @@ export function findGaps(
 	const rankOf = (gap: DataGap) => rank.get(gap.wish.id) ?? order.length;
 	// Array.prototype.sort is stable, so unranked wishes keep their given order.
 	return gaps.sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+/**
+ * Records who could produce the data for a wish that nothing available answers
+ * ("vem kan ta fram detta?"). Blank text clears the proposal.
+ */
+export function withProposedDataOwner(card: Card, owner: string): Result<Card, 'wrong-kind' | 'owner-too-long'> {
+	if (card.kind !== 'onskvard') return err('wrong-kind');
+	const trimmed = owner.trim();
+	if (trimmed.length > OWNER_MAX) return err('owner-too-long');
+	if (trimmed.length === 0) {
+		const cleared = { ...card };
+		delete cleared.proposedDataOwner;
+		return ok(cleared);
+	}
+	return ok({ ...card, proposedDataOwner: trimmed });
 }
