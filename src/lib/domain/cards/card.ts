@@ -5,7 +5,7 @@ import type { NextStep } from './next-step';
 export const CARD_TEXT_MAX = 280;
 
 /**
- * The canvas columns of the A3 sheet (METHOD.md): collaborators, wished data,
+ * The canvas columns of the A3 sheet (docs/METHOD.md): collaborators, wished data,
  * available data and next steps. Later phases add fields per kind.
  */
 export const CARD_KINDS = ['samverkan', 'onskvard', 'tillganglig', 'nasta-steg'] as const;
