@@ -68,7 +68,10 @@ const SYNC = onlyFrom(
 	['yjs', 'lib0', 'y-protocols', 'zod', 'vitest'],
 	'sync imports only domain (and yjs, lib0, y-protocols, zod) (docs/ARCHITECTURE.md).'
 );
-const SHARED_VIEW = outside(['domain', 'api', 'charts', 'i18n'], 'charts and i18n serve both server and browser: they import only domain and api.');
+const SHARED_VIEW = outside(
+	['domain', 'api', 'charts', 'i18n'],
+	'charts and i18n serve both server and browser: they import only domain and api.'
+);
 const SERVER = into(['client', 'components', 'routes'], 'server must not import client, components or routes (docs/ARCHITECTURE.md).');
 const BROWSER = into(['server'], 'browser code must not import server code, not even types: share API shapes through $lib/api.');
 

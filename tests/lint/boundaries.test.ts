@@ -47,19 +47,33 @@ describe('layer rules (eslint.config.js)', () => {
 
 	it('refuses yjs, svelte and Node built-ins in domain', async () => {
 		expect(await layerErrors('src/lib/domain/cards/example.ts', `import * as Y from 'yjs';${use('Y')}`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/domain/cards/example.ts', `import { writable } from 'svelte/store';${use('writable')}`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/domain/cards/example.ts', `import { readFileSync } from 'node:fs';${use('readFileSync')}`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/domain/cards/example.ts', `import { createHash } from 'crypto';${use('createHash')}`)).toHaveLength(1);
+		expect(await layerErrors('src/lib/domain/cards/example.ts', `import { writable } from 'svelte/store';${use('writable')}`)).toHaveLength(
+			1
+		);
+		expect(
+			await layerErrors('src/lib/domain/cards/example.ts', `import { readFileSync } from 'node:fs';${use('readFileSync')}`)
+		).toHaveLength(1);
+		expect(await layerErrors('src/lib/domain/cards/example.ts', `import { createHash } from 'crypto';${use('createHash')}`)).toHaveLength(
+			1
+		);
 	});
 
 	it('refuses other layers of ours in domain, by alias and by relative path', async () => {
-		expect(await layerErrors('src/lib/domain/method/example.ts', `import type { X } from '$lib/sync/cards';\nexport type Y = X;\n`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/domain/method/example.ts', `import type { X } from '../../api/indicators';\nexport type Y = X;\n`)).toHaveLength(1);
+		expect(
+			await layerErrors('src/lib/domain/method/example.ts', `import type { X } from '$lib/sync/cards';\nexport type Y = X;\n`)
+		).toHaveLength(1);
+		expect(
+			await layerErrors('src/lib/domain/method/example.ts', `import type { X } from '../../api/indicators';\nexport type Y = X;\n`)
+		).toHaveLength(1);
 	});
 
 	it('lets a domain file import another domain file', async () => {
-		expect(await layerErrors('src/lib/domain/method/example.ts', `import { PHASES } from '$lib/domain/method/phases';${use('PHASES')}`)).toEqual([]);
-		expect(await layerErrors('src/lib/domain/method/example.ts', `import type { Card } from '../cards/card';\nexport type C = Card;\n`)).toEqual([]);
+		expect(
+			await layerErrors('src/lib/domain/method/example.ts', `import { PHASES } from '$lib/domain/method/phases';${use('PHASES')}`)
+		).toEqual([]);
+		expect(
+			await layerErrors('src/lib/domain/method/example.ts', `import type { Card } from '../cards/card';\nexport type C = Card;\n`)
+		).toEqual([]);
 		expect(await layerErrors('src/lib/domain/method/example.ts', `import { z } from 'zod';${use('z')}`)).toEqual([]);
 	});
 
@@ -68,21 +82,36 @@ describe('layer rules (eslint.config.js)', () => {
 		expect(await layerErrors('src/lib/sync/example.ts', `import { x } from '../server/x';${use('x')}`)).toHaveLength(1);
 		expect(await layerErrors('src/lib/sync/example.ts', `import { io } from 'socket.io-client';${use('io')}`)).toHaveLength(1);
 		expect(
-			await layerErrors('src/lib/sync/example.ts', `import * as Y from 'yjs';\nimport type { Card } from '$lib/domain/cards/card';\nexport type C = [Card, Y.Doc];\n`)
+			await layerErrors(
+				'src/lib/sync/example.ts',
+				`import * as Y from 'yjs';\nimport type { Card } from '$lib/domain/cards/card';\nexport type C = [Card, Y.Doc];\n`
+			)
 		).toEqual([]);
 	});
 
 	it('refuses components, client and routes in server', async () => {
 		expect(await layerErrors('src/lib/server/example.ts', `import { x } from '$lib/components/x';${use('x')}`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/server/archive/example.ts', `import type { X } from '../../client/x';\nexport type Y = X;\n`)).toHaveLength(1);
+		expect(
+			await layerErrors('src/lib/server/archive/example.ts', `import type { X } from '../../client/x';\nexport type Y = X;\n`)
+		).toHaveLength(1);
 		expect(await layerErrors('src/lib/server/archive/example.ts', `import { x } from '../../../routes/x';${use('x')}`)).toHaveLength(1);
 	});
 
 	it('keeps api to domain, and lets every side import api', async () => {
 		expect(await layerErrors('src/lib/api/example.ts', `import type { X } from '$lib/server/x';\nexport type Y = X;\n`)).toHaveLength(1);
 		expect(await layerErrors('src/lib/api/example.ts', `import * as Y from 'yjs';${use('Y')}`)).toHaveLength(1);
-		expect(await layerErrors('src/lib/api/example.ts', `import { z } from 'zod';\nimport type { Card } from '$lib/domain/cards/card';\nexport const s = z.string();\nexport type C = Card;\n`)).toEqual([]);
-		for (const file of ['src/lib/components/x/example.ts', 'src/lib/client/example.ts', 'src/lib/server/x/example.ts', 'src/routes/example/+server.ts']) {
+		expect(
+			await layerErrors(
+				'src/lib/api/example.ts',
+				`import { z } from 'zod';\nimport type { Card } from '$lib/domain/cards/card';\nexport const s = z.string();\nexport type C = Card;\n`
+			)
+		).toEqual([]);
+		for (const file of [
+			'src/lib/components/x/example.ts',
+			'src/lib/client/example.ts',
+			'src/lib/server/x/example.ts',
+			'src/routes/example/+server.ts'
+		]) {
 			expect(await layerErrors(file, `import type { ArchiveState } from '$lib/api/archive';\nexport type A = ArchiveState;\n`)).toEqual([]);
 		}
 	});

@@ -82,8 +82,7 @@ export const columnMappingSchema = z.object({
 export type MappingRole = 'area' | 'period' | 'value';
 
 export type SuggestedMapping =
-	| { ok: true; mapping: ColumnMapping }
-	| { ok: false; missing: MappingRole[]; partial: Partial<ColumnMapping> };
+	{ ok: true; mapping: ColumnMapping } | { ok: false; missing: MappingRole[]; partial: Partial<ColumnMapping> };
 
 /** Metadata a facilitator gives an upload (source, unit, owner), all optional, each a short text. */
 export const uploadMetaSchema = indicatorMetaSchema

@@ -13,7 +13,8 @@ import { mapColumns } from './table-mapping';
  */
 const produced: Record<keyof typeof IMPORTED_FIXTURES, () => Observation[]> = {
 	n15008: () =>
-		importKolada(readFixture('kolada-v3-n15008-kungsbacka-riket.json'), { areaNames: { '1384': 'Kungsbacka' } }).indicators[0]!.observations,
+		importKolada(readFixture('kolada-v3-n15008-kungsbacka-riket.json'), { areaNames: { '1384': 'Kungsbacka' } }).indicators[0]!
+			.observations,
 	n15428: () => importKolada(readFixture('kolada-v2-n15428-tyreso.json')).indicators[0]!.observations,
 	behorighet: () =>
 		mapColumns(readCsvTable(readFixture('seed003-stadsdelsfakta.csv')), {
@@ -28,7 +29,10 @@ describe('imported fixtures for UI tests', () => {
 	it.each(Object.keys(produced) as (keyof typeof IMPORTED_FIXTURES)[])('%s is what the importer produces', (name) => {
 		const observations = produced[name]();
 		if (process.env.UPDATE_IMPORTED_FIXTURES === '1') {
-			writeFileSync(new URL(`../../../../tests/fixtures/indicators/${IMPORTED_FIXTURES[name]}`, import.meta.url), JSON.stringify(observations, null, '\t') + '\n');
+			writeFileSync(
+				new URL(`../../../../tests/fixtures/indicators/${IMPORTED_FIXTURES[name]}`, import.meta.url),
+				JSON.stringify(observations, null, '\t') + '\n'
+			);
 		}
 		expect(readImportedObservations(name)).toEqual(JSON.parse(JSON.stringify(observations)));
 	});
