@@ -28,7 +28,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.spec.ts', 'workshop-templates/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'workshop-templates/**/*.spec.ts', 'tests/lint/**/*.test.ts'],
 					environment: 'node'
 				}
 			},

@@ -1,4 +1,4 @@
-// The app's socket.io parser (src/lib/sync/wire-parser.ts) for the plain-JS load clients.
+// The app's socket.io parser (src/lib/transport/wire-parser.ts) for the plain-JS load clients.
 // Node 20 cannot import TypeScript, so the one source file is transpiled here with the
 // project's own TypeScript instead of keeping a second copy of the parser. bench/run.js
 // loads this first, so the worker threads find the transpiled file ready.
@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 
-const source = fileURLToPath(new URL('../../src/lib/sync/wire-parser.ts', import.meta.url));
+const source = fileURLToPath(new URL('../../src/lib/transport/wire-parser.ts', import.meta.url));
 // Inside node_modules so the transpiled file resolves `socket.io-parser` like the app does.
 const outDir = fileURLToPath(new URL('../../node_modules/.cache/datadialog-bench/', import.meta.url));
 const outFile = `${outDir}wire-parser.js`;

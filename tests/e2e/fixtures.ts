@@ -2,7 +2,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-/** Waits for SvelteKit hydration so the first click is not lost (STACK.md pitfall 5). */
+/** Waits for SvelteKit hydration: a click before it is silently lost (the button has no handler yet). */
 export async function gotoHydrated(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	await page.waitForSelector('body[data-hydrated="true"]');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../src/lib/sync/protocol';
-import { wireParser } from '../../src/lib/sync/wire-parser';
+import { wireParser } from '../../src/lib/transport/wire-parser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 

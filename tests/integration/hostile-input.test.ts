@@ -5,8 +5,8 @@ import { readCards } from '../../src/lib/sync/cards';
 import { sendCard } from '../helpers/commands';
 import { MAX_OPEN_DOCS, PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { encodeSyncStep1, encodeUpdate } from '../../src/lib/sync/yjs-messages';
-import { wireParser } from '../../src/lib/sync/wire-parser';
-import { connectClient, openPhase } from '../helpers/clients';
+import { wireParser } from '../../src/lib/transport/wire-parser';
+import { connectClient } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 

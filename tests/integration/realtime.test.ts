@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import * as Y from 'yjs';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
-import { wireParser } from '../../src/lib/sync/wire-parser';
+import { wireParser } from '../../src/lib/transport/wire-parser';
 import { readCards } from '../../src/lib/sync/cards';
 import type { SharedDoc } from '../../src/lib/client/shared-doc';
 import { sendCard } from '../helpers/commands';

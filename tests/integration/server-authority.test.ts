@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { readCards } from '../../src/lib/sync/cards';
 import { readMap } from '../../src/lib/sync/map';
 import { encodeUpdate } from '../../src/lib/sync/yjs-messages';
-import { wireParser } from '../../src/lib/sync/wire-parser';
+import { wireParser } from '../../src/lib/transport/wire-parser';
 import { connectClient } from '../helpers/clients';
 import { applied, sendCard } from '../helpers/commands';
 import { startServer, type RunningServer } from '../helpers/server';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupIntoSeries, type Series } from '$lib/domain/indicators';
-import { importKolada } from '$lib/server/importers/kolada';
-import { mapColumns } from '$lib/server/importers/table-mapping';
-import { readCsvTable } from '$lib/server/importers/csv';
-import { readFixture } from '../../../tests/fixtures/indicators/test-helpers';
+import { readImportedObservations } from '../../../tests/fixtures/indicators/read-fixture';
 import {
 	barsForPeriod,
 	comparisonBarsGeometry,
@@ -14,8 +11,7 @@ import {
 } from './indicator-chart';
 
 const sv = numberFormatter('sv-SE');
-const kolada = importKolada(readFixture('kolada-v3-n15008-kungsbacka-riket.json'), { areaNames: { '1384': 'Kungsbacka' } });
-const n15008 = kolada.indicators[0]!.observations;
+const n15008 = readImportedObservations('n15008');
 const labelFor = (s: Series) => s.area.name;
 
 describe('number formatting', () => {
@@ -142,15 +138,7 @@ describe('comparison bars', () => {
 	});
 
 	it('moves district names above the bars at 320 px and keeps every bar inside the width', () => {
-		const table = readCsvTable(readFixture('seed003-stadsdelsfakta.csv'));
-		const facts = mapColumns(table, {
-			indicator: { column: 'Indikator' },
-			area: 'Stadsdelsområde',
-			period: { fixed: 'ej angivet' },
-			value: 'Värde'
-		});
-		const behorighet = facts.indicators.find((i) => i.name === 'Behörighet till gymnasieskolan')!;
-		const bars = barsForPeriod(behorighet.observations, { period: 'ej angivet' });
+		const bars = barsForPeriod(readImportedObservations('behorighet'), { period: 'ej angivet' });
 		for (const width of [320, 1280]) {
 			const chart = comparisonBarsGeometry({ bars, width, formatValue: sv });
 			expect(chart.labelPlacement).toBe(width === 320 ? 'above' : 'left');
@@ -166,7 +154,7 @@ describe('comparison bars', () => {
 	});
 
 	it('groups bars by kön within an area (Kolada N15428, Tyresö 2023)', () => {
-		const tyreso = importKolada(readFixture('kolada-v2-n15428-tyreso.json')).indicators[0]!.observations;
+		const tyreso = readImportedObservations('n15428');
 		const chart = comparisonBarsGeometry({
 			bars: barsForPeriod(tyreso, { period: '2023', groupBy: 'kon', groupLabel: (g) => ({ T: 'Totalt', K: 'Kvinnor' })[g] ?? g }),
 			width: 640,

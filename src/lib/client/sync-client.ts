@@ -11,9 +11,8 @@ import {
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { CommandAuthor, DocCommand } from '$lib/sync/doc-commands';
 import type { MethodCommand } from '$lib/sync/method-commands';
-import { wireParser } from '$lib/sync/wire-parser';
+import { wireParser } from '$lib/transport/wire-parser';
 import { decodeYMessage, encodeSyncStep1 } from '$lib/sync/yjs-messages';
-import { newClientId } from './ids';
 import { PendingStore } from './pending-store';
 import { SharedDoc, type PendingCommand } from './shared-doc';
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { cardCommandSchema, type CardBoard, type CardCommand } from '$lib/domain/cards/commands';
 import { indicatorsCommandSchema, type IndicatorsBoard, type IndicatorsCommand } from '$lib/domain/indicators/commands';
-import { mapCommandSchema, type MapBoard, type MapCommand } from '$lib/domain/systemmap/commands';
+import { mapCommandSchema, type MapCommand } from '$lib/domain/systemmap/commands';
 import type { DocKind } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import { addCard, deleteCard, editCardText, readCard } from './cards';

@@ -1,8 +1,5 @@
 import * as Y from 'yjs';
 import {
-	INDICATOR_LEVELS,
-	INDICATOR_TYPES,
-	KINDS_OF_USE,
 	OBSERVATION_STATUSES,
 	periodEndYear,
 	seriesKey,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Actor } from '$lib/domain/workshop/access';
 import {
 	addFactor,
 	addFactors,

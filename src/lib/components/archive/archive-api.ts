@@ -1,5 +1,4 @@
-import type { FollowUpStatus } from '$lib/domain/archive/schema';
-import type { ArchiveState } from '$lib/server/archive/state';
+import type { ArchiveState, CloseRequest, DeleteRequest, StartedFollowUp, StepStatusRequest } from '$lib/api/archive';
 
 /**
  * The archive controls' calls to the API (same origin; the facilitator or
@@ -8,13 +7,6 @@ import type { ArchiveState } from '$lib/server/archive/state';
  * reached.
  */
 export type ArchiveResult<T> = { ok: true; data: T } | { ok: false; message: string };
-
-export interface StartedFollowUp {
-	id: string;
-	code: string;
-	title: string;
-	facilitatorUrl: string;
-}
 
 const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
 
@@ -35,7 +27,7 @@ export function loadArchiveState(workshopId: string): Promise<ArchiveResult<Arch
 }
 
 export function closeWorkshop(workshopId: string, followUpDates: string[]): Promise<ArchiveResult<unknown>> {
-	return call(`${base(workshopId)}/close`, post({ followUpDates }));
+	return call(`${base(workshopId)}/close`, post({ followUpDates } satisfies CloseRequest));
 }
 
 export function reopenWorkshop(workshopId: string): Promise<ArchiveResult<unknown>> {
@@ -47,13 +39,13 @@ export function startFollowUp(workshopId: string): Promise<ArchiveResult<Started
 }
 
 export function deleteWorkshop(workshopId: string, code: string): Promise<ArchiveResult<unknown>> {
-	return call(`${base(workshopId)}/delete`, post({ confirm: code }));
+	return call(`${base(workshopId)}/delete`, post({ confirm: code } satisfies DeleteRequest));
 }
 
 export function setStepStatus(
 	workshopId: string,
 	cardId: string,
-	body: { status: FollowUpStatus; note: string }
+	body: StepStatusRequest
 ): Promise<ArchiveResult<unknown>> {
 	return call(`${base(workshopId)}/follow-up/steps/${encodeURIComponent(cardId)}`, { ...post(body), method: 'PUT' });
 }

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '$lib/domain/indicators';
-import { importKolada } from '$lib/server/importers/kolada';
-import { readFixture } from '../../../../tests/fixtures/indicators/test-helpers';
+import { readImportedObservations } from '../../../../tests/fixtures/indicators/read-fixture';
 import { defaultView, facetsOf, isReferenceArea, pointKey, pointOf, reconcileView, viewObservations } from './chart-view';
 
-const n15008 = importKolada(readFixture('kolada-v3-n15008-kungsbacka-riket.json'), {
-	areaNames: { '1384': 'Kungsbacka' }
-}).indicators[0]!.observations;
+const n15008 = readImportedObservations('n15008');
 
 const obs = (area: string, period: string, kon: string, alder: string, value: number | null): Observation => ({
 	indicatorId: 'x',

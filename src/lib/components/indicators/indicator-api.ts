@@ -1,8 +1,14 @@
-import type { ImportSummary } from '$lib/domain/indicators';
-import type { KpiHit, MunicipalityHit } from '$lib/server/indicators/kolada-client';
-import type { UploadPreview } from '$lib/server/indicators/upload';
-import type { ColumnMapping } from '$lib/server/importers/table-mapping';
-import type { IndicatorMeta } from '$lib/domain/indicators';
+import type {
+	ColumnMapping,
+	KoladaFetchRequest,
+	KpiHit,
+	KpiSearchResponse,
+	MunicipalityHit,
+	MunicipalitySearchResponse,
+	PxWebFetchRequest,
+	UploadPreview
+} from '$lib/api/indicators';
+import type { ImportSummary, IndicatorMeta } from '$lib/domain/indicators';
 import type { PxWebV1Table } from '$lib/domain/indicators/pxweb-selection';
 
 /**
@@ -40,25 +46,22 @@ export function importUpload(workshopId: string, params: UploadParams): Promise<
 }
 
 export async function searchKpis(workshopId: string, title: string): Promise<ApiResult<KpiHit[]>> {
-	const result = await call<{ kpis: KpiHit[] }>(`${base(workshopId)}/kolada/kpis?title=${encodeURIComponent(title)}`);
+	const result = await call<KpiSearchResponse>(`${base(workshopId)}/kolada/kpis?title=${encodeURIComponent(title)}`);
 	return result.ok ? { ok: true, data: result.data.kpis } : result;
 }
 
 export async function searchMunicipalities(workshopId: string, title: string): Promise<ApiResult<MunicipalityHit[]>> {
-	const result = await call<{ municipalities: MunicipalityHit[] }>(
+	const result = await call<MunicipalitySearchResponse>(
 		`${base(workshopId)}/kolada/municipalities?title=${encodeURIComponent(title)}`
 	);
 	return result.ok ? { ok: true, data: result.data.municipalities } : result;
 }
 
-export function fetchKolada(
-	workshopId: string,
-	body: { kpi: string; municipalities: MunicipalityHit[] }
-): Promise<ApiResult<ImportSummary>> {
+export function fetchKolada(workshopId: string, body: KoladaFetchRequest): Promise<ApiResult<ImportSummary>> {
 	return call(`${base(workshopId)}/kolada`, jsonInit(body));
 }
 
-export function fetchPxWeb(workshopId: string, body: { url: string; query?: unknown }): Promise<ApiResult<ImportSummary>> {
+export function fetchPxWeb(workshopId: string, body: PxWebFetchRequest): Promise<ApiResult<ImportSummary>> {
 	return call(`${base(workshopId)}/pxweb`, jsonInit(body));
 }
 

@@ -1,5 +1,5 @@
+import type { ColumnMapping } from '$lib/api/indicators';
 import { SEX_BREAKDOWN_KEY } from '$lib/domain/indicators';
-import type { ColumnMapping } from '$lib/server/importers/table-mapping';
 
 /**
  * The mapping step's form state: every choice as a plain string, so selects and

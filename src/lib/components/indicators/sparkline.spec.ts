@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importKolada } from '$lib/server/importers/kolada';
-import { readFixture } from '../../../../tests/fixtures/indicators/test-helpers';
+import { readImportedObservations } from '../../../../tests/fixtures/indicators/read-fixture';
 import { pickSparklineSeries, sparklineGeometry } from './sparkline';
 
-const n15008 = importKolada(readFixture('kolada-v3-n15008-kungsbacka-riket.json'), {
-	areaNames: { '1384': 'Kungsbacka' }
-}).indicators[0]!.observations;
+const n15008 = readImportedObservations('n15008');
 
 describe('sparkline', () => {
 	it('shows the municipality rather than riket', () => {

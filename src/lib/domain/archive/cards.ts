@@ -1,6 +1,5 @@
 import type { DataLevel, DataUse } from '../cards/available-data';
-import type { Card, CardKind } from '../cards/card';
-import { compareByCreation } from '../cards/card-edits';
+import { compareByCreation, type Card, type CardKind } from '../cards/card';
 import { findGaps } from '../cards/gaps';
 import type { NextStepPrompt } from '../cards/next-step';
 import { SECTORS, type Sector } from '../workshop/sectors';

@@ -9,7 +9,6 @@ import { ADD_CARD_POLICIES } from '../method/live-state';
 import { PHASES } from '../method/phases';
 import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX, type Preparation } from '../method/preparation';
 import type { TallyRow } from '../method/vote-tally';
-import { SECTORS } from '../workshop/sectors';
 
 /**
  * Validators for the method part of an archive document (cards, preparation,

@@ -10,10 +10,3 @@ export interface CardChanges {
 	updated: Card[];
 	removedIds: string[];
 }
-
-/** The list after `changes`, in the original order, for callers that hold plain arrays. */
-export function applyCardChanges(cards: readonly Card[], changes: CardChanges): Card[] {
-	const removed = new Set(changes.removedIds);
-	const updated = new Map(changes.updated.map((card) => [card.id, card]));
-	return cards.filter((card) => !removed.has(card.id)).map((card) => updated.get(card.id) ?? card);
-}

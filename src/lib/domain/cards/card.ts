@@ -5,7 +5,7 @@ import type { NextStep } from './next-step';
 export const CARD_TEXT_MAX = 280;
 
 /**
- * The canvas columns of the A3 sheet (METHOD.md): collaborators, wished data,
+ * The canvas columns of the A3 sheet (docs/METHOD.md): collaborators, wished data,
  * available data and next steps. Later phases add fields per kind.
  */
 export const CARD_KINDS = ['samverkan', 'onskvard', 'tillganglig', 'nasta-steg'] as const;
@@ -45,4 +45,12 @@ export function checkCardText(text: string): CardTextProblem | null {
 
 export function isCardKind(value: unknown): value is CardKind {
 	return typeof value === 'string' && (CARD_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Card order everywhere in the method: oldest first, id as tie-break. Vote ties are
+ * broken by this order, so it has to be the same on every device.
+ */
+export function compareByCreation(a: Card, b: Card): number {
+	return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }

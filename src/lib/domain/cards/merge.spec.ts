@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from './card';
-import { applyCardChanges } from './card-changes';
+import type { CardChanges } from './card-changes';
 import { mergeCards } from './merge';
+
+/** The list after `changes`, in the original order. */
+function applyCardChanges(cards: readonly Card[], changes: CardChanges): Card[] {
+	const removed = new Set(changes.removedIds);
+	const updated = new Map(changes.updated.map((card) => [card.id, card]));
+	return cards.filter((card) => !removed.has(card.id)).map((card) => updated.get(card.id) ?? card);
+}
 
 function card(id: string, kind: Card['kind'], extra: Partial<Card> = {}): Card {
 	return { id, kind, text: `text ${id}`, authorId: 'p1', sector: 'skola', createdAt: '2026-03-01T10:00:00Z', ...extra };

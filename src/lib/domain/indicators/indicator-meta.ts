@@ -3,7 +3,7 @@
  * table "Mål · Delmål · Indikatornamn · Typ · Definition · Syfte · Risk för
  * feltolkning · Målgrupp · Datakälla · Frekvens"), plus what a data card needs
  * to be a safe boundary object: unit, attribution, licence, data owner and the
- * kind of use (METHOD.md: mäta, utforska, följa upp).
+ * kind of use (docs/METHOD.md: mäta, utforska, följa upp).
  */
 
 /** Utfall (outcome), prestation (output) or process. */

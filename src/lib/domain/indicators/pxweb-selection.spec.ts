@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonFixture } from '../../../../tests/fixtures/indicators/test-helpers';
+import { readJsonFixture } from '../../../../tests/fixtures/indicators/read-fixture';
 import { DEFAULT_PERIODS, defaultSelection, missingChoices, pxwebV1Query, type PxWebV1Table } from './pxweb-selection';
 
 const table = readJsonFixture('scb-v1-befolkningny-metadata.json') as unknown as PxWebV1Table;

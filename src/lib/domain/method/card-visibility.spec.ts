@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../cards/card';
-import { canSeeCard, visibleCards } from './card-visibility';
+import { visibleCards } from './card-visibility';
 import { createLiveState, setPhaseRules, setRevealed, type LiveState } from './live-state';
 
 function card(id: string, kind: Card['kind'], authorId: string, extra: Partial<Card> = {}): Card {
@@ -13,10 +13,15 @@ function live(): LiveState {
 	return created.value;
 }
 
+/** Whether `viewer` sees `card` on a board that holds only that card. */
+function canSeeCard(options: { viewer: Parameters<typeof visibleCards>[0]['viewer']; card: Card; phases: LiveState['phases'] }): boolean {
+	return visibleCards({ viewer: options.viewer, cards: [options.card], phases: options.phases }).length === 1;
+}
+
 const anna = { role: 'participant' as const, participantId: 'anna' };
 const facilitator = { role: 'facilitator' as const };
 
-describe('canSeeCard', () => {
+describe('who sees a card', () => {
 	it('hides others\u2019 privately written wishes until the phase is revealed', () => {
 		const wish = card('w1', 'onskvard', 'bo');
 		expect(canSeeCard({ viewer: anna, card: wish, phases: live().phases })).toBe(false);

@@ -10,9 +10,10 @@ import { phaseOfCardKind, type Phase } from './phases';
  *   author's screen may be shown to the room;
  * - authors always see their own cards;
  * - with private writing on, others' cards show only once the phase is revealed.
- * The server uses the same rule to decide what to send, so it is the single source.
+ * Browsers filter their board with it (client/board-view.ts). Every browser holds
+ * the whole canvas document, so this decides what is shown, not what is sent.
  */
-export function canSeeCard(options: {
+function canSeeCard(options: {
 	viewer: MethodActor;
 	card: Card;
 	phases: Readonly<Record<Phase, Pick<PhaseSettings, 'privateWriting' | 'revealed'>>>;
@@ -25,7 +26,7 @@ export function canSeeCard(options: {
 	return !settings.privateWriting || settings.revealed;
 }
 
-/** The cards `viewer` may see, in the given order. */
+/** The cards `viewer` may see (rules above), in the given order. */
 export function visibleCards(options: {
 	viewer: MethodActor;
 	cards: readonly Card[];

@@ -11,7 +11,6 @@ import {
 	reopenVote,
 	retractVote,
 	syncBallot,
-	votesLeft,
 	votesUsed,
 	type VoteState
 } from './dot-vote';
@@ -64,8 +63,7 @@ describe('castVote', () => {
 	it('records dots per voter, several on one card when there is no cap', () => {
 		const state = cast(vote(), 'anna', 'a', 'a', 'b');
 		expect(votesUsed(state, 'anna')).toBe(3);
-		expect(votesLeft(state, 'anna')).toBe(0);
-		expect(votesLeft(state, 'bo')).toBe(3);
+		expect(votesUsed(state, 'bo')).toBe(0);
 	});
 
 	it('refuses a dot beyond the budget', () => {
@@ -114,7 +112,7 @@ describe('retractVote', () => {
 	it('gives back one dot on the card', () => {
 		const state = value(retractVote(cast(vote(), 'anna', 'a', 'a'), { voterId: 'anna', cardId: 'a' }));
 		expect(state.votes).toEqual([{ voterId: 'anna', cardId: 'a' }]);
-		expect(votesLeft(state, 'anna')).toBe(2);
+		expect(votesUsed(state, 'anna')).toBe(1);
 	});
 
 	it('refuses when the voter has no dot there or the vote is closed', () => {
@@ -142,7 +140,7 @@ describe('proxy voters', () => {
 		expect(isProxyVoter(state, 'proxy-1')).toBe(true);
 		state = cast(state, 'proxy-1', 'a', 'b', 'c');
 		expect(castVote(state, { voterId: 'proxy-1', cardId: 'a' })).toEqual({ ok: false, error: 'budget-exhausted' });
-		expect(votesLeft(state, 'anna')).toBe(3);
+		expect(votesUsed(state, 'anna')).toBe(0);
 	});
 
 	it('refuse an empty name or an id already in use', () => {
@@ -173,7 +171,7 @@ describe('syncBallot', () => {
 		]);
 		expect(synced.cardIds).toEqual(['c', 'a', 'd']);
 		expect(synced.votes).toEqual([{ voterId: 'anna', cardId: 'a' }]);
-		expect(votesLeft(synced, 'anna')).toBe(2);
+		expect(votesUsed(synced, 'anna')).toBe(1);
 	});
 });
 
@@ -193,7 +191,7 @@ describe('mergeVoteCards', () => {
 		const state = cast(vote({ perCardCap: 1 }), 'bo', 'a', 'b');
 		const merged = mergeVoteCards(state, { keepId: 'a', mergeIds: ['b'] });
 		expect(merged.votes).toEqual([{ voterId: 'bo', cardId: 'a' }]);
-		expect(votesLeft(merged, 'bo')).toBe(2);
+		expect(votesUsed(merged, 'bo')).toBe(1);
 	});
 
 	it('gives back the duplicates\u2019 dots when the kept card is not on the ballot', () => {

@@ -1,5 +1,4 @@
-import { compareByCreation } from '../cards/card-edits';
-import type { Card } from '../cards/card';
+import { compareByCreation, type Card } from '../cards/card';
 import { err, ok, type Result } from './result';
 
 /** Dots per person unless the facilitator chooses otherwise. */
@@ -103,11 +102,6 @@ export function reopenVote(state: VoteState): VoteState {
 /** Dots the voter has used. */
 export function votesUsed(state: VoteState, voterId: string): number {
 	return state.votes.filter((cast) => cast.voterId === voterId).length;
-}
-
-/** Dots the voter has left; 0 once the budget is spent. */
-export function votesLeft(state: VoteState, voterId: string): number {
-	return Math.max(0, state.budget - votesUsed(state, voterId));
 }
 
 /** Registers a person without a device, whose dots the facilitator will enter. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sector } from '../workshop/sectors';
 import {
-	addGroup,
 	createGroups,
 	groupOf,
 	joinGroup,
@@ -108,11 +107,6 @@ describe('choosing groups', () => {
 	it('lets a participant leave', () => {
 		const joined = value(joinGroup(groups, { participantId: 'anna', groupId: 'grupp-1' }));
 		expect(groupOf(leaveGroup(joined, 'anna'), 'anna')).toBeNull();
-	});
-
-	it('adds a group after the highest number', () => {
-		expect(addGroup([{ id: 'grupp-3', memberIds: [], question: null }]).map((group) => group.id)).toEqual(['grupp-3', 'grupp-4']);
-		expect(addGroup([])[0]?.id).toBe('grupp-1');
 	});
 
 	it('gives each group its own question', () => {

@@ -55,13 +55,6 @@ export function createGroups(count: number): Group[] {
 	return emptyGroups(Math.max(0, Math.floor(count)));
 }
 
-/** One more empty group, numbered after the highest existing number. */
-export function addGroup(groups: readonly Group[]): Group[] {
-	const numbers = groups.map((group) => Number(/^grupp-(\d+)$/.exec(group.id)?.[1] ?? 0));
-	const highest = Math.max(0, ...numbers);
-	return [...groups, { id: `grupp-${highest + 1}`, memberIds: [], question: null }];
-}
-
 /**
  * A participant chooses a group; they leave any group they were in. Refused when the
  * group is already at `maxSize`. Choosing one's current group changes nothing.

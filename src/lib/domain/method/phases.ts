@@ -1,7 +1,7 @@
 import type { CardKind } from '../cards/card';
 
 /**
- * The live workshop phases in the seed's order (METHOD.md, "the process"): choose the
+ * The live workshop phases in the seed's order (docs/METHOD.md, "The process"): choose the
  * question, the four A3 canvas columns with prioritising between wishes and available
  * data, then visualising and a closing summary.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimer, extendTimer, pauseTimer, readTimer, resetTimer, startTimer } from './timer';
+import { createTimer, pauseTimer, readTimer, resetTimer, startTimer } from './timer';
 
 const MINUTE = 60_000;
 
@@ -32,12 +32,6 @@ describe('timer', () => {
 	it('reports overtime once the timebox has run out', () => {
 		const timer = startTimer(createTimer(1), 0);
 		expect(readTimer(timer, 90_000)).toEqual({ running: true, remainingMs: 0, overtimeMs: 30_000, expired: true });
-	});
-
-	it('adds or removes time without going below zero', () => {
-		const timer = createTimer(5);
-		expect(extendTimer(timer, 2 * MINUTE).durationMs).toBe(7 * MINUTE);
-		expect(extendTimer(timer, -10 * MINUTE).durationMs).toBe(0);
 	});
 
 	it('resets to the full timebox, stopped', () => {

@@ -45,11 +45,6 @@ export function resetTimer(timer: Timer): Timer {
 	return { durationMs: timer.durationMs, elapsedMs: 0, runningSince: null };
 }
 
-/** Adds (or with a negative value removes) time, e.g. "two more minutes". */
-export function extendTimer(timer: Timer, deltaMs: number): Timer {
-	return { ...timer, durationMs: Math.max(0, timer.durationMs + deltaMs) };
-}
-
 export function readTimer(timer: Timer, now: number): TimerReading {
 	const left = timer.durationMs - usedMs(timer, now);
 	return {

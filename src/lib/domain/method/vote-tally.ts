@@ -1,5 +1,4 @@
-import type { Card } from '../cards/card';
-import { compareByCreation } from '../cards/card-edits';
+import { compareByCreation, type Card } from '../cards/card';
 import type { CastVote, ProxyVoter, VoteState, VoteStatus } from './dot-vote';
 import type { MethodActor } from './method-actor';
 

@@ -104,13 +104,11 @@ describe('findLoops', () => {
 		expect(result.truncated).toBe(false);
 	});
 
-	it('stops early instead of enumerating everything, even on a graph with billions of loops', () => {
-		const started = performance.now();
+	it('stops at the cap instead of enumerating everything, even on a graph with billions of loops', () => {
+		// How long that takes is measured in loops.bench.ts.
 		const result = findLoops(completeGraph(16));
-		const elapsed = performance.now() - started;
 		expect(result.truncated).toBe(true);
 		expect(result.loops).toHaveLength(500);
-		expect(elapsed).toBeLessThan(200);
 	});
 
 	it('gives the same loops, keys and order whatever order factors and links were added in', () => {

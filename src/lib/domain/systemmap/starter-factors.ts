@@ -1,7 +1,7 @@
 import { FACTOR_LABEL_MAX, isFactorKind, type Factor, type FactorKind } from './map';
 import { isRecord, isValidId } from './validate';
 
-/** The fifteen themes of the mini-workshop canvas (METHOD.md, seed 003). */
+/** The fifteen themes of the mini-workshop canvas (docs/METHOD.md, seed 003). */
 export const THEME_IDS = [
 	'psykisk-halsa',
 	'social-delaktighet',

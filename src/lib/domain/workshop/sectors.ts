@@ -1,6 +1,6 @@
 /**
  * The sector tag a participant picks when joining. Cards and readings carry it so
- * results can be read per perspective without identifying anyone (METHOD.md).
+ * results can be read per perspective without identifying anyone (docs/METHOD.md).
  */
 export const SECTORS = [
 	'socialtjanst',

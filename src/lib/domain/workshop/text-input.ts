@@ -11,6 +11,8 @@ import { z } from 'zod';
 export type CleanedText = { ok: true; text: string } | { ok: false; problem: CleanProblem };
 export type CleanProblem = 'empty' | 'control' | 'bidi';
 
+// Matching control characters is the point: they are what a title or name must not hold.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 const REMOVED = /[\u200b\u2060\ufeff]/g;

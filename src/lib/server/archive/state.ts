@@ -1,30 +1,11 @@
-import { isoDay, nextFollowUp, type NextFollowUp } from '$lib/domain/archive/follow-up-dates';
-import type { FollowUpStatus } from '$lib/domain/archive/schema';
+import type { ArchiveState } from '$lib/api/archive';
+import { isoDay, nextFollowUp } from '$lib/domain/archive/follow-up-dates';
 import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
 import { readCards } from '$lib/sync/cards';
 import type { App } from '../app';
-import type { ArchiveVersionInfo, WorkshopRow } from '../persistence/storage';
-
-export interface CarriedStep {
-	cardId: string;
-	text: string;
-	owner: string | null;
-	due: string | null;
-	status: FollowUpStatus;
-	note: string;
-}
+import type { WorkshopRow } from '../persistence/storage';
 
 /** What the facilitator's archive controls show: status, versions, follow-up dates and carried-over steps. */
-export interface ArchiveState {
-	status: WorkshopRow['status'];
-	closedAt: string | null;
-	versions: Omit<ArchiveVersionInfo, 'workshopId'>[];
-	followUpDates: string[];
-	nextFollowUp: NextFollowUp | null;
-	followUpOf: { workshopId: string; title: string; version: number } | null;
-	steps: CarriedStep[];
-}
-
 export async function archiveState(app: App, workshop: WorkshopRow, now: Date): Promise<ArchiveState> {
 	const [archive, versions, steps, summaries] = await Promise.all([
 		app.storage.findArchive(workshop.id),

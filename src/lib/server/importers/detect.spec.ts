@@ -73,12 +73,11 @@ describe('importIndicators', () => {
 	});
 
 	it('rejects a 50 MB buffer as too_large before parsing it', async () => {
+		// How fast the refusal is, is measured in detect.bench.ts.
 		const huge = Buffer.alloc(50 * 1024 * 1024);
-		const started = performance.now();
 		const error = await catchImportError(() => importIndicators(huge));
 		expect(error.code).toBe('too_large');
 		expect(error.message).toBe('The file (50 MB) is larger than the import limit of 10 MB.');
-		expect(performance.now() - started).toBeLessThan(100);
 		expect(DEFAULT_MAX_IMPORT_BYTES).toBe(10 * 1024 * 1024);
 	});
 

@@ -1,3 +1,4 @@
+import type { ColumnMapping, ImportFormat } from '$lib/api/indicators';
 import type { Area, ImportResult, IndicatorMeta } from '$lib/domain/indicators';
 import { readCsvTable } from './csv';
 import { ImportError } from './import-error';
@@ -6,11 +7,8 @@ import { jsonStat2ToIndicators } from './jsonstat2';
 import { koladaToIndicators, type KoladaKpi } from './kolada';
 import { pxWebV1ToIndicators, type PxWebLabels } from './pxweb-v1';
 import type { Table } from './table';
-import { mapColumns, suggestColumnMapping, type ColumnMapping } from './table-mapping';
+import { mapColumns, suggestColumnMapping } from './table-mapping';
 import { readXlsxTable } from './xlsx';
-
-export const IMPORT_FORMATS = ['jsonstat2', 'pxweb', 'kolada', 'csv', 'xlsx'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** 10 MB: far above any table a workshop needs, far below what would hurt the server. */
 export const DEFAULT_MAX_IMPORT_BYTES = 10 * 1024 * 1024;

@@ -1,11 +1,11 @@
-/**
- * Why an import was refused. The HTTP layer maps the code to a status
- * (too_large → 413, the others → 422) and shows the message to the facilitator,
- * so messages say what was wrong with the file in plain English.
- */
-export const IMPORT_ERROR_CODES = ['malformed', 'unsupported', 'too_large', 'empty'] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+import type { ImportErrorCode } from '$lib/api/indicators';
 
+/**
+ * An import refused with one of the IMPORT_ERROR_CODES ($lib/api). The HTTP
+ * layer maps the code to a status (too_large → 413, the others → 422) and shows
+ * the message to the facilitator, so messages say what was wrong with the file
+ * in plain English.
+ */
 export class ImportError extends Error {
 	readonly code: ImportErrorCode;
 

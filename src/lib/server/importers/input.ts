@@ -1,9 +1,8 @@
+import type { TextEncodingName } from '$lib/api/indicators';
 import { ImportError } from './import-error';
 
 /** Raw upload or response body. Strings are accepted for API responses already read as text. */
 export type ImportInput = Uint8Array | string;
-
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 

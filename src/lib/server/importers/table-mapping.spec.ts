@@ -20,6 +20,21 @@ describe('Suggesting a column mapping from header names', () => {
 		]);
 	});
 
+	it('reads the seed 003 table with the mapping the UI builds from that suggestion plus a typed period', () => {
+		// The mapping mappingFromDraft gives in components/indicators/mapping-draft.spec.ts.
+		const mapping = {
+			area: 'Stadsdelsområde',
+			period: { fixed: 'ej angivet' },
+			value: 'Värde',
+			decimal: 'auto' as const,
+			indicator: { column: 'Indikator' },
+			unit: 'Enhet'
+		};
+		const result = mapColumns(readCsvTable(readFixture('seed003-stadsdelsfakta.csv')), mapping, { idPrefix: 'upload' });
+		expect(result.indicators).toHaveLength(7);
+		expect(result.indicators.find((i) => i.name === 'Behörighet till gymnasieskolan')?.observations.map((o) => o.value)).toEqual([87.4, 93.5]);
+	});
+
 	it('reports which roles are missing when the table has no period column', () => {
 		const suggestion = suggestColumnMapping(readCsvTable(readFixture('seed003-stadsdelsfakta.csv')));
 		expect(suggestion).toEqual({

@@ -1,3 +1,4 @@
+import type { ColumnMapping, MappingRole, SuggestedMapping, TableCell } from '$lib/api/indicators';
 import {
 	SEX_BREAKDOWN_KEY,
 	areaLevelFromCode,
@@ -7,39 +8,14 @@ import {
 	parseNumericCell,
 	periodEndYear,
 	type Area,
-	type DecimalSeparator,
 	type ImportResult,
 	type ImportedIndicator,
 	type IndicatorMeta,
 	type Observation
 } from '$lib/domain/indicators';
 import { ImportError } from './import-error';
-import type { Table, TableCell } from './table';
+import type { Table } from './table';
 import { unreadableValuesWarning } from './warnings';
-
-/**
- * Which column means what, chosen by the facilitator in the preview step (or
- * suggested by {@link suggestColumnMapping}). Columns are named by header text.
- */
-export interface ColumnMapping {
-	/** Column naming the indicator per row, or one name for the whole table. Defaults to the value column's header. */
-	indicator?: { column: string } | { name: string };
-	/** Column with the area name. */
-	area: string;
-	/** Column with an area code ('0180'); without it the name is used as the code. */
-	areaCode?: string;
-	/** Column with the period, or one period for the whole table. */
-	period: string | { fixed: string };
-	value: string;
-	unit?: string;
-	/** Breakdown key → column; the key 'kon' is normalised to T/K/M. */
-	breakdown?: Record<string, string>;
-	ciLower?: string;
-	ciUpper?: string;
-	n?: string;
-	/** Decimal mark of the value columns; 'auto' reads '87,4' and '87.4' alike. */
-	decimal?: DecimalSeparator;
-}
 
 export interface MapColumnsOptions {
 	/** Prefix for generated indicator ids, e.g. the upload id. */
@@ -139,12 +115,6 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 	}));
 	return { indicators, warnings };
 }
-
-export type MappingRole = 'area' | 'period' | 'value';
-
-export type SuggestedMapping =
-	| { ok: true; mapping: ColumnMapping }
-	| { ok: false; missing: MappingRole[]; partial: Partial<ColumnMapping> };
 
 const AREA_WORDS = [
 	'region',

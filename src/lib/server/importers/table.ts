@@ -1,28 +1,14 @@
-import type { TextEncodingName } from './input';
+import type { TableCell, TablePreview, TableSource } from '$lib/api/indicators';
 
 /**
  * A spreadsheet-like table read from CSV or XLSX, before any column has been
- * given a meaning. The UI previews it and asks the facilitator to map columns
- * (see table-mapping.ts), so nothing is saved on a guess.
+ * given a meaning. The UI previews it (TablePreview, in $lib/api) and asks the
+ * facilitator to map columns (see table-mapping.ts), so nothing is saved on a guess.
  */
-export type TableCell = string | number | null;
-
-export type TableSource =
-	| { format: 'csv'; encoding: TextEncodingName; delimiter: string }
-	/** `sheets`: every sheet of the workbook, in order, so the facilitator can pick another. */
-	| { format: 'xlsx'; sheet: string; sheets: string[] };
-
 export interface Table {
 	headers: string[];
 	/** Data rows, each as long as `headers` (short rows are padded with null). */
 	rows: TableCell[][];
-	source: TableSource;
-}
-
-export interface TablePreview {
-	headers: string[];
-	rows: TableCell[][];
-	totalRows: number;
 	source: TableSource;
 }
 

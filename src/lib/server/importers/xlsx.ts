@@ -1,8 +1,9 @@
 import readXlsxFile from 'read-excel-file/node';
+import type { TableCell } from '$lib/api/indicators';
 import { ImportError } from './import-error';
 import { assertZipWithinLimits } from './zip-limits';
 import type { ImportInput } from './input';
-import { fitRow, type Table, type TableCell } from './table';
+import { fitRow, type Table } from './table';
 import { suggestColumnMapping } from './table-mapping';
 
 /**

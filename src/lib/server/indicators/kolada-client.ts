@@ -1,3 +1,4 @@
+import type { KpiHit, MunicipalityHit } from '$lib/api/indicators';
 import { mergeImportResults, type ImportResult } from '$lib/domain/indicators';
 import { ImportError } from '../importers/import-error';
 import { isRecord, parseJsonInput } from '../importers/input';
@@ -17,20 +18,6 @@ const RIKET = { id: '0000', title: 'Riket' } as const;
 /** Kolada pages hold up to 5000 values; 20 pages is far more than one KPI over all municipalities. */
 const MAX_PAGES = 20;
 const SEARCH_LIMIT = 25;
-
-export interface KpiHit {
-	id: string;
-	title: string;
-	description?: string;
-	operatingArea?: string;
-}
-
-export interface MunicipalityHit {
-	id: string;
-	title: string;
-	/** K kommun, L landsting/region (R in some v3 clients). */
-	type?: string;
-}
 
 export async function searchKoladaKpis(config: IndicatorSourcesConfig, title: string): Promise<KpiHit[]> {
 	const list = await getList(config, `/kpi?title=${encodeURIComponent(title)}&per_page=${SEARCH_LIMIT}`, 'Kolada KPI');

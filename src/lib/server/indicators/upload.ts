@@ -1,11 +1,11 @@
-import { summariseImport, type ImportResult, type ImportSummary } from '$lib/domain/indicators';
+import type { ImportFormat, ImportQuery, UploadPreview } from '$lib/api/indicators';
+import { summariseImport, type ImportResult } from '$lib/domain/indicators';
 import { readCsvTable } from '../importers/csv';
-import { detectFormat, importIndicators, type ImportFormat, type ImportOptions } from '../importers/detect';
-import { isImportError, type ImportErrorCode } from '../importers/import-error';
-import { previewTable, type Table, type TablePreview } from '../importers/table';
-import { mapColumns, suggestColumnMapping, type SuggestedMapping } from '../importers/table-mapping';
+import { detectFormat, importIndicators, type ImportOptions } from '../importers/detect';
+import { isImportError } from '../importers/import-error';
+import { previewTable, type Table } from '../importers/table';
+import { mapColumns, suggestColumnMapping } from '../importers/table-mapping';
 import { readXlsxTable } from '../importers/xlsx';
-import type { ImportQuery } from './schemas';
 import { checkImportSize } from './store';
 
 /** Uploaded tables get ids under this prefix, so 'Invånare' from a file never merges into another source's indicator. */
@@ -37,18 +37,6 @@ export async function importUpload(bytes: Uint8Array, query: ImportQuery, maxByt
 	checkImportSize(result);
 	return result;
 }
-
-export type UploadPreview =
-	| {
-			format: 'csv' | 'xlsx';
-			table: TablePreview;
-			suggestion: SuggestedMapping;
-			/** What saving would store, with the given mapping or else the suggested one, when either is complete. */
-			summary?: ImportSummary;
-			/** Why the mapping does not give any rows yet, in the importer's words. */
-			problem?: { reason: ImportErrorCode; message: string };
-	  }
-	| { format: Exclude<ImportFormat, 'csv' | 'xlsx'>; summary: ImportSummary };
 
 /**
  * What an upload holds, for the mapping step: a CSV or XLSX file gives its first

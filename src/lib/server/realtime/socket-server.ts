@@ -23,7 +23,7 @@ import {
 import { readControl } from '$lib/sync/control';
 import { commandEnvelopeSchema, type CommandAuthor } from '$lib/sync/doc-commands';
 import { methodCommandSchema } from '$lib/sync/method-commands';
-import { wireParser } from '$lib/sync/wire-parser';
+import { wireParser } from '$lib/transport/wire-parser';
 import { decodeYMessage, encodeSyncStep2, encodeUpdate, isAheadOf } from '$lib/sync/yjs-messages';
 import { MethodError } from '../method/method-error';
 import type { MethodService } from '../method/method-service';

@@ -1,14 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
-import { followUpDatesSchema } from '$lib/domain/archive/schema';
+import { closeRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
 import { archiveCall } from '$lib/server/archive/access';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { closeWorkshop } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
-
-const closeSchema = z.object({ followUpDates: followUpDatesSchema.optional() }).strict();
 
 /**
  * POST /api/workshops/:ref/close { followUpDates?: ["YYYY-MM-DD", …] }
@@ -22,7 +19,7 @@ export const POST: RequestHandler = async (event) => {
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;
-	const parsed = closeSchema.safeParse(body);
+	const parsed = closeRequestSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	const outcome = await closeWorkshop(caller.app, {
 		workshopId: caller.workshop.id,

@@ -1,14 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import { deleteRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
 import { archiveCall } from '$lib/server/archive/access';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { deleteWorkshopData } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
-
-/** The join code must be repeated, so a stray request or a slipped click cannot erase a workshop. */
-const deleteSchema = z.object({ confirm: z.string().max(20) }).strict();
 
 /**
  * POST /api/workshops/:ref/delete { confirm: "<join code>" } (facilitator or
@@ -21,7 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;
-	const parsed = deleteSchema.safeParse(body);
+	const parsed = deleteRequestSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	if (parsed.data.confirm.trim().toUpperCase() !== caller.workshop.code) {
 		return problem(400, 'bad_request', "confirm must be the workshop's join code");

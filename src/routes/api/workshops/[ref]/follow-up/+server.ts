@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import type { StartedFollowUp } from '$lib/api/archive';
 import { facilitatorUrl, joinUrl } from '$lib/server/http/links';
 import { archiveCall } from '$lib/server/archive/access';
 import { startFollowUp } from '$lib/server/archive/follow-up';
@@ -25,7 +26,7 @@ export const POST: RequestHandler = async (event) => {
 				joinUrl: joinUrl(origin, workshop),
 				facilitatorUrl: facilitatorUrl(origin, workshop, facilitatorSecret),
 				facilitatorSecret
-			},
+			} satisfies StartedFollowUp,
 			{ status: 201 }
 		)
 	);

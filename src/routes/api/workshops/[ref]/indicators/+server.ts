@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
 import { facilitatorCall, failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
-import { importQuerySchema } from '$lib/server/indicators/schemas';
+import { importQuerySchema } from '$lib/api/indicators';
 import { storeImport } from '$lib/server/indicators/store';
 import { importUpload } from '$lib/server/indicators/upload';
 import { log } from '$lib/server/log';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
 import { facilitatorCall, failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
-import { importQuerySchema } from '$lib/server/indicators/schemas';
+import { importQuerySchema } from '$lib/api/indicators';
 import { previewUpload } from '$lib/server/indicators/upload';
 import type { RequestHandler } from './$types';
 

@@ -3,7 +3,7 @@ import { readJson } from '$lib/server/http/problem';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
 import { facilitatorCall, failureResponse, parseBody } from '$lib/server/indicators/http';
 import { fetchPxWeb } from '$lib/server/indicators/pxweb-client';
-import { pxwebFetchSchema } from '$lib/server/indicators/schemas';
+import { pxwebFetchSchema } from '$lib/api/indicators';
 import { storeImport } from '$lib/server/indicators/store';
 import { log } from '$lib/server/log';
 import type { RequestHandler } from './$types';

@@ -1,14 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
-import { FOLLOW_UP_NOTE_MAX, FOLLOW_UP_STATUSES } from '$lib/domain/archive/schema';
+import { stepStatusRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
 import { archiveCall } from '$lib/server/archive/access';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { setStepStatus } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
-
-const stepSchema = z.object({ status: z.enum(FOLLOW_UP_STATUSES), note: z.string().max(FOLLOW_UP_NOTE_MAX).default('') }).strict();
 
 /**
  * PUT /api/workshops/:ref/follow-up/steps/:cardId { status: "open" | "done" |
@@ -21,7 +18,7 @@ export const PUT: RequestHandler = async (event) => {
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;
-	const parsed = stepSchema.safeParse(body);
+	const parsed = stepStatusRequestSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	const { status, note } = parsed.data;
 	const outcome = await setStepStatus(caller.app, {

@@ -1,6 +1,6 @@
 import { sourceLookup } from '$lib/server/indicators/http';
 import { fetchPxWebV1Table } from '$lib/server/indicators/pxweb-client';
-import { pxwebVariablesQuerySchema } from '$lib/server/indicators/schemas';
+import { pxwebVariablesQuerySchema } from '$lib/api/indicators';
 import type { RequestHandler } from './$types';
 
 /**
