@@ -70,7 +70,11 @@ const SYNC = onlyFrom(
 	['yjs', 'lib0', 'y-protocols', 'zod', 'vitest', 'fast-check'],
 	'sync imports only domain (and yjs, lib0, y-protocols, zod) (docs/ARCHITECTURE.md).'
 );
-const TRANSPORT = onlyFrom(['transport'], ['socket.io-parser', 'vitest'], 'transport imports only socket.io-parser (docs/ARCHITECTURE.md).');
+const TRANSPORT = onlyFrom(
+	['transport'],
+	['socket.io-parser', 'vitest'],
+	'transport imports only socket.io-parser (docs/ARCHITECTURE.md).'
+);
 const SHARED_VIEW = outside(
 	['domain', 'api', 'charts', 'i18n'],
 	'charts and i18n serve both server and browser: they import only domain and api.'

@@ -38,6 +38,13 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 60_000,
 		// The PxWeb browser test serves recorded SCB responses on the next port (no internet here).
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.e2e-data', DATADIALOG_DEMO: '1', DATABASE_URL: '', PXWEB_ALLOWED_HOSTS: `127.0.0.1:${PORT + 1}` }
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: '.e2e-data',
+			DATADIALOG_DEMO: '1',
+			DATABASE_URL: '',
+			PXWEB_ALLOWED_HOSTS: `127.0.0.1:${PORT + 1}`
+		}
 	}
 });

@@ -12,8 +12,7 @@ function devRealtime(): Plugin {
 		apply: 'serve',
 		configureServer(server) {
 			if (server.httpServer) {
-				(globalThis as Record<symbol, unknown>)[Symbol.for('datadialog.httpServer')] =
-					server.httpServer;
+				(globalThis as Record<symbol, unknown>)[Symbol.for('datadialog.httpServer')] = server.httpServer;
 			}
 		}
 	};

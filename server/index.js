@@ -21,8 +21,7 @@ process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const httpServer = createServer();
 // hooks.server.ts `init` (run when handler.js is imported) attaches socket.io to it.
-/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('datadialog.httpServer')] =
-	httpServer;
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('datadialog.httpServer')] = httpServer;
 
 // A variable path: the build exists only after `npm run build`, so it is not type-checked.
 const handlerPath = '../build/handler.js';
@@ -36,9 +35,7 @@ httpServer.on('request', (req, res) => {
 httpServer.listen(port, host, () => {
 	const address = httpServer.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
-	process.stdout.write(
-		JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: actualPort }) + '\n'
-	);
+	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: actualPort }) + '\n');
 	if (!process.env.CI) process.stdout.write(`Datadialog: http://localhost:${actualPort}\n`);
 });
 

@@ -13,7 +13,7 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name
 describe("Stockholm's indicator catalogue (seed 003)", () => {
 	const catalogue = indicatorCatalogueSchema.parse(readJson('indicator-catalogue-stockholm.json'));
 
-	it('holds all 32 rows of the three tables, three of them the template\'s example rows', () => {
+	it("holds all 32 rows of the three tables, three of them the template's example rows", () => {
 		expect(catalogue.entries).toHaveLength(32);
 		expect(catalogue.entries.filter((e) => e.exempel).map((e) => e.id)).toEqual(['exempel-H1', 'exempel-H2', 'exempel-H3']);
 	});

@@ -38,7 +38,11 @@ test('every route has no serious or critical axe violations and no horizontal ov
 		}
 	}
 	// The participant's forms in the later phases: available data, gaps, next steps, summary.
-	for (const [phase, id] of [['Tillgänglig', 'tillganglig'], ['Nästa steg', 'nasta-steg'], ['Sammanfattning', 'sammanfattning']]) {
+	for (const [phase, id] of [
+		['Tillgänglig', 'tillganglig'],
+		['Nästa steg', 'nasta-steg'],
+		['Sammanfattning', 'sammanfattning']
+	]) {
 		await gotoHydrated(facilitator.page, facilitatorPath);
 		await setPhase(facilitator.page, phase!);
 		for (const width of WIDTHS) {

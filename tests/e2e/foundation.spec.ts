@@ -77,7 +77,9 @@ test('a participant who loses the network keeps editing and merges on reconnect'
 	await facilitator.context.close();
 });
 
-test('a card written offline after the board was locked is refused, and the phone carries on in step with everyone', async ({ browser }) => {
+test('a card written offline after the board was locked is refused, and the phone carries on in step with everyone', async ({
+	browser
+}) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Låst tavla');
 	const f = facilitator.page;
 	const phone = await joinAsParticipant(browser, facilitator.code, { name: '', sector: 'Polis', phone: true });

@@ -18,7 +18,9 @@ async function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test('a facilitator imports a CSV through the mapping step, a phone pins a reading, and it shows on the facilitator screen', async ({ browser }) => {
+test('a facilitator imports a CSV through the mapping step, a phone pins a reading, and it shows on the facilitator screen', async ({
+	browser
+}) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Data om Södermalm');
 	const dataPath = `${new URL(facilitator.page.url()).pathname}/data`;
 	await gotoHydrated(facilitator.page, dataPath);
@@ -122,7 +124,9 @@ test('the data pages have no serious or critical axe violations and no horizonta
 	await facilitator.context.close();
 });
 
-test('a workbook that opens with notes: the figures sheet is shown first, the facilitator can switch sheets and saves the chosen one', async ({ browser }) => {
+test('a workbook that opens with notes: the figures sheet is shown first, the facilitator can switch sheets and saves the chosen one', async ({
+	browser
+}) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Arbetsbok med flera blad');
 	const page = facilitator.page;
 	await page.setViewportSize({ width: 390, height: 844 });
@@ -179,7 +183,18 @@ test('a facilitator chooses values in a PxWeb v1 table instead of pasting a quer
 
 		const variables = page.getByTestId('pxweb-variables');
 		await expect(variables.locator('legend')).toHaveText('Folkmängden efter region, civilstånd, ålder, kön, tabellinnehåll och år');
-		await expect(variables.getByLabel(/^år/)).toHaveValues(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+		await expect(variables.getByLabel(/^år/)).toHaveValues([
+			'2015',
+			'2016',
+			'2017',
+			'2018',
+			'2019',
+			'2020',
+			'2021',
+			'2022',
+			'2023',
+			'2024'
+		]);
 		await variables.getByLabel(/^region/).selectOption([{ label: 'Täby' }, { label: 'Danderyd' }]);
 		// Contents cannot be summed away: with nothing chosen the form says so and will not fetch.
 		await variables.getByLabel(/^tabellinnehåll/).selectOption([]);
@@ -191,7 +206,9 @@ test('a facilitator chooses values in a PxWeb v1 table instead of pasting a quer
 		await expect(page.getByTestId('import-saved')).toContainText('Sparat i workshopen');
 
 		expect(posted).toHaveLength(1);
-		expect((posted[0] as { query: { code: string; selection: { values: string[] } }[] }).query.map((q) => [q.code, q.selection.values])).toEqual([
+		expect(
+			(posted[0] as { query: { code: string; selection: { values: string[] } }[] }).query.map((q) => [q.code, q.selection.values])
+		).toEqual([
 			['Region', ['0160', '0162']],
 			['ContentsCode', ['BE0101N1']],
 			['Tid', ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']]

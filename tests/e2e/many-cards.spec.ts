@@ -6,7 +6,15 @@ import { createWorkshopAsFacilitator, joinAsParticipant, setPhase } from './fixt
 const PER_PERSON = 200;
 /** Fourteen other people fill the board to 2800 cards; the phone's person brings it to 3000. */
 const OTHERS = 14;
-const COLLABORATORS = ['Fältassistenterna', 'Elevhälsan', 'Fritidsgården', 'Föreningslivet', 'Närpolisen', 'BUP', 'Socialtjänstens öppenvård'];
+const COLLABORATORS = [
+	'Fältassistenterna',
+	'Elevhälsan',
+	'Fritidsgården',
+	'Föreningslivet',
+	'Närpolisen',
+	'BUP',
+	'Socialtjänstens öppenvård'
+];
 
 /** Writes `count` samverkan cards as one person, as commands straight over the socket. */
 async function writeCards(baseURL: string, code: string, participant: string, authorId: string, count: number) {
@@ -30,7 +38,10 @@ async function addCard(page: Page, text: string) {
 	await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
 }
 
-test('a phone shows a board of 3000 cards, and tells its person in Swedish when they reached the card cap', async ({ browser, baseURL }) => {
+test('a phone shows a board of 3000 cards, and tells its person in Swedish when they reached the card cap', async ({
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(180_000);
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Fritid i Botkyrka');
 	await setPhase(facilitator.page, 'Samverkan');

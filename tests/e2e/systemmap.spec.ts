@@ -53,7 +53,11 @@ test('three factors proposed on a phone are linked into a loop on the desktop, a
 	// on a phone; dragging from one to the other does it too, but depends on where the
 	// freshly laid-out factors happen to overlap).
 	const links = facilitator.page.getByTestId('map-link');
-	for (const [from, to] of [['Stress', 'Sömn'], ['Sömn', 'Skolresultat'], ['Skolresultat', 'Stress']] as const) {
+	for (const [from, to] of [
+		['Stress', 'Sömn'],
+		['Sömn', 'Skolresultat'],
+		['Skolresultat', 'Stress']
+	] as const) {
 		await factor(from).click();
 		await factor(to).click();
 	}
@@ -70,7 +74,10 @@ test('three factors proposed on a phone are linked into a loop on the desktop, a
 
 	// Clicking a link flips its polarity: one minus sign makes the loop balancing, everywhere.
 	await facilitator.page.getByRole('button', { name: 'Flytta', exact: true }).click();
-	await facilitator.page.getByRole('button', { name: /^Koppling från Stress till Sömn/ }).locator('circle').click();
+	await facilitator.page
+		.getByRole('button', { name: /^Koppling från Stress till Sömn/ })
+		.locator('circle')
+		.click();
 	await expect(facilitator.page.getByTestId('map-announcer')).toHaveText('Kopplingen från Stress till Sömn är nu negativ (−).');
 	for (const page of [facilitator.page, phone.page]) await expect.poll(() => loopKinds(page)).toEqual(['B']);
 
@@ -198,7 +205,9 @@ test('the map pages have no serious axe violations and no horizontal overflow at
 	await facilitator.context.close();
 });
 
-test('the facilitator removes an imported map: a phone looking at it is moved to the shared map, and undo brings it back', async ({ browser }) => {
+test('the facilitator removes an imported map: a phone looking at it is moved to the shared map, and undo brings it back', async ({
+	browser
+}) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Karta att ta bort');
 	const phone = await joinAsParticipant(browser, facilitator.code, { name: 'Kim', sector: 'Skola/förskola', phone: true });
 	const page = facilitator.page;

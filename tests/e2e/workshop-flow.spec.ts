@@ -57,7 +57,11 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 	await setPhase(f, 'Prioritera');
 	await f.getByTestId('open-vote').click();
 	const dot = (page: Page, text: string) =>
-		page.getByTestId('ballot-card').filter({ hasText: text }).getByRole('button', { name: /Lägg en prick/ }).click();
+		page
+			.getByTestId('ballot-card')
+			.filter({ hasText: text })
+			.getByRole('button', { name: /Lägg en prick/ })
+			.click();
 	for (const page of [sara, ali, kim]) {
 		await expect(page.getByTestId('dots-left')).toHaveText('3 prickar kvar');
 		await dot(page, 'Frånvaro per skola');
@@ -128,7 +132,9 @@ test('a participant can mark themselves ready and the facilitator sees the count
 	await facilitator.context.close();
 });
 
-test('group work: people pick a group, write on its canvas, the facilitator follows every group, the projector shows them side by side, and merging brings it all to the plenary', async ({ browser }) => {
+test('group work: people pick a group, write on its canvas, the facilitator follows every group, the projector shows them side by side, and merging brings it all to the plenary', async ({
+	browser
+}) => {
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Grupparbete');
 	const f = facilitator.page;
 	const sara = (await joinAsParticipant(browser, facilitator.code, { name: 'Sara', sector: 'Socialtjänst' })).page;

@@ -9,7 +9,15 @@ import type { Ack } from '../../src/lib/sync/protocol';
 export function sendCard(shared: SharedDoc, card: Card): Promise<Ack> {
 	const { id, kind, text, groupId, available, nextStep } = card;
 	return shared.edit(
-		{ type: 'card.add', id, kind, text, ...(groupId ? { groupId } : {}), ...(available ? { available } : {}), ...(nextStep ? { nextStep } : {}) },
+		{
+			type: 'card.add',
+			id,
+			kind,
+			text,
+			...(groupId ? { groupId } : {}),
+			...(available ? { available } : {}),
+			...(nextStep ? { nextStep } : {})
+		},
 		{ authorId: card.authorId, sector: card.sector }
 	);
 }

@@ -22,7 +22,12 @@ describe('limits per client address behind a proxy', () => {
 		fetch(`${server.url}/arkiv?/login`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: from(address, { origin: server.url, accept: 'text/html', 'x-forwarded-proto': 'http', 'content-type': 'application/x-www-form-urlencoded' }),
+			headers: from(address, {
+				origin: server.url,
+				accept: 'text/html',
+				'x-forwarded-proto': 'http',
+				'content-type': 'application/x-www-form-urlencoded'
+			}),
 			body: new URLSearchParams({ passphrase })
 		});
 	const importWith = (address: string, secret: string) =>
@@ -55,8 +60,7 @@ describe('limits per client address behind a proxy', () => {
 
 	it('guards the participant page against code guessing: 404s count, 429 after 30 misses, real codes unaffected elsewhere', async () => {
 		const workshop = await createWorkshop(server.url, 'Riktig kod');
-		const page = (address: string, code: string) =>
-			fetch(`${server.url}/w/${code}`, { redirect: 'manual', headers: from(address) });
+		const page = (address: string, code: string) => fetch(`${server.url}/w/${code}`, { redirect: 'manual', headers: from(address) });
 		const guesser = '198.51.100.20';
 		for (let i = 0; i < 30; i++) expect((await page(guesser, `ZZZZ${String(i).padStart(2, '0')}`)).status).toBe(404);
 		expect((await page(guesser, 'ZZZZ99')).status).toBe(429);
@@ -101,7 +105,12 @@ describe('limits per client address behind a proxy', () => {
 		const form = await fetch(`${server.url}/j/${workshop.code}`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: from(flooder, { origin: server.url, accept: 'text/html', 'x-forwarded-proto': 'http', 'content-type': 'application/x-www-form-urlencoded' }),
+			headers: from(flooder, {
+				origin: server.url,
+				accept: 'text/html',
+				'x-forwarded-proto': 'http',
+				'content-type': 'application/x-www-form-urlencoded'
+			}),
 			body: new URLSearchParams({ displayName: 'Ny', sector: 'skola' })
 		});
 		expect(form.status).toBe(429);
@@ -141,11 +150,17 @@ describe('removing a participant', () => {
 
 		const url = (w: { id: string }, participantId: string) => `${server.url}/api/workshops/${w.id}/participants/${participantId}`;
 		expect((await fetch(url(workshop, unwanted.participantId), { method: 'DELETE' })).status).toBe(401);
-		expect((await fetch(url(workshop, unwanted.participantId), { method: 'DELETE', headers: bearer(other.facilitatorSecret) })).status).toBe(403);
-		expect((await fetch(url(workshop, 'nosuchperson'), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status).toBe(404);
+		expect(
+			(await fetch(url(workshop, unwanted.participantId), { method: 'DELETE', headers: bearer(other.facilitatorSecret) })).status
+		).toBe(403);
+		expect((await fetch(url(workshop, 'nosuchperson'), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status).toBe(
+			404
+		);
 		// A participant of another workshop is unknown here.
 		const elsewhere = await joinWorkshop(server.url, other.code);
-		expect((await fetch(url(workshop, elsewhere.participantId), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status).toBe(404);
+		expect(
+			(await fetch(url(workshop, elsewhere.participantId), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status
+		).toBe(404);
 
 		const removed = await fetch(url(workshop, unwanted.participantId), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) });
 		expect(removed.status).toBe(200);
@@ -158,11 +173,16 @@ describe('removing a participant', () => {
 			headers: { cookie: `dd_p_${workshop.id}=${unwanted.session}` }
 		});
 		expect(page.status).toBe(303);
-		const keptPage = await fetch(`${server.url}/w/${workshop.code}`, { redirect: 'manual', headers: { cookie: `dd_p_${workshop.id}=${kept.session}` } });
+		const keptPage = await fetch(`${server.url}/w/${workshop.code}`, {
+			redirect: 'manual',
+			headers: { cookie: `dd_p_${workshop.id}=${kept.session}` }
+		});
 		expect(keptPage.status).toBe(200);
 		const info = await (await fetch(`${server.url}/api/workshops/${workshop.code}`)).json();
 		expect(info.participantCount).toBe(1);
-		expect((await fetch(url(workshop, unwanted.participantId), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status).toBe(404);
+		expect(
+			(await fetch(url(workshop, unwanted.participantId), { method: 'DELETE', headers: bearer(workshop.facilitatorSecret) })).status
+		).toBe(404);
 		keptSocket.close();
 	});
 });

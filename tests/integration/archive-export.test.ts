@@ -38,11 +38,14 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 	});
 
 	const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-	const get = (w: CreatedWorkshop, path: string) => fetch(`${server.url}/api/workshops/${w.id}/${path}`, { headers: bearer(w.facilitatorSecret) });
+	const get = (w: CreatedWorkshop, path: string) =>
+		fetch(`${server.url}/api/workshops/${w.id}/${path}`, { headers: bearer(w.facilitatorSecret) });
 	const importJson = (body: string, headers: Record<string, string> = bearer(PASSPHRASE)) =>
 		fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 	const workshopCount = async () => {
-		const storage: Storage = databaseUrl ? new PostgresStorage({ connectionString: databaseUrl }) : new SqliteStorage({ dataDir: server.dataDir });
+		const storage: Storage = databaseUrl
+			? new PostgresStorage({ connectionString: databaseUrl })
+			: new SqliteStorage({ dataDir: server.dataDir });
 		try {
 			return (await storage.listWorkshops()).length;
 		} finally {
@@ -90,7 +93,10 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 		expect(second.source.workshopId).toBe(created.id);
 
 		// A facilitator of any workshop here may import too; a frozen version round-trips the same way.
-		const closed = await fetch(`${server.url}/api/workshops/${created.id}/close`, { method: 'POST', headers: bearer(created.facilitatorSecret) });
+		const closed = await fetch(`${server.url}/api/workshops/${created.id}/close`, {
+			method: 'POST',
+			headers: bearer(created.facilitatorSecret)
+		});
 		expect(closed.status).toBe(200);
 		const frozen = (await (await get(created, 'export.json')).json()) as ArchiveDocument;
 		const again = await importJson(JSON.stringify(frozen), bearer(filled.facilitatorSecret));
@@ -106,8 +112,17 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 			['not json', '{"schema":'],
 			['wrong schema', JSON.stringify({ ...good, schema: 'something.else' })],
 			['newer version', JSON.stringify({ ...good, schemaVersion: 2 })],
-			['card text too long', JSON.stringify({ ...good, canvases: [{ name: 'canvas:plenary', cards: [{ ...good.canvases[0]!.cards[0]!, text: 'x'.repeat(281) }] }] })],
-			['link to an unknown factor', JSON.stringify({ ...good, maps: [{ ...good.maps[0]!, links: [{ ...good.maps[0]!.links[0]!, to: 'nowhere' }] }] })],
+			[
+				'card text too long',
+				JSON.stringify({
+					...good,
+					canvases: [{ name: 'canvas:plenary', cards: [{ ...good.canvases[0]!.cards[0]!, text: 'x'.repeat(281) }] }]
+				})
+			],
+			[
+				'link to an unknown factor',
+				JSON.stringify({ ...good, maps: [{ ...good.maps[0]!, links: [{ ...good.maps[0]!.links[0]!, to: 'nowhere' }] }] })
+			],
 			['script in a map id', JSON.stringify({ ...good, maps: [{ ...good.maps[0]!, mapId: '<script>' }] })],
 			['duplicate cards', JSON.stringify({ ...good, canvases: [good.canvases[0], good.canvases[0]] })]
 		];
@@ -164,7 +179,18 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
 		const html = await response.text();
-		for (const heading of ['Mål, tema och fråga', 'Deltagare', 'Samverkan', 'Önskelista', 'Tillgänglig data', 'Luckor', 'Systemkartor', 'Indikatorer', 'Nästa steg', 'Uppföljning']) {
+		for (const heading of [
+			'Mål, tema och fråga',
+			'Deltagare',
+			'Samverkan',
+			'Önskelista',
+			'Tillgänglig data',
+			'Luckor',
+			'Systemkartor',
+			'Indikatorer',
+			'Nästa steg',
+			'Uppföljning'
+		]) {
 			expect(html).toContain(`>${heading}</h2>`);
 		}
 		expect(html).toContain('Att enas om en gemensam lägesbild');

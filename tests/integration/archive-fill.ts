@@ -35,7 +35,13 @@ export async function uploadFigures(url: string, workshop: CreatedWorkshop, rows
 		size: [areas.length, years.length],
 		role: { geo: ['Region'], time: ['Tid'] },
 		dimension: {
-			Region: { label: 'region', category: { index: Object.fromEntries(areas.map((a, i) => [a, i])), label: Object.fromEntries(areas.map((a) => [a, AREAS[a] ?? a])) } },
+			Region: {
+				label: 'region',
+				category: {
+					index: Object.fromEntries(areas.map((a, i) => [a, i])),
+					label: Object.fromEntries(areas.map((a) => [a, AREAS[a] ?? a]))
+				}
+			},
 			Tid: { label: 'år', category: { index: Object.fromEntries(years.map((y, i) => [y, i])) } }
 		},
 		value
@@ -125,11 +131,18 @@ export async function fillWorkshop(url: string, title = 'Skolnärvaro i Nynäsha
 	await applied(
 		sendCard(
 			canvas,
-			card('n1', 'nasta-steg', 'Möte med rektorerna om frånvarodata', 7, { nextStep: { prompt: 'boka-mote', owner: 'Socialtjänsten', due: '2027-01-15' } })
+			card('n1', 'nasta-steg', 'Möte med rektorerna om frånvarodata', 7, {
+				nextStep: { prompt: 'boka-mote', owner: 'Socialtjänsten', due: '2027-01-15' }
+			})
 		)
 	);
 	await applied(
-		sendCard(canvas, card('n2', 'nasta-steg', 'Visualisera frånvaron per stadsdel', 8, { nextStep: { prompt: 'visualisera-data', owner: 'Analysenheten' } }))
+		sendCard(
+			canvas,
+			card('n2', 'nasta-steg', 'Visualisera frånvaron per stadsdel', 8, {
+				nextStep: { prompt: 'visualisera-data', owner: 'Analysenheten' }
+			})
+		)
 	);
 
 	const map = facilitator.open('map:plenary');
@@ -172,20 +185,34 @@ export async function fillWorkshop(url: string, title = 'Skolnärvaro i Nynäsha
 	]);
 	const indicators = facilitator.open('indicators');
 	await facilitator.whenSynced('indicators');
-	const catalogue = { namn: 'Elever med hög frånvaro', datakalla: 'Skolverket', riskForFeltolkning: 'Små skolor ger stora svängningar.', typ: 'utfall', unit: 'procent' } as const;
+	const catalogue = {
+		namn: 'Elever med hög frånvaro',
+		datakalla: 'Skolverket',
+		riskForFeltolkning: 'Små skolor ger stora svängningar.',
+		typ: 'utfall',
+		unit: 'procent'
+	} as const;
 	for (const [field, value] of Object.entries(catalogue)) {
-		await applied(indicators.edit({ type: 'indicator.set', id: 'franvaro', field: field as keyof typeof catalogue, value }, facilitatorAuthor));
+		await applied(
+			indicators.edit({ type: 'indicator.set', id: 'franvaro', field: field as keyof typeof catalogue, value }, facilitatorAuthor)
+		);
 	}
 
 	const readingDoc = participants[0]!.open('indicators');
 	await participants[0]!.whenSynced('indicators');
 	await applied(
-		readingDoc.edit({ type: 'reading.add', id: 'r1', indicatorId: 'franvaro', text: 'Vi ser samma ökning i åk 8.' }, { authorId: people[0]!.participantId, sector: 'skola' })
+		readingDoc.edit(
+			{ type: 'reading.add', id: 'r1', indicatorId: 'franvaro', text: 'Vi ser samma ökning i åk 8.' },
+			{ authorId: people[0]!.participantId, sector: 'skola' }
+		)
 	);
 	const policeDoc = participants[1]!.open('indicators');
 	await participants[1]!.whenSynced('indicators');
 	await applied(
-		policeDoc.edit({ type: 'reading.add', id: 'r2', indicatorId: 'franvaro', text: 'Fler unga ute på dagtid i centrum.' }, { authorId: people[1]!.participantId, sector: 'polis' })
+		policeDoc.edit(
+			{ type: 'reading.add', id: 'r2', indicatorId: 'franvaro', text: 'Fler unga ute på dagtid i centrum.' },
+			{ authorId: people[1]!.participantId, sector: 'polis' }
+		)
 	);
 	return { workshop, facilitator, participants };
 }

@@ -57,14 +57,24 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		const problems: string[] = [];
 		facilitator.onProblem((p) => problems.push(p.code));
 		const canvas = facilitator.open('canvas:plenary');
-		void sendCard(canvas, { id: 'late', kind: 'samverkan', text: 'För sent', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
+		void sendCard(canvas, {
+			id: 'late',
+			kind: 'samverkan',
+			text: 'För sent',
+			authorId: 'facilitator',
+			sector: 'facilitator',
+			createdAt: new Date().toISOString()
+		});
 		await waitFor(() => problems.includes('forbidden'), 'the late card to be refused');
 		const fresh = connectClient(server.url, workshop.id, { facilitator: workshop.facilitatorSecret });
 		clients.push(fresh);
 		fresh.open('canvas:plenary');
 		expect(readCards((await fresh.whenSynced('canvas:plenary')).doc).some((c) => c.id === 'late')).toBe(false);
 		expect(await participants[0]!.command({ type: 'ready.set', ready: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(await facilitator.command({ type: 'phase.set', phase: 'sammanfattning' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await facilitator.command({ type: 'phase.set', phase: 'sammanfattning' })).toMatchObject({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
 		expect((await facilitator.command({ type: 'vote.view' })).ok).toBe(true);
 
 		// Nobody new can join: the API answers 409, the join page says so in Swedish.
@@ -83,7 +93,14 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		expect((await post(workshop, 'reopen')).status).toBe(200);
 		expect((await post(workshop, 'reopen')).status).toBe(409);
 		const again = fresh.open('canvas:plenary');
-		void sendCard(again, { id: 'v2', kind: 'samverkan', text: 'Biblioteket', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
+		void sendCard(again, {
+			id: 'v2',
+			kind: 'samverkan',
+			text: 'Biblioteket',
+			authorId: 'facilitator',
+			sector: 'facilitator',
+			createdAt: new Date().toISOString()
+		});
 		await fresh.flushed();
 		const second = await post(workshop, 'close', { followUpDates: ['2027-03-01', '2027-11-01'] });
 		expect(await second.json()).toMatchObject({ version: 2, followUpDates: ['2027-03-01', '2027-11-01'] });
@@ -225,7 +242,16 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 		const distinctive = `Raderingsprov ${workshop.id}`;
 		const canvas = facilitator.open('canvas:plenary');
 		await facilitator.whenSynced('canvas:plenary');
-		await applied(sendCard(canvas, { id: 'erase-me', kind: 'samverkan', text: distinctive, authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() }));
+		await applied(
+			sendCard(canvas, {
+				id: 'erase-me',
+				kind: 'samverkan',
+				text: distinctive,
+				authorId: 'facilitator',
+				sector: 'facilitator',
+				createdAt: new Date().toISOString()
+			})
+		);
 		const inDatabaseFiles = () =>
 			['datadialog.sqlite', 'datadialog.sqlite-wal'].some((name) => {
 				const file = join(server.dataDir, name);

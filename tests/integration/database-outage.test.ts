@@ -10,7 +10,10 @@ import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 
 const CANVAS = 'canvas:plenary';
-const texts = (client: SyncClient) => readCards(client.open(CANVAS).doc).map((c) => c.text).sort();
+const texts = (client: SyncClient) =>
+	readCards(client.open(CANVAS).doc)
+		.map((c) => c.text)
+		.sort();
 
 describe('when the database goes away', () => {
 	let postgres: Postgres;
@@ -42,7 +45,14 @@ describe('when the database goes away', () => {
 		reader.open(CANVAS);
 		const leaverDoc = leaver.open(CANVAS);
 		await Promise.all([writer, reader, leaver].map((c) => c.whenSynced(CANVAS)));
-		const card = (id: string, text: string, authorId = p1.participantId) => ({ id, kind: 'onskvard' as const, text, authorId, sector: 'skola' as const, createdAt: new Date().toISOString() });
+		const card = (id: string, text: string, authorId = p1.participantId) => ({
+			id,
+			kind: 'onskvard' as const,
+			text,
+			authorId,
+			sector: 'skola' as const,
+			createdAt: new Date().toISOString()
+		});
 		void sendCard(doc, card('before', 'före avbrottet'));
 		await writer.flushed();
 
@@ -64,7 +74,7 @@ describe('when the database goes away', () => {
 		void sendCard(leaverDoc, card('left', 'skrivaren gick', p3.participantId));
 		await waitFor(() => leaverProblems.includes('unavailable'), 'the server to tell the leaver it cannot store');
 		leaver.destroy();
-		await waitFor(() => texts(reader).includes('skrivaren gick'), 'the leaver\'s edit to be shared');
+		await waitFor(() => texts(reader).includes('skrivaren gick'), "the leaver's edit to be shared");
 
 		postgres.resume();
 		await waitFor(
@@ -97,7 +107,14 @@ describe('when the database goes away', () => {
 		const canvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		void sendCard(canvas, { id: 'wish', kind: 'onskvard', text: 'fler mötesplatser', authorId: 'facilitator', sector: 'skola', createdAt: new Date().toISOString() });
+		void sendCard(canvas, {
+			id: 'wish',
+			kind: 'onskvard',
+			text: 'fler mötesplatser',
+			authorId: 'facilitator',
+			sector: 'skola',
+			createdAt: new Date().toISOString()
+		});
 		await facilitator.flushed();
 		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
 		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });

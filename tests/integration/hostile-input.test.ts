@@ -47,7 +47,14 @@ describe('hostile and broken input', () => {
 		await owner.command({ type: 'phase.set', phase: 'samverkan' });
 		const ownerDoc = owner.open(CANVAS);
 		await owner.whenSynced(CANVAS);
-		void sendCard(ownerDoc, { id: 'keep', kind: 'samverkan', text: 'Ska finnas kvar', authorId: 'facilitator', sector: 'facilitator', createdAt: new Date().toISOString() });
+		void sendCard(ownerDoc, {
+			id: 'keep',
+			kind: 'samverkan',
+			text: 'Ska finnas kvar',
+			authorId: 'facilitator',
+			sector: 'facilitator',
+			createdAt: new Date().toISOString()
+		});
 		await owner.flushed();
 
 		const socket = await rawSocket(server.url, { workshop: victim.id, protocol: PROTOCOL_VERSION, participant: attacker.session });
@@ -103,7 +110,10 @@ describe('hostile and broken input', () => {
 			const result = (await socket
 				.timeout(5000)
 				.emitWithAck(event, ...(event === 'command' ? [payload] : event === 'doc:open' ? [name] : [name, payload]))
-				.catch(() => ({ ok: false, error: { code: 'timeout', message: '' } }))) as { ok: boolean; error?: { code: string; message: string } };
+				.catch(() => ({ ok: false, error: { code: 'timeout', message: '' } }))) as {
+				ok: boolean;
+				error?: { code: string; message: string };
+			};
 			answered++;
 			if (!result.ok) {
 				refused++;
@@ -182,12 +192,21 @@ describe('hostile and broken input', () => {
 		const imported = await fetch(`${server.url}/api/workshops/${w.id}/maps`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorSecret}` },
-			body: JSON.stringify({ title: 'Importerad', factors: [{ id: 'a', label: 'Ensamhet' }, { id: 'b', label: 'Skolfrånvaro' }], links: [{ from: 'a', to: 'b', polarity: '+' }] })
+			body: JSON.stringify({
+				title: 'Importerad',
+				factors: [
+					{ id: 'a', label: 'Ensamhet' },
+					{ id: 'b', label: 'Skolfrånvaro' }
+				],
+				links: [{ from: 'a', to: 'b', polarity: '+' }]
+			})
 		});
 		expect(imported.status).toBe(201);
 		const { mapId } = (await imported.json()) as { mapId: string };
 		expect(await open(participant, `map:${mapId}`)).toEqual({ ok: true });
-		const listed = (await (await fetch(`${server.url}/api/workshops/${w.id}/maps`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } })).json()) as {
+		const listed = (await (
+			await fetch(`${server.url}/api/workshops/${w.id}/maps`, { headers: { authorization: `Bearer ${w.facilitatorSecret}` } })
+		).json()) as {
 			maps: { mapId: string }[];
 		};
 		expect(listed.maps.map((m) => m.mapId).sort()).toEqual([mapId, 'plenary'].sort());
@@ -216,16 +235,26 @@ describe('hostile and broken input', () => {
 
 	it('refuses wrong or missing facilitator secrets and unknown workshops in the handshake', async () => {
 		const w = await createWorkshop(server.url);
-		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, facilitator: 'wrong' })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION, facilitator: 'wrong' })).rejects.toMatchObject({
+			data: { code: 'unauthorized' }
+		});
+		await expect(rawSocket(server.url, { workshop: w.id, protocol: PROTOCOL_VERSION })).rejects.toMatchObject({
+			data: { code: 'unauthorized' }
+		});
 		await expect(rawSocket(server.url, { workshop: w.id })).rejects.toMatchObject({ data: { code: 'bad_request' } });
 		await expect(rawSocket(server.url, { workshop: w.id, protocol: 0 })).rejects.toMatchObject({ data: { code: 'clientTooOld' } });
-		await expect(rawSocket(server.url, { workshop: 'ABCDEF', protocol: PROTOCOL_VERSION })).rejects.toMatchObject({ data: { code: 'not_found' } });
+		await expect(rawSocket(server.url, { workshop: 'ABCDEF', protocol: PROTOCOL_VERSION })).rejects.toMatchObject({
+			data: { code: 'not_found' }
+		});
 	});
 
 	it('refuses control characters, bidi overrides and invisible-only text in titles and names, in English', async () => {
 		const create = (title: string) =>
-			fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+			fetch(`${server.url}/api/workshops`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ title })
+			});
 		for (const title of ['Budget\u202eafla', 'Rad ett\nRad två', '\u200b\u200c\u200d', '\u2066Isolerad\u2069']) {
 			const refused = await create(title);
 			expect(refused.status).toBe(400);

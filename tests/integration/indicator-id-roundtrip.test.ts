@@ -16,11 +16,14 @@ describe('an uploaded indicator with a long name', () => {
 		const workshop = await createWorkshop(server.url, 'Långa namn');
 		const auth = { authorization: `Bearer ${workshop.facilitatorSecret}` };
 		const mapping = JSON.stringify({ area: 'Område', period: { fixed: '2024' }, value: 'Värde', indicator: { name: LONG_NAME } });
-		const uploaded = await fetch(`${server.url}/api/workshops/${workshop.id}/indicators?format=csv&mapping=${encodeURIComponent(mapping)}`, {
-			method: 'POST',
-			headers: { 'content-type': 'text/csv', ...auth },
-			body: 'Område;Värde\nNynäshamn;81,5\nRiket;84,2\n'
-		});
+		const uploaded = await fetch(
+			`${server.url}/api/workshops/${workshop.id}/indicators?format=csv&mapping=${encodeURIComponent(mapping)}`,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'text/csv', ...auth },
+				body: 'Område;Värde\nNynäshamn;81,5\nRiket;84,2\n'
+			}
+		);
 		expect(uploaded.status).toBe(201);
 		const [indicator] = (await uploaded.json()).indicators as { id: string; name: string }[];
 		expect(indicator!.name).toBe(LONG_NAME);

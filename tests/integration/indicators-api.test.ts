@@ -64,7 +64,10 @@ describe('indicator import API against the real server', () => {
 			}
 		});
 		expect(response.status).toBe(201);
-		const body = (await response.json()) as { indicators: { id: string; name: string; series: number; points: number; missing: number }[]; warnings: string[] };
+		const body = (await response.json()) as {
+			indicators: { id: string; name: string; series: number; points: number; missing: number }[];
+			warnings: string[];
+		};
 		expect(body.indicators).toHaveLength(7);
 		expect(body.indicators[0]).toEqual({ id: 'upload:invanare', name: 'Invånare', series: 2, points: 2, missing: 0 });
 		expect(body.warnings).toEqual([]);
@@ -72,7 +75,11 @@ describe('indicator import API against the real server', () => {
 		const { doc } = await facilitatorDoc();
 		await waitFor(() => readIndicators(doc.doc).indicators.length >= 7, 'the import in the document');
 		const behorighet = readIndicators(doc.doc).indicators.find((i) => i.id === 'upload:behorighet-till-gymnasieskolan')!;
-		expect(behorighet.meta).toMatchObject({ namn: 'Behörighet till gymnasieskolan', unit: 'procent', attribution: 'Källa: Stockholms stad, stadsdelsförvaltningarna' });
+		expect(behorighet.meta).toMatchObject({
+			namn: 'Behörighet till gymnasieskolan',
+			unit: 'procent',
+			attribution: 'Källa: Stockholms stad, stadsdelsförvaltningarna'
+		});
 		expect(behorighet.data!.observations.map((o) => [o.area.name, o.period, o.value])).toEqual([
 			['Enskede-Årsta-Vantör', 'ej angivet', 87.4],
 			['Södermalm', 'ej angivet', 93.5]
@@ -84,9 +91,15 @@ describe('indicator import API against the real server', () => {
 		expect(scb.status).toBe(201);
 		expect(((await scb.json()) as { indicators: { id: string }[] }).indicators[0]!.id).toMatch(/^TAB638:/);
 
-		const kolada = await post('', file('kolada-v3-n15008-kungsbacka-riket.json'), { type: 'application/json', query: { format: 'kolada' } });
+		const kolada = await post('', file('kolada-v3-n15008-kungsbacka-riket.json'), {
+			type: 'application/json',
+			query: { format: 'kolada' }
+		});
 		expect(kolada.status).toBe(201);
-		expect(await kolada.json()).toEqual({ indicators: [{ id: 'N15008', name: 'N15008', series: 2, points: 10, missing: 1 }], warnings: [] });
+		expect(await kolada.json()).toEqual({
+			indicators: [{ id: 'N15008', name: 'N15008', series: 2, points: 10, missing: 1 }],
+			warnings: []
+		});
 		const { doc } = await facilitatorDoc();
 		await waitFor(() => readIndicators(doc.doc).indicators.some((i) => i.id === 'N15008'), 'N15008 in the document');
 		const riket2012 = readIndicators(doc.doc)
@@ -141,7 +154,7 @@ describe('indicator import API against the real server', () => {
 		expect(await storedIds()).toEqual(before);
 	});
 
-	it('is for the facilitator only: 401 without credentials, 403 with the wrong secret or another workshop\'s', async () => {
+	it("is for the facilitator only: 401 without credentials, 403 with the wrong secret or another workshop's", async () => {
 		const other = await createWorkshop(server.url, 'Annan workshop');
 		const csv = file('seed003-stadsdelsfakta.csv');
 		expect((await post('', csv, { secret: null })).status).toBe(401);
@@ -185,14 +198,19 @@ describe('indicator import API against the real server', () => {
 
 	it('previews the sheet of figures in a workbook that opens with notes, names every sheet, and imports the chosen one', async () => {
 		const before = await storedIds();
-		type SheetPreview = { table: { headers: string[]; source: { format: string; sheet: string; sheets: string[] } }; suggestion: { ok: boolean } };
+		type SheetPreview = {
+			table: { headers: string[]; source: { format: string; sheet: string; sheets: string[] } };
+			suggestion: { ok: boolean };
+		};
 		const byDefault = await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'));
 		expect(byDefault.status).toBe(200);
 		const first = (await byDefault.json()) as SheetPreview;
 		expect(first.table.source).toEqual({ format: 'xlsx', sheet: 'Stadsdelsfakta', sheets: ['Om tabellen', 'Stadsdelsfakta'] });
 		expect(first.table.headers).toEqual(['Stadsdelsområde', 'Indikator', 'Värde', 'Enhet']);
 
-		const notes = (await (await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'), { query: { sheet: '1' } })).json()) as SheetPreview;
+		const notes = (await (
+			await post('/preview', file('seed003-stadsdelsfakta-two-sheets.xlsx'), { query: { sheet: '1' } })
+		).json()) as SheetPreview;
 		expect(notes.table.source.sheet).toBe('Om tabellen');
 		expect(notes.table.headers).toEqual(['Om tabellen']);
 		expect(notes.suggestion.ok).toBe(false);
@@ -221,11 +239,20 @@ describe('indicator import API against the real server', () => {
 		await participant.whenSynced(INDICATORS_DOC);
 		const author = { authorId: joined.participantId, sector: 'polis' } as const;
 		const reading = await doc.edit(
-			{ type: 'reading.add', id: 'reading-1', indicatorId: 'N15008', text: 'Vi ser samma ökning i våra ärenden', point: { area: '1384', period: '2014', breakdown: { kon: 'T' } } },
+			{
+				type: 'reading.add',
+				id: 'reading-1',
+				indicatorId: 'N15008',
+				text: 'Vi ser samma ökning i våra ärenden',
+				point: { area: '1384', period: '2014', breakdown: { kon: 'T' } }
+			},
 			author
 		);
 		expect(reading).toEqual({ ok: true });
-		const catalogueWrite = await doc.edit({ type: 'indicator.set', id: 'N15008', field: 'definition', value: 'Ändrad av en deltagare' }, author);
+		const catalogueWrite = await doc.edit(
+			{ type: 'indicator.set', id: 'N15008', field: 'definition', value: 'Ändrad av en deltagare' },
+			author
+		);
 		expect(catalogueWrite).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'facilitator-only' } });
 		expect(problems.some((p) => p.code === 'forbidden')).toBe(true);
 

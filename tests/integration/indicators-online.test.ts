@@ -55,7 +55,11 @@ function startFakeUpstream(port: number): Promise<{ server: Server; requests: Re
 		}
 		if (url.pathname === FOHM_TABLE && req.method === 'POST') return send(res, 200, readFixture('fohm-jsonstat2-mobbning.json'));
 		if (url.pathname === SCB_V1_TABLE) {
-			return send(res, 200, readFixture(req.method === 'POST' ? 'scb-v1-befolkningny-region-kon.json' : 'scb-v1-befolkningny-metadata.json'));
+			return send(
+				res,
+				200,
+				readFixture(req.method === 'POST' ? 'scb-v1-befolkningny-region-kon.json' : 'scb-v1-befolkningny-metadata.json')
+			);
 		}
 		// Answers nothing, for the deadline.
 		if (url.pathname === '/slow/tables/TAB1/data') return;
@@ -77,7 +81,8 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 			headers: { authorization: `Bearer ${workshop.facilitatorSecret}`, 'content-type': 'application/json' },
 			...(init.body === undefined ? {} : { body: JSON.stringify(init.body) })
 		});
-	const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; reason: string; message: string } }).error;
+	const errorOf = async (response: Response) =>
+		((await response.json()) as { error: { code: string; reason: string; message: string } }).error;
 
 	beforeAll(async () => {
 		const port = await freePort();
@@ -110,7 +115,10 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 	});
 
 	it('fetches a KPI for the chosen municipality plus riket and stores it, so it is there with the sources gone', async () => {
-		const response = await call('/kolada', { method: 'POST', body: { kpi: 'N15008', municipalities: [{ id: '1384', title: 'Kungsbacka' }] } });
+		const response = await call('/kolada', {
+			method: 'POST',
+			body: { kpi: 'N15008', municipalities: [{ id: '1384', title: 'Kungsbacka' }] }
+		});
 		expect(response.status).toBe(201);
 		expect(await response.json()).toEqual({
 			indicators: [{ id: 'N15008', name: 'Kostnad för kommunal grundskola åk 1-9, kr/elev', series: 2, points: 10, missing: 1 }],
@@ -147,7 +155,10 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		expect(response.status).toBe(201);
 		const body = (await response.json()) as { indicators: { id: string; points: number }[] };
 		expect(body.indicators).toEqual([expect.objectContaining({ id: 'TAB638:BE0101N1', points: 1 })]);
-		expect(upstream.requests.at(-1)).toMatchObject({ method: 'GET', url: '/OV0104/v2beta/api/v2/tables/TAB638/data?lang=sv&outputFormat=json-stat2' });
+		expect(upstream.requests.at(-1)).toMatchObject({
+			method: 'GET',
+			url: '/OV0104/v2beta/api/v2/tables/TAB638/data?lang=sv&outputFormat=json-stat2'
+		});
 	});
 
 	it('posts a PxWeb v1 query asking for JSON-stat 2, and asks for the query when it is missing', async () => {
@@ -156,7 +167,13 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		const response = await call('/pxweb', { method: 'POST', body: { url, query } });
 		expect(response.status).toBe(201);
 		expect(((await response.json()) as { indicators: unknown[] }).indicators).toEqual([
-			{ id: 'mobbning-i-skolan-efter-region-kon-alder-och-ar', name: 'Mobbning i skolan efter region, kön, ålder och år', series: 2, points: 2, missing: 0 }
+			{
+				id: 'mobbning-i-skolan-efter-region-kon-alder-och-ar',
+				name: 'Mobbning i skolan efter region, kön, ålder och år',
+				series: 2,
+				points: 2,
+				missing: 0
+			}
 		]);
 		expect(JSON.parse(upstream.requests.at(-1)!.body)).toEqual({ ...query, response: { format: 'json-stat2' } });
 
@@ -182,7 +199,9 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		expect(JSON.parse(upstream.requests.at(-1)!.body)).toEqual(query);
 
 		// A PxWebApi 2 address describes no v1 table; a host outside the list is never asked.
-		const v2 = await call(`/pxweb/variables?url=${encodeURIComponent(`http://${host}/OV0104/v2beta/api/v2/tables/TAB638/data?outputFormat=json-stat2`)}`);
+		const v2 = await call(
+			`/pxweb/variables?url=${encodeURIComponent(`http://${host}/OV0104/v2beta/api/v2/tables/TAB638/data?outputFormat=json-stat2`)}`
+		);
 		expect(v2.status).toBe(400);
 		expect(await errorOf(v2)).toMatchObject({ reason: 'unsupported', message: expect.stringMatching(/did not describe a PxWeb v1 table/) });
 		const before = upstream.requests.length;
@@ -228,6 +247,8 @@ describe('online indicator sources when the server has no network', () => {
 		expect(response.status).toBe(503);
 		const { error } = (await response.json()) as { error: { code: string; reason: string; message: string } };
 		expect(error).toMatchObject({ code: 'unavailable', reason: 'offline' });
-		expect(error.message).toMatch(/^Could not reach Kolada \(127\.0\.0\.1:\d+\).*ECONNREFUSED.*Data already stored in the workshop still works\.$/);
+		expect(error.message).toMatch(
+			/^Could not reach Kolada \(127\.0\.0\.1:\d+\).*ECONNREFUSED.*Data already stored in the workshop still works\.$/
+		);
 	});
 });

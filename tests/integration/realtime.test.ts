@@ -24,7 +24,10 @@ const card = (text: string, authorId: string): Card => ({
 	sector: 'skola',
 	createdAt: new Date().toISOString()
 });
-const texts = (shared: SharedDoc) => readCards(shared.doc).map((c) => c.text).sort();
+const texts = (shared: SharedDoc) =>
+	readCards(shared.doc)
+		.map((c) => c.text)
+		.sort();
 
 describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real server (%s)', (backend) => {
 	let server: RunningServer;
@@ -51,10 +54,7 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		const [a, b] = await Promise.all([joinWorkshop(server.url, w.code), joinWorkshop(server.url, w.code)]);
 		const ca = connect(server.url, w.id, { participant: a.session });
 		const cb = connect(server.url, w.id, { participant: b.session });
-		const [da, db] = await Promise.all([
-			(ca.open(CANVAS), ca.whenSynced(CANVAS)),
-			(cb.open(CANVAS), cb.whenSynced(CANVAS))
-		]);
+		const [da, db] = await Promise.all([(ca.open(CANVAS), ca.whenSynced(CANVAS)), (cb.open(CANVAS), cb.whenSynced(CANVAS))]);
 		for (let i = 0; i < 10; i++) {
 			void sendCard(da, card(`A${i}`, a.participantId));
 			void sendCard(db, card(`B${i}`, b.participantId));

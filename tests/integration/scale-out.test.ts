@@ -45,14 +45,25 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 		clients.push(onA, onB, facilitatorOnB);
 		let presence: PresenceEntry[] = [];
 		facilitatorOnB.onPresence((entries) => (presence = entries));
-		const [docA, docB] = await Promise.all([
-			(onA.open(CANVAS), onA.whenSynced(CANVAS)),
-			(onB.open(CANVAS), onB.whenSynced(CANVAS))
-		]);
+		const [docA, docB] = await Promise.all([(onA.open(CANVAS), onA.whenSynced(CANVAS)), (onB.open(CANVAS), onB.whenSynced(CANVAS))]);
 
 		for (let i = 0; i < 5; i++) {
-			void sendCard(docB, { id: `b${i}`, kind: 'onskvard', text: `från B ${i}`, authorId: p2.participantId, sector: 'polis', createdAt: new Date().toISOString() });
-			void sendCard(docA, { id: `a${i}`, kind: 'samverkan', text: `från A ${i}`, authorId: p1.participantId, sector: 'skola', createdAt: new Date().toISOString() });
+			void sendCard(docB, {
+				id: `b${i}`,
+				kind: 'onskvard',
+				text: `från B ${i}`,
+				authorId: p2.participantId,
+				sector: 'polis',
+				createdAt: new Date().toISOString()
+			});
+			void sendCard(docA, {
+				id: `a${i}`,
+				kind: 'samverkan',
+				text: `från A ${i}`,
+				authorId: p1.participantId,
+				sector: 'skola',
+				createdAt: new Date().toISOString()
+			});
 		}
 		await waitFor(() => readCards(docA.doc).length === 10 && readCards(docB.doc).length === 10, 'both instances to converge');
 		await Promise.all([onA.flushed(), onB.flushed()]);
@@ -75,7 +86,15 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 			clients.push(late);
 			const docC = late.open(CANVAS);
 			await late.whenSynced(CANVAS);
-			expect(readCards(docC.doc).map((card) => card.text).sort()).toEqual(readCards(docA.doc).map((card) => card.text).sort());
+			expect(
+				readCards(docC.doc)
+					.map((card) => card.text)
+					.sort()
+			).toEqual(
+				readCards(docA.doc)
+					.map((card) => card.text)
+					.sort()
+			);
 		} finally {
 			await c.stop();
 		}

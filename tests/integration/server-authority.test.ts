@@ -19,7 +19,13 @@ const PASSPHRASE = 'en lång organisatörsfras';
 
 /** A hand-written client: socket.io with the app's framing, nothing of the app's client code. */
 function hostileSocket(url: string, workshop: string, participant: string): Promise<Socket> {
-	const socket = ioClient(url, { forceNew: true, transports: ['websocket'], parser: wireParser, reconnection: false, auth: { workshop, protocol: PROTOCOL_VERSION, participant } });
+	const socket = ioClient(url, {
+		forceNew: true,
+		transports: ['websocket'],
+		parser: wireParser,
+		reconnection: false,
+		auth: { workshop, protocol: PROTOCOL_VERSION, participant }
+	});
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
 		socket.once('connect_error', reject);
@@ -34,9 +40,11 @@ describe('the server is the only writer: a hostile participant changes nothing t
 	const clients: SyncClient[] = [];
 	let attacker: Socket;
 	let seq = 0;
-	const edit = (name: string, command: unknown): Promise<Ack> => attacker.emitWithAck('edit', name, { client: 'attacker-tab', seq: ++seq, command });
+	const edit = (name: string, command: unknown): Promise<Ack> =>
+		attacker.emitWithAck('edit', name, { client: 'attacker-tab', seq: ++seq, command });
 	const asFacilitator = (w: CreatedWorkshop) => ({ authorization: `Bearer ${w.facilitatorSecret}` });
-	const exported = async () => (await fetch(`${server.url}/api/workshops/${victim.id}/export.json`, { headers: asFacilitator(victim) })).json();
+	const exported = async () =>
+		(await fetch(`${server.url}/api/workshops/${victim.id}/export.json`, { headers: asFacilitator(victim) })).json();
 
 	beforeAll(async () => {
 		server = await startServer({ env: { ORGANISER_PASSPHRASE: PASSPHRASE } });
@@ -54,7 +62,9 @@ describe('the server is the only writer: a hostile participant changes nothing t
 		await Promise.all([honestClient.whenSynced(CANVAS), honestClient.whenSynced(MAP)]);
 		const author = { authorId: honestId, sector: 'skola' } as const;
 		const at = new Date().toISOString();
-		await applied(sendCard(canvas, { id: 'wish', kind: 'onskvard', text: 'Frånvaro per skola', authorId: honestId, sector: 'skola', createdAt: at }));
+		await applied(
+			sendCard(canvas, { id: 'wish', kind: 'onskvard', text: 'Frånvaro per skola', authorId: honestId, sector: 'skola', createdAt: at })
+		);
 		await applied(
 			sendCard(canvas, {
 				id: 'data',
@@ -66,7 +76,18 @@ describe('the server is the only writer: a hostile participant changes nothing t
 				available: { wishIds: ['wish'], source: 'Skolverket', level: 'nationell', uses: ['utforska'], url: 'https://www.skolverket.se' }
 			})
 		);
-		await applied(map.edit({ type: 'factor.add', factors: [{ id: 'trygghet', label: 'Trygghet', kind: 'faktor', x: 10, y: 10 }, { id: 'narvaro', label: 'Närvaro', kind: 'faktor' }] }, author));
+		await applied(
+			map.edit(
+				{
+					type: 'factor.add',
+					factors: [
+						{ id: 'trygghet', label: 'Trygghet', kind: 'faktor', x: 10, y: 10 },
+						{ id: 'narvaro', label: 'Närvaro', kind: 'faktor' }
+					]
+				},
+				author
+			)
+		);
 		await applied(map.edit({ type: 'link.add', id: 'tn', from: 'trygghet', to: 'narvaro', polarity: '+' }, author));
 		const hidden = await facilitator.command({ type: 'card.hide', canvas: CANVAS, cardId: 'wish', reason: 'test' });
 		expect(hidden).toEqual({ ok: true });
@@ -113,9 +134,21 @@ describe('the server is the only writer: a hostile participant changes nothing t
 	it('refuses values that would break a page or an export, with a reason', async () => {
 		const breaking = [
 			{ type: 'card.add', id: 'b1', kind: 'tillganglig', text: 'Tom', available: {} },
-			{ type: 'card.add', id: 'b2', kind: 'tillganglig', text: 'Länk', available: { wishIds: ['wish'], source: 'S', level: 'kommunal', uses: ['utforska'], url: 'javascript:alert(1)' } },
+			{
+				type: 'card.add',
+				id: 'b2',
+				kind: 'tillganglig',
+				text: 'Länk',
+				available: { wishIds: ['wish'], source: 'S', level: 'kommunal', uses: ['utforska'], url: 'javascript:alert(1)' }
+			},
 			{ type: 'card.add', id: 'b3', kind: 'nasta-steg', text: 'Steg', nextStep: { prompt: 'boka-mote', owner: 'Jag', due: 'not-a-date' } },
-			{ type: 'card.add', id: 'b4', kind: 'tillganglig', text: 'Källa', available: { wishIds: ['wish'], source: 42, level: 'kommunal', uses: ['utforska'] } },
+			{
+				type: 'card.add',
+				id: 'b4',
+				kind: 'tillganglig',
+				text: 'Källa',
+				available: { wishIds: ['wish'], source: 42, level: 'kommunal', uses: ['utforska'] }
+			},
 			{ type: 'card.add', id: 'b5', kind: 'onskvard', text: 'x'.repeat(900_000) }
 		];
 		for (const command of breaking) {
@@ -125,7 +158,9 @@ describe('the server is the only writer: a hostile participant changes nothing t
 		for (const path of ['report', 'export.zip', 'export.json']) {
 			expect((await fetch(`${server.url}/api/workshops/${victim.id}/${path}`, { headers: asFacilitator(victim) })).status, path).toBe(200);
 		}
-		expect((await fetch(`${server.url}/f/${victim.id}/rapport`, { headers: { cookie: `dd_f_${victim.id}=${victim.facilitatorSecret}` } })).status).toBe(200);
+		expect(
+			(await fetch(`${server.url}/f/${victim.id}/rapport`, { headers: { cookie: `dd_f_${victim.id}=${victim.facilitatorSecret}` } })).status
+		).toBe(200);
 	});
 
 	it('refuses raw Yjs updates, also ones that claim another client’s clock range or write a GC struct', async () => {
@@ -176,7 +211,11 @@ describe('the server is the only writer: a hostile participant changes nothing t
 		// The map holds at most MAP_FACTORS_MAX factors; what is over it is refused, not stored.
 		expect(results.filter((r) => r.ok).length).toBe(9);
 		expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'forbidden')).toBe(true);
-		const tooMany = await attacker.emitWithAck('edit', MAP, { client: 'attacker-tab', seq: ++seq, command: { type: 'factor.add', factors: factors(99).concat(factors(98)) } });
+		const tooMany = await attacker.emitWithAck('edit', MAP, {
+			client: 'attacker-tab',
+			seq: ++seq,
+			command: { type: 'factor.add', factors: factors(99).concat(factors(98)) }
+		});
 		expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad_request' } });
 		otherClient.open(CANVAS);
 		await otherClient.whenSynced(CANVAS);
@@ -189,7 +228,11 @@ describe('the server is the only writer: a hostile participant changes nothing t
 
 	it('applies a command sent twice only once, even after someone else changed the same thing', async () => {
 		const author = { authorId: 'facilitator', sector: 'facilitator' } as const;
-		const envelope = { client: 'attacker-tab', seq: ++seq, command: { type: 'factor.move', positions: [{ id: 'trygghet', x: 111, y: 111 }] } };
+		const envelope = {
+			client: 'attacker-tab',
+			seq: ++seq,
+			command: { type: 'factor.move', positions: [{ id: 'trygghet', x: 111, y: 111 }] }
+		};
 		expect(await attacker.emitWithAck('edit', MAP, envelope)).toEqual({ ok: true });
 		const facilitator = connectClient(server.url, victim.id, { facilitator: victim.facilitatorSecret });
 		clients.push(facilitator);

@@ -6,12 +6,7 @@ import * as Y from 'yjs';
 import { MemoryStorage } from '../../src/lib/server/persistence/memory';
 import { PostgresStorage } from '../../src/lib/server/persistence/postgres';
 import { SqliteStorage } from '../../src/lib/server/persistence/sqlite';
-import {
-	DuplicateKeyError,
-	type ArchiveRow,
-	type Storage,
-	type WorkshopRow
-} from '../../src/lib/server/persistence/storage';
+import { DuplicateKeyError, type ArchiveRow, type Storage, type WorkshopRow } from '../../src/lib/server/persistence/storage';
 import { createDatabase } from '../helpers/postgres';
 
 const backends: [string, () => Promise<Storage>][] = [
@@ -146,7 +141,14 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 	it('deletes a workshop with its participants and documents', async () => {
 		const s = await open();
 		await s.insertWorkshop(workshop('a1', 'ABCDEF'));
-		await s.insertParticipant({ id: 'p1', workshopId: 'a1', tokenHash: 'h', displayName: '', sector: 'polis', createdAt: '2026-11-01T10:00:00.000Z' });
+		await s.insertParticipant({
+			id: 'p1',
+			workshopId: 'a1',
+			tokenHash: 'h',
+			displayName: '',
+			sector: 'polis',
+			createdAt: '2026-11-01T10:00:00.000Z'
+		});
 		await s.appendUpdate('a1', 'control', update('x'));
 		await s.deleteWorkshop('a1');
 		expect(await s.findWorkshopById('a1')).toBeNull();
@@ -160,7 +162,9 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 		expect(await s.findArchive('a1')).toBeNull();
 		await s.putArchive(archive('a1'));
 		expect(await s.findArchive('a1')).toEqual(archive('a1'));
-		const baseline = [{ indicatorId: 'i1', seriesKey: 'i1|0180', area: { code: '0180', name: 'Stockholm' }, breakdown: {}, period: '2024', value: 4.5 }];
+		const baseline = [
+			{ indicatorId: 'i1', seriesKey: 'i1|0180', area: { code: '0180', name: 'Stockholm' }, breakdown: {}, period: '2024', value: 4.5 }
+		];
 		const origin = { workshopId: 'z9', title: 'Första', version: 2, baseline };
 		await s.putArchive(archive('a1', { closedAt: null, followUpDates: [], followUpOf: origin, namesErasedAt: '2027-01-01T00:00:00.000Z' }));
 		expect(await s.findArchive('a1')).toEqual(
@@ -205,10 +209,19 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 		await s.insertWorkshop(workshop('a1', 'ABCDEF'));
 		await s.insertWorkshop(workshop('b22', 'GHJKLM'));
 		for (const id of ['p1', 'p2']) {
-			await s.insertParticipant({ id, workshopId: 'a1', tokenHash: 'h', displayName: 'X', sector: 'skola', createdAt: '2026-11-01T10:00:00.000Z' });
+			await s.insertParticipant({
+				id,
+				workshopId: 'a1',
+				tokenHash: 'h',
+				displayName: 'X',
+				sector: 'skola',
+				createdAt: '2026-11-01T10:00:00.000Z'
+			});
 		}
 		await s.putArchive(archive('a1'));
-		await s.putArchive(archive('b22', { closedAt: null, followUpDates: [], followUpOf: { workshopId: 'a1', title: 'A', version: 1, baseline: [] } }));
+		await s.putArchive(
+			archive('b22', { closedAt: null, followUpDates: [], followUpOf: { workshopId: 'a1', title: 'A', version: 1, baseline: [] } })
+		);
 		const summaries = await s.listWorkshopSummaries();
 		expect(summaries.map((r) => [r.workshop.id, r.participantCount, r.followUpsStarted])).toEqual([
 			['b22', 0, 0],
@@ -221,8 +234,22 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 	it('erases participants’ display names but keeps them and their sectors', async () => {
 		const s = await open();
 		await s.insertWorkshop(workshop('a1', 'ABCDEF'));
-		await s.insertParticipant({ id: 'p1', workshopId: 'a1', tokenHash: 'h', displayName: 'Åsa', sector: 'skola', createdAt: '2026-11-01T10:00:00.000Z' });
-		await s.insertParticipant({ id: 'p2', workshopId: 'a1', tokenHash: 'h', displayName: '', sector: 'polis', createdAt: '2026-11-01T10:01:00.000Z' });
+		await s.insertParticipant({
+			id: 'p1',
+			workshopId: 'a1',
+			tokenHash: 'h',
+			displayName: 'Åsa',
+			sector: 'skola',
+			createdAt: '2026-11-01T10:00:00.000Z'
+		});
+		await s.insertParticipant({
+			id: 'p2',
+			workshopId: 'a1',
+			tokenHash: 'h',
+			displayName: '',
+			sector: 'polis',
+			createdAt: '2026-11-01T10:01:00.000Z'
+		});
 		expect(await s.eraseParticipantNames('a1')).toBe(1);
 		expect((await s.listParticipants('a1')).map((p) => [p.id, p.displayName, p.sector])).toEqual([
 			['p1', '', 'skola'],

@@ -39,8 +39,7 @@ describe('system map API', () => {
 		type = 'application/json',
 		headers: Record<string, string> = asFacilitator(w),
 		query = ''
-	) =>
-		fetch(`${server.url}/api/workshops/${w.id}/maps${query}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+	) => fetch(`${server.url}/api/workshops/${w.id}/maps${query}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
 	const get = (w: CreatedWorkshop, path: string, headers: Record<string, string> = asFacilitator(w)) =>
 		fetch(`${server.url}/api/workshops/${w.id}/maps${path}`, { headers });
 	const mapCount = async (w: CreatedWorkshop) => ((await (await get(w, '')).json()).maps as unknown[]).length;
@@ -143,7 +142,12 @@ describe('system map API', () => {
 		clients.push(client);
 		const doc = client.open('map:plenary');
 		await client.whenSynced('map:plenary');
-		expect(await doc.edit({ type: 'factor.add', factors: [{ id: 'f1', label: 'Fritidsgård', kind: 'insats' }] }, { authorId: p.participantId, sector: 'fritid' })).toEqual({ ok: true });
+		expect(
+			await doc.edit(
+				{ type: 'factor.add', factors: [{ id: 'f1', label: 'Fritidsgård', kind: 'insats' }] },
+				{ authorId: p.participantId, sector: 'fritid' }
+			)
+		).toEqual({ ok: true });
 		const body = await (await get(w, '/plenary')).json();
 		expect(body.factors).toEqual([{ id: 'f1', label: 'Fritidsgård', kind: 'insats', proposedBySector: 'fritid' }]);
 		expect(readMap(doc.doc).factors).toHaveLength(1);
@@ -229,7 +233,10 @@ describe('system map API', () => {
 		expect((archived.maps as { mapId: string }[]).map((m) => m.mapId)).toEqual(['plenary']);
 
 		// A write from the open tab is refused and stored nowhere; nobody can open it again.
-		const refused = await doc.edit({ type: 'factor.add', factors: [{ id: 'sent-efter', label: 'Skrivet efteråt', kind: 'faktor' }] }, { authorId: p.participantId, sector: 'skola' });
+		const refused = await doc.edit(
+			{ type: 'factor.add', factors: [{ id: 'sent-efter', label: 'Skrivet efteråt', kind: 'faktor' }] },
+			{ authorId: p.participantId, sector: 'skola' }
+		);
 		expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		const late = connectClient(server.url, w.id, { facilitator: w.facilitatorSecret });
 		clients.push(late);

@@ -42,7 +42,10 @@ describe('the system map converges under concurrent edits (real server, real cli
 
 	it('gives two clients that add links at the same time the same loop list', async () => {
 		const { ca, cb, da, db, authorA, authorB } = await twoParticipants();
-		void da.edit({ type: 'factor.add', factors: ['stress', 'somn', 'skola', 'traning'].map((id) => ({ id, label: id, kind: 'faktor' as const })) }, authorA);
+		void da.edit(
+			{ type: 'factor.add', factors: ['stress', 'somn', 'skola', 'traning'].map((id) => ({ id, label: id, kind: 'faktor' as const })) },
+			authorA
+		);
 		await ca.flushed();
 		await waitFor(() => readMap(db.doc).factors.length === 4, 'the factors to reach the second client');
 
@@ -70,7 +73,16 @@ describe('the system map converges under concurrent edits (real server, real cli
 		facilitator.open(MAP);
 		const df = await facilitator.whenSynced(MAP);
 		const author: MapAuthor = { authorId: 'facilitator', sector: 'facilitator' };
-		void df.edit({ type: 'factor.add', factors: [{ id: 'x', label: 'X', kind: 'faktor' }, { id: 'y', label: 'Y', kind: 'aktor' }] }, author);
+		void df.edit(
+			{
+				type: 'factor.add',
+				factors: [
+					{ id: 'x', label: 'X', kind: 'faktor' },
+					{ id: 'y', label: 'Y', kind: 'aktor' }
+				]
+			},
+			author
+		);
 		void df.edit({ type: 'link.add', id: 'xy', from: 'x', to: 'y', polarity: '+' }, author);
 		void df.edit({ type: 'link.add', id: 'yx', from: 'y', to: 'x', polarity: '+' }, author);
 		await waitFor(() => loopsOf(da.doc).length === 1 && loopsOf(db.doc).length === 1, 'the loop to reach both participants');

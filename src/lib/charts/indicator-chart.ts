@@ -123,7 +123,12 @@ export function timeSeriesGeometry(options: TimeSeriesOptions): TimeSeriesGeomet
 	const margin: ChartMargins = { top: 12, right: width < 480 ? 12 : 24, bottom: 28, left: 0 };
 	const plotHeight = Math.max(1, height - margin.top - margin.bottom);
 	const y = scaleLinear()
-		.domain(valueDomain(series.flatMap((s) => s.points), options.includeZero ?? true))
+		.domain(
+			valueDomain(
+				series.flatMap((s) => s.points),
+				options.includeZero ?? true
+			)
+		)
 		.range([height - margin.bottom, margin.top]);
 	const tickCount = clamp(Math.floor(plotHeight / 40), 2, 8);
 	y.nice(tickCount);
@@ -131,7 +136,10 @@ export function timeSeriesGeometry(options: TimeSeriesOptions): TimeSeriesGeomet
 	const yLabels = yValues.map(formatValue);
 	margin.left = Math.ceil(Math.max(...yLabels.map((l) => l.length), 1) * charWidth) + 10;
 
-	const x = scalePoint<string>().domain(periods).range([margin.left, width - margin.right]).padding(0.5);
+	const x = scalePoint<string>()
+		.domain(periods)
+		.range([margin.left, width - margin.right])
+		.padding(0.5);
 	const plotWidth = Math.max(1, width - margin.left - margin.right);
 	const longestPeriod = Math.max(...periods.map((p) => p.length), 1);
 	const maxLabels = Math.max(1, Math.floor(plotWidth / (longestPeriod * charWidth + 12)));

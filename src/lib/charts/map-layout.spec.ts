@@ -76,11 +76,7 @@ describe('layoutMap', () => {
 	});
 
 	it('starts a new factor next to its placed neighbour rather than anywhere', () => {
-		const factors = [
-			{ id: 'a', x: 1000, y: 1000, pinned: true },
-			{ id: 'b', x: -1000, y: -1000, pinned: true },
-			{ id: 'new' }
-		];
+		const factors = [{ id: 'a', x: 1000, y: 1000, pinned: true }, { id: 'b', x: -1000, y: -1000, pinned: true }, { id: 'new' }];
 		const [, , placed] = layoutMap({ factors, links: [{ from: 'new', to: 'a' }], ticks: 1 });
 		expect(Math.hypot((placed?.x ?? 0) - 1000, (placed?.y ?? 0) - 1000)).toBeLessThan(400);
 	});

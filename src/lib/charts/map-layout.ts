@@ -115,7 +115,13 @@ export function layoutMap(options: LayoutOptions): LayoutPosition[] {
 		)
 		// A coarse Barnes–Hut (theta 1.2) with a cut-off at three link lengths keeps 150
 		// factors well under 100 ms; the finer default changes nothing anyone would see.
-		.force('charge', forceManyBody<Node>().strength(-400).theta(1.2).distanceMax(linkDistance * 3))
+		.force(
+			'charge',
+			forceManyBody<Node>()
+				.strength(-400)
+				.theta(1.2)
+				.distanceMax(linkDistance * 3)
+		)
 		.force('collide', forceCollide<Node>((nodeHeight + gap) / 2).strength(0.9))
 		// A gentle pull towards the pinned (or placed) centre keeps separate clusters in view without fighting pins.
 		.force('x', forceX<Node>(anchor.x).strength(0.04))

@@ -32,7 +32,11 @@ export interface MapChoice {
  * The maps to choose from: the stored ones (the plenary map first), then the map of
  * each current group that nobody has drawn on yet, named by `groupTitle`.
  */
-export function mapChoices(stored: readonly MapChoice[], control: ControlSnapshot | null, groupTitle: (groupId: string) => string): MapChoice[] {
+export function mapChoices(
+	stored: readonly MapChoice[],
+	control: ControlSnapshot | null,
+	groupTitle: (groupId: string) => string
+): MapChoice[] {
 	const groupMaps = (control?.groups ?? [])
 		.map((group) => ({ mapId: group.id, docName: `map:${group.id}`, title: groupTitle(group.id) }))
 		.filter((group) => !stored.some((map) => map.docName === group.docName));

@@ -65,9 +65,7 @@ export class IndicatorsState {
 
 	/** Facilitator: adds catalogue template rows; rows already added are skipped. Returns the new ids. */
 	addFromTemplate(entries: readonly CatalogueEntry[]): string[] {
-		const fresh = entries
-			.map((entry) => ({ entry, id: templateIndicatorId(entry.id) }))
-			.filter(({ id }) => !this.byId(id));
+		const fresh = entries.map((entry) => ({ entry, id: templateIndicatorId(entry.id) })).filter(({ id }) => !this.byId(id));
 		if (fresh.length === 0) return [];
 		const indicators = fresh.map(({ entry, id }) => ({
 			id,

@@ -81,7 +81,9 @@ describe('MapState', () => {
 			{ label: 'trygghet', kind: 'insats' }
 		]);
 		expect(added).toBe(1);
-		expect(readMap(doc.doc).factors.filter((factor) => factor.label === 'Trygghet')).toMatchObject([{ authorId: 'p1', proposedBySector: 'skola' }]);
+		expect(readMap(doc.doc).factors.filter((factor) => factor.label === 'Trygghet')).toMatchObject([
+			{ authorId: 'p1', proposedBySector: 'skola' }
+		]);
 	});
 
 	it('highlights what drives and what is driven by the selected factor, and dims the rest', () => {
@@ -125,7 +127,11 @@ describe('MapState', () => {
 		const map = new MapState({ doc, author: participant, indicators });
 		expect(map.indicators).toEqual([]);
 		const source = new Y.Doc();
-		addIndicator(source, { id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' }, 'test');
+		addIndicator(
+			source,
+			{ id: 'skolfranvaro', meta: { namn: 'Andel elever med hög frånvaro' }, createdAt: '2026-11-01T10:00:00Z' },
+			'test'
+		);
 		const heard = new Promise<void>((resolve) => indicators.onChange(resolve));
 		indicators.applyRemote(Y.encodeStateAsUpdate(source));
 		await heard;

@@ -66,7 +66,11 @@ describe('a shared document in the browser', () => {
 		const { shared } = setup();
 		void shared.edit(add('mine', 'Mitt kort'), alice);
 		const other = new Y.Doc();
-		applyDocCommand(other, { command: add('theirs', 'Deras kort'), author: { authorId: 'bob', sector: 'polis' }, now: '2026-12-02T09:00:00Z' }, 'server');
+		applyDocCommand(
+			other,
+			{ command: add('theirs', 'Deras kort'), author: { authorId: 'bob', sector: 'polis' }, now: '2026-12-02T09:00:00Z' },
+			'server'
+		);
 		shared.applyRemote(Y.encodeStateAsUpdate(other));
 		expect(texts(shared).sort()).toEqual(['Deras kort', 'Mitt kort']);
 	});

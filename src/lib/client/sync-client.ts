@@ -316,4 +316,3 @@ export class SyncClient {
 		for (const listener of this.#problemListeners) listener(problem);
 	}
 }
-

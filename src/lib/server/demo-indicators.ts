@@ -17,20 +17,16 @@ export async function seedDemoIndicators(docs: DocRegistry, workshopId: string):
 	const present = new Set(readIndicators(live.doc).indicators.map((i) => i.id));
 	const missing = DEMO_SET.indicators.filter((indicator) => !present.has(indicator.id));
 	if (missing.length === 0) return;
-	const imported = missing.map(
-		(indicator): ImportedIndicator => ({
-			id: indicator.id,
-			name: indicator.name,
-			...(indicator.unit ? { unit: indicator.unit } : {}),
-			meta: indicator.meta,
-			// The per-value source quotes stay in the template file; the chart names the source through the attribution.
-			observations: indicator.observations.map(({ source: _source, ...observation }) => observation)
-		})
-	);
+	const imported = missing.map((indicator): ImportedIndicator => ({
+		id: indicator.id,
+		name: indicator.name,
+		...(indicator.unit ? { unit: indicator.unit } : {}),
+		meta: indicator.meta,
+		// The per-value source quotes stay in the template file; the chart names the source through the attribution.
+		observations: indicator.observations.map(({ source: _source, ...observation }) => observation)
+	}));
 	const periodNotes = Object.fromEntries(
 		missing.flatMap((indicator) => (indicator.periodNote ? [[indicator.id, indicator.periodNote]] : []))
 	);
-	await docs.transact(live, (doc) =>
-		mergeImportedIndicators(doc, imported, { now: new Date().toISOString(), periodNotes }, null)
-	);
+	await docs.transact(live, (doc) => mergeImportedIndicators(doc, imported, { now: new Date().toISOString(), periodNotes }, null));
 }

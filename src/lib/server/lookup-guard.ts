@@ -17,11 +17,7 @@ export class TooManyLookupsError extends Error {
 	}
 }
 
-export async function findWorkshopGuarded(
-	storage: Storage,
-	ref: string,
-	client: string | HandshakeSource
-): Promise<WorkshopRow | null> {
+export async function findWorkshopGuarded(storage: Storage, ref: string, client: string | HandshakeSource): Promise<WorkshopRow | null> {
 	// A socket.io handshake is passed as is; its address is read here, behind a proxy too.
 	const address = typeof client === 'string' ? client : clientAddress(client);
 	if (!misses.canTake(address)) throw new TooManyLookupsError();
@@ -34,11 +30,7 @@ export async function findWorkshopGuarded(
  * The workshop for an API request, or the JSON answer to send instead: 429 while the
  * address is throttled for guessing, 404 for a code or id that does not exist.
  */
-export async function findWorkshopForApi(
-	storage: Storage,
-	ref: string,
-	clientAddress: string
-): Promise<WorkshopRow | Response> {
+export async function findWorkshopForApi(storage: Storage, ref: string, clientAddress: string): Promise<WorkshopRow | Response> {
 	try {
 		const workshop = await findWorkshopGuarded(storage, ref, clientAddress);
 		return workshop ?? problem(404, 'not_found', 'no workshop with that code or id');

@@ -73,7 +73,10 @@ export function joinWorkshop(
 	return joins.run(options.workshopId, () => addParticipant(storage, options));
 }
 
-async function addParticipant(storage: Storage, options: { workshopId: string; displayName: string; sector: Sector }): Promise<JoinedParticipant> {
+async function addParticipant(
+	storage: Storage,
+	options: { workshopId: string; displayName: string; sector: Sector }
+): Promise<JoinedParticipant> {
 	if (isWorkshopFull((await storage.listParticipants(options.workshopId)).length)) throw new WorkshopFullError();
 	const token = newSecret();
 	const participant: ParticipantRow = {
@@ -104,11 +107,7 @@ export async function authenticate(
 	return null;
 }
 
-export async function findParticipantBySession(
-	storage: Storage,
-	workshopId: string,
-	session: string
-): Promise<ParticipantRow | null> {
+export async function findParticipantBySession(storage: Storage, workshopId: string, session: string): Promise<ParticipantRow | null> {
 	const dot = session.indexOf('.');
 	if (dot <= 0) return null;
 	const participant = await storage.findParticipant(workshopId, session.slice(0, dot));

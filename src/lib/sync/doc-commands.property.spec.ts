@@ -37,7 +37,10 @@ const ACTORS: { actor: MethodActor; sector: 'skola' | 'polis' | 'fritid' | 'faci
 	{ actor: { role: 'participant', participantId: 'p3' }, sector: 'fritid' },
 	{ actor: { role: 'facilitator' }, sector: 'facilitator' }
 ];
-const ids = fc.oneof({ arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'f1', 'f2'), weight: 9 }, { arbitrary: fc.constantFrom('x y', ''), weight: 1 });
+const ids = fc.oneof(
+	{ arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'f1', 'f2'), weight: 9 },
+	{ arbitrary: fc.constantFrom('x y', ''), weight: 1 }
+);
 const text = fc.oneof(
 	{ arbitrary: fc.constantFrom('Fältassistenterna', 'Frånvaro per skola', 'Trygghet', 'Polisens lägesbild'), weight: 8 },
 	{ arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
@@ -46,21 +49,53 @@ const text = fc.oneof(
 const anything = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant({}), fc.constant([]));
 
 const commandArbitrary = fc.oneof(
-	fc.record({ type: fc.constant('card.add'), id: ids, kind: fc.constantFrom('samverkan', 'onskvard', 'tillganglig', 'nasta-steg', 'x'), text }),
+	fc.record({
+		type: fc.constant('card.add'),
+		id: ids,
+		kind: fc.constantFrom('samverkan', 'onskvard', 'tillganglig', 'nasta-steg', 'x'),
+		text
+	}),
 	fc.record({
 		type: fc.constant('card.add'),
 		id: ids,
 		kind: fc.constant('tillganglig'),
 		text,
-		available: fc.oneof(anything, fc.record({ wishIds: fc.array(ids, { minLength: 1, maxLength: 2 }), source: text, level: fc.constantFrom('kommunal', 'x'), uses: fc.constant(['utforska']), url: fc.constantFrom('https://kolada.se', 'javascript:x') }))
+		available: fc.oneof(
+			anything,
+			fc.record({
+				wishIds: fc.array(ids, { minLength: 1, maxLength: 2 }),
+				source: text,
+				level: fc.constantFrom('kommunal', 'x'),
+				uses: fc.constant(['utforska']),
+				url: fc.constantFrom('https://kolada.se', 'javascript:x')
+			})
+		)
 	}),
-	fc.record({ type: fc.constant('card.add'), id: ids, kind: fc.constant('nasta-steg'), text, nextStep: fc.record({ prompt: fc.constantFrom('boka-mote', 'x'), owner: text, due: fc.constantFrom('2027-01-15', 'not-a-date') }) }),
+	fc.record({
+		type: fc.constant('card.add'),
+		id: ids,
+		kind: fc.constant('nasta-steg'),
+		text,
+		nextStep: fc.record({ prompt: fc.constantFrom('boka-mote', 'x'), owner: text, due: fc.constantFrom('2027-01-15', 'not-a-date') })
+	}),
 	fc.record({ type: fc.constant('card.edit'), id: ids, text }),
 	fc.record({ type: fc.constant('card.propose-owner'), id: ids, owner: text }),
 	fc.record({ type: fc.constant('card.remove'), id: ids }),
-	fc.record({ type: fc.constant('card.add'), id: ids, kind: fc.constant('onskvard'), text, authorId: fc.constantFrom('p1', 'facilitator') }),
-	fc.record({ type: fc.constant('factor.add'), factors: fc.array(fc.record({ id: ids, label: text, kind: fc.constantFrom('faktor', 'aktor', 'x') }), { maxLength: 3 }) }),
-	fc.record({ type: fc.constant('factor.move'), positions: fc.array(fc.record({ id: ids, x: fc.double(), y: fc.integer() }), { maxLength: 3 }) }),
+	fc.record({
+		type: fc.constant('card.add'),
+		id: ids,
+		kind: fc.constant('onskvard'),
+		text,
+		authorId: fc.constantFrom('p1', 'facilitator')
+	}),
+	fc.record({
+		type: fc.constant('factor.add'),
+		factors: fc.array(fc.record({ id: ids, label: text, kind: fc.constantFrom('faktor', 'aktor', 'x') }), { maxLength: 3 })
+	}),
+	fc.record({
+		type: fc.constant('factor.move'),
+		positions: fc.array(fc.record({ id: ids, x: fc.double(), y: fc.integer() }), { maxLength: 3 })
+	}),
 	fc.record({ type: fc.constant('factor.edit'), id: ids, kind: fc.constantFrom('faktor', 'insats', 'ogiltig') }),
 	fc.record({ type: fc.constant('factor.remove'), id: ids }),
 	fc.record({ type: fc.constant('link.add'), id: ids, from: ids, to: ids, polarity: fc.constantFrom('+', '-', '*') }),
@@ -70,7 +105,12 @@ const commandArbitrary = fc.oneof(
 	fc.record({ type: fc.constant('reading.add'), id: ids, indicatorId: fc.constantFrom('ind', 'nope'), text }),
 	fc.record({ type: fc.constant('reading.edit'), id: ids, text }),
 	fc.record({ type: fc.constant('reading.remove'), id: ids }),
-	fc.record({ type: fc.constant('indicator.set'), id: fc.constantFrom('ind', 'nope'), field: fc.constantFrom('definition', 'typ', 'namn'), value: text }),
+	fc.record({
+		type: fc.constant('indicator.set'),
+		id: fc.constantFrom('ind', 'nope'),
+		field: fc.constantFrom('definition', 'typ', 'namn'),
+		value: text
+	}),
 	anything
 );
 
@@ -122,7 +162,18 @@ describe('random command sequences on the server’s path', () => {
 					control: { live: state, preparation: null, vote: null, groups: [], moderation: [] },
 					participants: [],
 					canvases: [{ name: 'canvas:plenary', cards }],
-					maps: [{ mapId: 'plenary', map: { title: snapshot.title, themeId: snapshot.themeId, factors: snapshot.factors, links: snapshot.links, stories: snapshot.stories } }],
+					maps: [
+						{
+							mapId: 'plenary',
+							map: {
+								title: snapshot.title,
+								themeId: snapshot.themeId,
+								factors: snapshot.factors,
+								links: snapshot.links,
+								stories: snapshot.stories
+							}
+						}
+					],
 					indicators: catalogue,
 					readings,
 					followUp: { dates: [], of: null, baseline: [], steps: [] }

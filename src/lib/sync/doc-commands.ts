@@ -157,7 +157,11 @@ function applyIndicatorsCommand(doc: Y.Doc, command: IndicatorsCommand, author: 
 			const start = Date.parse(now);
 			// Milliseconds apart, so the workshop keeps the order they were added in (a template's order).
 			command.indicators.forEach((indicator, index) =>
-				addIndicator(doc, { id: indicator.id, templateId: indicator.templateId, meta: indicator.meta, createdAt: new Date(start + index).toISOString() }, origin)
+				addIndicator(
+					doc,
+					{ id: indicator.id, templateId: indicator.templateId, meta: indicator.meta, createdAt: new Date(start + index).toISOString() },
+					origin
+				)
 			);
 			return;
 		}
@@ -202,4 +206,3 @@ export function indicatorsBoardOf(doc: Y.Doc): IndicatorsBoard {
 		}
 	};
 }
-

@@ -7,7 +7,15 @@ import { readMap } from './map';
 /** A card as a version-1 document could hold it: written raw, past every check. */
 function legacyCard(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
 	const entry = new Y.Map<unknown>();
-	for (const [key, value] of Object.entries({ id, kind: 'tillganglig', text: 'Data', authorId: 'p1', sector: 'skola', createdAt: '2026-11-01T10:00:00Z', ...fields })) {
+	for (const [key, value] of Object.entries({
+		id,
+		kind: 'tillganglig',
+		text: 'Data',
+		authorId: 'p1',
+		sector: 'skola',
+		createdAt: '2026-11-01T10:00:00Z',
+		...fields
+	})) {
 		entry.set(key, value);
 	}
 	doc.getMap('cards').set(id, entry);

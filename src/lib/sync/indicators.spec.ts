@@ -53,7 +53,12 @@ describe('indicators document', () => {
 			{
 				id: 'I.1.1.a',
 				templateId: 'I.1.1.a',
-				meta: { namn: 'Antal individer som fått en IUB', typ: 'prestation', niva: 'taktisk', riskForFeltolkning: 'Kvantitet säger inget om kvalitet' },
+				meta: {
+					namn: 'Antal individer som fått en IUB',
+					typ: 'prestation',
+					niva: 'taktisk',
+					riskForFeltolkning: 'Kvantitet säger inget om kvalitet'
+				},
 				createdAt: NOW
 			},
 			'test'
@@ -148,7 +153,11 @@ describe('indicators document', () => {
 			},
 			'test'
 		);
-		addReading(doc, { id: 'r1', indicatorId: 'N15008', authorId: 'p1', sector: 'skola', text: ' Hela bilden ', createdAt: '2026-02-12T10:00:00.000Z' }, 'test');
+		addReading(
+			doc,
+			{ id: 'r1', indicatorId: 'N15008', authorId: 'p1', sector: 'skola', text: ' Hela bilden ', createdAt: '2026-02-12T10:00:00.000Z' },
+			'test'
+		);
 		editReadingText(doc, 'r2', 'Vi ser samma sak i våra ärenden', 'test');
 		expect(readIndicators(doc).readings).toEqual([
 			{ id: 'r1', indicatorId: 'N15008', authorId: 'p1', sector: 'skola', text: 'Hela bilden', createdAt: '2026-02-12T10:00:00.000Z' },

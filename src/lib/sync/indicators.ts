@@ -35,7 +35,6 @@ const SERIES_ROOT = 'series';
 const READINGS_ROOT = 'readings';
 export const INDICATORS_DOC = 'indicators';
 
-
 /** An indicator as the workshop holds it: the catalogue entry plus its data, if any was imported. */
 export interface WorkshopIndicator {
 	id: string;
@@ -404,8 +403,7 @@ function readData(stored: unknown, indicatorId: string): IndicatorData | null {
 function decodeRow(row: unknown[], areas: Area[], indicatorId: string): Observation | null {
 	const [areaIndex, period, value, statusIndex, breakdown, ciLower, ciUpper, n] = row;
 	const area = typeof areaIndex === 'number' ? areas[areaIndex] : undefined;
-	const status: ObservationStatus | undefined =
-		typeof statusIndex === 'number' ? OBSERVATION_STATUSES[statusIndex] : undefined;
+	const status: ObservationStatus | undefined = typeof statusIndex === 'number' ? OBSERVATION_STATUSES[statusIndex] : undefined;
 	if (!area || typeof period !== 'string' || !status) return null;
 	const hasValue = typeof value === 'number' && Number.isFinite(value) && (status === 'ok' || status === 'preliminary');
 	const observation: Observation = {

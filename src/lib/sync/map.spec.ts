@@ -90,7 +90,11 @@ describe('map commands', () => {
 		triangle(doc);
 		flipPolarity(doc, 'l1', 'test');
 		updateLink(doc, { id: 'l2', delay: true, label: 'efter ett år' }, 'test');
-		expect(readMap(doc).links.slice(0, 2).map(({ polarity, delay, label }) => ({ polarity, delay, label }))).toEqual([
+		expect(
+			readMap(doc)
+				.links.slice(0, 2)
+				.map(({ polarity, delay, label }) => ({ polarity, delay, label }))
+		).toEqual([
 			{ polarity: '-', delay: undefined, label: undefined },
 			{ polarity: '+', delay: true, label: 'efter ett år' }
 		]);
@@ -105,7 +109,17 @@ describe('map commands', () => {
 	it('moves factors to rounded positions, pins them on request and ignores deleted ones', () => {
 		const doc = new Y.Doc();
 		addFactors(doc, { factors: [factor('a'), factor('b')], author: alice }, 'test');
-		moveFactors(doc, { positions: [{ id: 'a', x: 1.26, y: 2 }, { id: 'gone', x: 0, y: 0 }], pin: true }, 'test');
+		moveFactors(
+			doc,
+			{
+				positions: [
+					{ id: 'a', x: 1.26, y: 2 },
+					{ id: 'gone', x: 0, y: 0 }
+				],
+				pin: true
+			},
+			'test'
+		);
 		moveFactors(doc, { positions: [{ id: 'b', x: 5, y: 6 }] }, 'test');
 		expect(readMap(doc).factors.map(({ id, x, y, pinned }) => ({ id, x, y, pinned }))).toEqual([
 			{ id: 'a', x: 1.3, y: 2, pinned: true },
@@ -173,7 +187,10 @@ describe('map commands', () => {
 			doc,
 			{
 				map: {
-					factors: [{ id: 'a', label: 'A', kind: 'faktor', proposedBySector: 'fritid' }, { id: 'b', label: 'B', kind: 'insats' }],
+					factors: [
+						{ id: 'a', label: 'A', kind: 'faktor', proposedBySector: 'fritid' },
+						{ id: 'b', label: 'B', kind: 'insats' }
+					],
 					links: [{ id: 'l', from: 'a', to: 'b', polarity: '-' }]
 				},
 				title: 'Importerad',

@@ -220,11 +220,7 @@ export function flipPolarity(doc: Y.Doc, id: string, origin: unknown): void {
 }
 
 /** Changes the given fields; `delay: false` and an empty label remove them. */
-export function updateLink(
-	doc: Y.Doc,
-	input: { id: string; polarity?: Polarity; delay?: boolean; label?: string },
-	origin: unknown
-): void {
+export function updateLink(doc: Y.Doc, input: { id: string; polarity?: Polarity; delay?: boolean; label?: string }, origin: unknown): void {
 	if (input.polarity !== undefined && !isPolarity(input.polarity)) throw new Error("polarity must be '+' or '-'");
 	if (input.label !== undefined && input.label.trim().length > LINK_LABEL_MAX) throw new Error('link label is too-long');
 	doc.transact(() => {
@@ -362,7 +358,8 @@ export function mapBoard(doc: Y.Doc): MapBoard {
 		factor: (id) => authored(factorsOf(doc).get(id)),
 		link: (id) => linkOf(linksOf(doc).get(id)),
 		story: (id) => authored(loopsOf(doc).get(id)),
-		linksOf: (factorId) => [...linksOf(doc).values()].flatMap((entry) => linkOf(entry) ?? []).filter((link) => link.from === factorId || link.to === factorId),
+		linksOf: (factorId) =>
+			[...linksOf(doc).values()].flatMap((entry) => linkOf(entry) ?? []).filter((link) => link.from === factorId || link.to === factorId),
 		counts: () => ({ factors: factorsOf(doc).size, links: linksOf(doc).size, stories: loopsOf(doc).size })
 	};
 }
@@ -435,7 +432,8 @@ function readStory(id: string, entry: Entry): StoredLoopStory | null {
 	const name = entry.get('name');
 	const factors = entry.get('factors');
 	const kind = entry.get('kind');
-	if (typeof key !== 'string' || !key || typeof name !== 'string' || checkLabel(name, LOOP_NAME_MAX) || typeof factors !== 'string') return null;
+	if (typeof key !== 'string' || !key || typeof name !== 'string' || checkLabel(name, LOOP_NAME_MAX) || typeof factors !== 'string')
+		return null;
 	if (kind !== 'R' && kind !== 'B') return null;
 	const story = entry.get('story');
 	return {

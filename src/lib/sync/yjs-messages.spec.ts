@@ -40,7 +40,7 @@ describe('catching a reader up', () => {
 		expect(reader.getMap('cards').toJSON()).toEqual(server.getMap('cards').toJSON());
 	});
 
-	it('reads a reader\'s SyncStep1 and throws on garbage', () => {
+	it("reads a reader's SyncStep1 and throws on garbage", () => {
 		const message = decodeYMessage(encodeSyncStep1(new Y.Doc()));
 		expect(message.type).toBe('sync-step-1');
 		expect(() => decodeYMessage(Uint8Array.from([7, 1, 2]))).toThrow();

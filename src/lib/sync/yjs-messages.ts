@@ -9,9 +9,7 @@ import { MESSAGE_SYNC } from '$lib/sync/protocol';
  * payloads are `[varUint syncType][varUint8Array data]` (y-protocols/sync). Awareness
  * (message type 1) is not part of Datadialog's protocol: presence comes from the server.
  */
-export type IncomingYMessage =
-	| { type: 'sync-step-1'; stateVector: Uint8Array }
-	| { type: 'update'; update: Uint8Array };
+export type IncomingYMessage = { type: 'sync-step-1'; stateVector: Uint8Array } | { type: 'update'; update: Uint8Array };
 
 export function decodeYMessage(payload: Uint8Array): IncomingYMessage {
 	const decoder = decoding.createDecoder(payload);

@@ -57,10 +57,22 @@ describe('wire parser', () => {
 		['a header longer than the frame', Uint8Array.from([0, 0, 0, 50, 123]), /truncated/],
 		['a header that is not JSON', frame('{nope', []), /not JSON/],
 		['a connect packet', frame(JSON.stringify({ type: 0, nsp: '/', data: [] }), []), /event or an ack/],
-		['a placeholder pointing nowhere', frame(JSON.stringify({ type: 2, nsp: '/', data: ['y', { _placeholder: true, num: 1 }] }), [[1]]), /points nowhere/],
+		[
+			'a placeholder pointing nowhere',
+			frame(JSON.stringify({ type: 2, nsp: '/', data: ['y', { _placeholder: true, num: 1 }] }), [[1]]),
+			/points nowhere/
+		],
 		['an attachment nothing refers to', frame(JSON.stringify({ type: 2, nsp: '/', data: ['y'] }), [[1]]), /no placeholder/],
-		['a reserved event name', frame(JSON.stringify({ type: 2, nsp: '/', data: ['connect', { _placeholder: true, num: 0 }] }), [[1]]), /invalid packet/],
-		['a fractional ack id', frame(JSON.stringify({ type: 2, nsp: '/', id: 1.5, data: ['y', { _placeholder: true, num: 0 }] }), [[1]]), /invalid packet/]
+		[
+			'a reserved event name',
+			frame(JSON.stringify({ type: 2, nsp: '/', data: ['connect', { _placeholder: true, num: 0 }] }), [[1]]),
+			/invalid packet/
+		],
+		[
+			'a fractional ack id',
+			frame(JSON.stringify({ type: 2, nsp: '/', id: 1.5, data: ['y', { _placeholder: true, num: 0 }] }), [[1]]),
+			/invalid packet/
+		]
 	])('rejects %s with an error', (_name, bytes, message) => {
 		expect(() => new Decoder().add(bytes)).toThrow(message);
 	});

@@ -35,7 +35,8 @@ export class Decoder extends TextPacketDecoder {
 			return;
 		}
 		if (chunk instanceof ArrayBuffer) this.emitReserved('decoded', decodeFrame(new Uint8Array(chunk)));
-		else if (ArrayBuffer.isView(chunk)) this.emitReserved('decoded', decodeFrame(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+		else if (ArrayBuffer.isView(chunk))
+			this.emitReserved('decoded', decodeFrame(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
 		else throw new Error('unknown frame type');
 	}
 }
@@ -111,7 +112,9 @@ function containsBinary(value: unknown): boolean {
 
 function withPlaceholders(value: unknown, attachments: Uint8Array[]): unknown {
 	if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-		attachments.push(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+		attachments.push(
+			value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+		);
 		return { _placeholder: true, num: attachments.length - 1 };
 	}
 	if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, attachments));

@@ -42,11 +42,7 @@ export function deleteWorkshop(workshopId: string, code: string): Promise<Archiv
 	return call(`${base(workshopId)}/delete`, post({ confirm: code } satisfies DeleteRequest));
 }
 
-export function setStepStatus(
-	workshopId: string,
-	cardId: string,
-	body: StepStatusRequest
-): Promise<ArchiveResult<unknown>> {
+export function setStepStatus(workshopId: string, cardId: string, body: StepStatusRequest): Promise<ArchiveResult<unknown>> {
 	return call(`${base(workshopId)}/follow-up/steps/${encodeURIComponent(cardId)}`, { ...post(body), method: 'PUT' });
 }
 

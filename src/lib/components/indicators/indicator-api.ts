@@ -51,9 +51,7 @@ export async function searchKpis(workshopId: string, title: string): Promise<Api
 }
 
 export async function searchMunicipalities(workshopId: string, title: string): Promise<ApiResult<MunicipalityHit[]>> {
-	const result = await call<MunicipalitySearchResponse>(
-		`${base(workshopId)}/kolada/municipalities?title=${encodeURIComponent(title)}`
-	);
+	const result = await call<MunicipalitySearchResponse>(`${base(workshopId)}/kolada/municipalities?title=${encodeURIComponent(title)}`);
 	return result.ok ? { ok: true, data: result.data.municipalities } : result;
 }
 

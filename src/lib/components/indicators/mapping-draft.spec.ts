@@ -16,7 +16,13 @@ const suggestion: Extract<SuggestedMapping, { ok: false }> = {
 describe('mapping step draft', () => {
 	it('starts from the suggestion for the seed 003 district table and asks only for the period', () => {
 		const draft = draftFromSuggestion(suggestion.partial);
-		expect(draft).toMatchObject({ area: 'Stadsdelsområde', value: 'Värde', indicatorMode: 'column', indicatorColumn: 'Indikator', unit: 'Enhet' });
+		expect(draft).toMatchObject({
+			area: 'Stadsdelsområde',
+			value: 'Värde',
+			indicatorMode: 'column',
+			indicatorColumn: 'Indikator',
+			unit: 'Enhet'
+		});
 		expect(mappingGaps(draft)).toEqual(['period']);
 		expect(mappingFromDraft(draft)).toBeNull();
 	});
@@ -36,7 +42,12 @@ describe('mapping step draft', () => {
 
 	it('keeps other breakdown columns unless they are given a role, and maps kön to the kon key', () => {
 		const draft = {
-			...draftFromSuggestion({ area: 'Område', period: 'År', value: 'Andel', breakdown: { kon: 'Kön', arskurs: 'Årskurs', skola: 'Skola' } }),
+			...draftFromSuggestion({
+				area: 'Område',
+				period: 'År',
+				value: 'Andel',
+				breakdown: { kon: 'Kön', arskurs: 'Årskurs', skola: 'Skola' }
+			}),
 			areaCode: 'Skola'
 		};
 		expect(mappingFromDraft(draft)?.breakdown).toEqual({ kon: 'Kön', arskurs: 'Årskurs' });

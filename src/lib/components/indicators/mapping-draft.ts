@@ -80,9 +80,18 @@ export function mappingGaps(draft: MappingDraft): MappingGap[] {
 export function mappingFromDraft(draft: MappingDraft): ColumnMapping | null {
 	if (mappingGaps(draft).length > 0) return null;
 	const used = new Set(
-		[draft.area, draft.areaCode, draft.period, draft.value, draft.unit, draft.sex, draft.ciLower, draft.ciUpper, draft.n, draft.indicatorColumn].filter(
-			(c) => c !== ''
-		)
+		[
+			draft.area,
+			draft.areaCode,
+			draft.period,
+			draft.value,
+			draft.unit,
+			draft.sex,
+			draft.ciLower,
+			draft.ciUpper,
+			draft.n,
+			draft.indicatorColumn
+		].filter((c) => c !== '')
 	);
 	const breakdown: Record<string, string> = {};
 	if (draft.sex) breakdown[SEX_BREAKDOWN_KEY] = draft.sex;

@@ -64,7 +64,16 @@ describe('exportTables', () => {
 			followUp: {
 				...document.followUp,
 				of: { workshopId: 'w0', title: 'Förra', version: 1 },
-				baseline: [{ indicatorId: 'franvaro', seriesKey: 'franvaro|0192', area: { code: '0192', name: 'Nynäshamn' }, breakdown: {}, period: '2023', value: 12.5 }]
+				baseline: [
+					{
+						indicatorId: 'franvaro',
+						seriesKey: 'franvaro|0192',
+						area: { code: '0192', name: 'Nynäshamn' },
+						breakdown: {},
+						period: '2023',
+						value: 12.5
+					}
+				]
 			}
 		};
 		const withThenNow = exportTables(followUp, buildReportModel(followUp));

@@ -159,12 +159,7 @@ function mapTables(map: ArchiveDocument['maps'][number]): CsvTable[] {
 		{
 			file: `${prefix}-loopar.csv`,
 			header: ['typ', 'faktorer', 'namn', 'berättelse'],
-			rows: map.loops.map((loop) => [
-				loop.kind,
-				loop.factors.map((id) => labels.get(id) ?? id).join(' → '),
-				loop.name,
-				loop.story
-			])
+			rows: map.loops.map((loop) => [loop.kind, loop.factors.map((id) => labels.get(id) ?? id).join(' → '), loop.name, loop.story])
 		}
 	];
 }

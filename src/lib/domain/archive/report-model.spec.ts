@@ -59,7 +59,12 @@ describe('buildReportModel', () => {
 
 	it('names each map’s loops by factor labels and groups readings by sector', () => {
 		expect(model.maps[0]!.loops).toEqual([
-			{ kind: 'R', factors: ['Skolfrånvaro', 'Skolresultat', 'Motivation'], name: 'Frånvarospiralen', story: 'Den som missar lektioner tappar taget.' }
+			{
+				kind: 'R',
+				factors: ['Skolfrånvaro', 'Skolresultat', 'Motivation'],
+				name: 'Frånvarospiralen',
+				story: 'Den som missar lektioner tappar taget.'
+			}
 		]);
 		expect(model.indicators[0]!.readings.map((g) => [g.sector, g.readings.map((r) => r.text)])).toEqual([
 			['skola', ['Samma ökning i åk 8.']],

@@ -49,10 +49,9 @@ export const methodSchema = z
 			.array(z.object({ phase: z.enum(PHASES), minutes: z.number().int().min(1).max(TIMEBOX_MAX_MINUTES).optional() }))
 			.min(1)
 			.max(PHASES.length),
-		phases: z.object(Object.fromEntries(PHASES.map((phase) => [phase, phaseSettingsSchema])) as Record<
-			(typeof PHASES)[number],
-			typeof phaseSettingsSchema
-		>)
+		phases: z.object(
+			Object.fromEntries(PHASES.map((phase) => [phase, phaseSettingsSchema])) as Record<(typeof PHASES)[number], typeof phaseSettingsSchema>
+		)
 	})
 	.refine((method) => new Set(method.agenda.map((item) => item.phase)).size === method.agenda.length, {
 		message: 'agenda lists a phase twice'

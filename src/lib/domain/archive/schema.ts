@@ -3,13 +3,7 @@ import { areaSchema } from '../indicators/schema';
 import { archivedIndicatorSchema, archivedReadingSchema } from './schema-indicators';
 import { archivedMapSchema } from './schema-maps';
 import { cardSchema, idSchema, isoDateSchema, timestampSchema } from '../cards/card-schema';
-import {
-	groupSchema,
-	methodSchema,
-	moderationEntrySchema,
-	preparationSchema,
-	publicVoteSchema
-} from './schema-method';
+import { groupSchema, methodSchema, moderationEntrySchema, preparationSchema, publicVoteSchema } from './schema-method';
 import { SECTORS } from '../workshop/sectors';
 
 /**
@@ -69,7 +63,9 @@ export const archiveDocumentSchema = z
 			frozenAt: timestampSchema.nullable()
 		}),
 		workshop: z.object({
-			title: z.string().refine((title) => title.trim().length > 0 && title.length <= ARCHIVE_TITLE_MAX, `must be 1–${ARCHIVE_TITLE_MAX} characters`),
+			title: z
+				.string()
+				.refine((title) => title.trim().length > 0 && title.length <= ARCHIVE_TITLE_MAX, `must be 1–${ARCHIVE_TITLE_MAX} characters`),
 			createdAt: timestampSchema
 		}),
 		method: methodSchema,
@@ -100,12 +96,30 @@ export const archiveDocumentSchema = z
 		const unique = (values: string[], path: string) => {
 			if (new Set(values).size !== values.length) context.addIssue({ code: 'custom', message: `${path} must be unique`, path: [path] });
 		};
-		unique(document.canvases.map((canvas) => canvas.name), 'canvases');
-		unique(document.maps.map((map) => map.mapId), 'maps');
-		unique(document.indicators.map((indicator) => indicator.id), 'indicators');
-		unique(document.participants.map((participant) => participant.id), 'participants');
-		unique(document.canvases.flatMap((canvas) => canvas.cards.map((card) => `${canvas.name} ${card.id}`)), 'cards');
-		unique(document.readings.map((reading) => reading.id), 'readings');
+		unique(
+			document.canvases.map((canvas) => canvas.name),
+			'canvases'
+		);
+		unique(
+			document.maps.map((map) => map.mapId),
+			'maps'
+		);
+		unique(
+			document.indicators.map((indicator) => indicator.id),
+			'indicators'
+		);
+		unique(
+			document.participants.map((participant) => participant.id),
+			'participants'
+		);
+		unique(
+			document.canvases.flatMap((canvas) => canvas.cards.map((card) => `${canvas.name} ${card.id}`)),
+			'cards'
+		);
+		unique(
+			document.readings.map((reading) => reading.id),
+			'readings'
+		);
 	});
 
 export type ArchiveDocument = z.infer<typeof archiveDocumentSchema>;

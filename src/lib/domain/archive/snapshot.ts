@@ -97,14 +97,12 @@ function withLoops(mapId: string, map: MapContent): ArchivedMap {
 	return {
 		mapId,
 		...map,
-		loops: loops.map(
-			(loop): ArchivedLoop => ({
-				kind: loop.kind,
-				factors: loop.factors,
-				links: loop.links,
-				...(loop.story ? { name: loop.story.name, ...(loop.story.story ? { story: loop.story.story } : {}) } : {})
-			})
-		),
+		loops: loops.map((loop): ArchivedLoop => ({
+			kind: loop.kind,
+			factors: loop.factors,
+			links: loop.links,
+			...(loop.story ? { name: loop.story.name, ...(loop.story.story ? { story: loop.story.story } : {}) } : {})
+		})),
 		loopsTruncated: search.truncated
 	};
 }

@@ -10,10 +10,20 @@ const obs = (code: string, period: string, value: number | null, breakdown: Reco
 	value,
 	status: value === null ? 'missing' : 'ok'
 });
-const indicator = (observations: Observation[]): IndicatorValues => ({ id: 'i1', meta: { namn: 'Hög frånvaro', unit: 'procent' }, data: { observations } });
+const indicator = (observations: Observation[]): IndicatorValues => ({
+	id: 'i1',
+	meta: { namn: 'Hög frånvaro', unit: 'procent' },
+	data: { observations }
+});
 
 describe('then and now', () => {
-	const then = indicator([obs('0192', '2023', 12.5), obs('0192', '2024', 14.1), obs('0000', '2024', 10.2), obs('0000', '2023', 9.8), obs('0192', '2024', 7, { kon: 'K' })]);
+	const then = indicator([
+		obs('0192', '2023', 12.5),
+		obs('0192', '2024', 14.1),
+		obs('0000', '2024', 10.2),
+		obs('0000', '2023', 9.8),
+		obs('0192', '2024', 7, { kon: 'K' })
+	]);
 
 	it('takes each series’ latest period with a value as the baseline', () => {
 		expect(baselineOf([then]).map((b) => [b.seriesKey, b.period, b.value])).toEqual([

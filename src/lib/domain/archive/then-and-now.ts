@@ -19,7 +19,16 @@ export function baselineOf(indicators: readonly IndicatorValues[]): BaselineRead
 		groupIntoSeries(indicator.data?.observations ?? []).flatMap((series) => {
 			const latest = series.observations.filter(hasValue).at(-1);
 			return latest
-				? [{ indicatorId: indicator.id, seriesKey: series.key, area: series.area, breakdown: series.breakdown, period: latest.period, value: latest.value }]
+				? [
+						{
+							indicatorId: indicator.id,
+							seriesKey: series.key,
+							area: series.area,
+							breakdown: series.breakdown,
+							period: latest.period,
+							value: latest.value
+						}
+					]
 				: [];
 		})
 	);

@@ -36,14 +36,7 @@ export interface AvailableData {
 }
 
 export type AvailableDataProblem =
-	| 'no-wish'
-	| 'unknown-wish'
-	| 'source-empty'
-	| 'bad-level'
-	| 'no-use'
-	| 'bad-use'
-	| 'too-long'
-	| 'bad-url';
+	'no-wish' | 'unknown-wish' | 'source-empty' | 'bad-level' | 'no-use' | 'bad-use' | 'too-long' | 'bad-url';
 
 export function isDataLevel(value: unknown): value is DataLevel {
 	return typeof value === 'string' && (DATA_LEVELS as readonly string[]).includes(value);
@@ -72,10 +65,7 @@ export function isHttpUrl(value: string): boolean {
  * canvas; each linked wish must exist there and be an "Önskvärd" card, otherwise the
  * gap list would count it wrongly. Returns every problem found; empty means valid.
  */
-export function checkAvailableData(
-	data: AvailableData,
-	cards: readonly Card[]
-): AvailableDataProblem[] {
+export function checkAvailableData(data: AvailableData, cards: readonly Card[]): AvailableDataProblem[] {
 	const problems = new Set<AvailableDataProblem>();
 	if (data.wishIds.length === 0) problems.add('no-wish');
 	const wishIds = new Set(cards.filter((card) => card.kind === 'onskvard').map((card) => card.id));

@@ -18,7 +18,14 @@ describe('card basics', () => {
 });
 
 describe('creation order', () => {
-	const card = (id: string, createdAt = '2026-03-01T10:00:00Z'): Card => ({ id, kind: 'onskvard', text: id, authorId: 'p1', sector: 'skola', createdAt });
+	const card = (id: string, createdAt = '2026-03-01T10:00:00Z'): Card => ({
+		id,
+		kind: 'onskvard',
+		text: id,
+		authorId: 'p1',
+		sector: 'skola',
+		createdAt
+	});
 
 	it('sorts oldest first and breaks equal times by id', () => {
 		const cards = [card('b'), card('c', '2026-03-01T09:00:00Z'), card('a')];

@@ -38,23 +38,32 @@ describe('card commands', () => {
 		const context = { ...at('onskvard'), actor: alice };
 		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'a2', kind: 'onskvard', text: 'Frånvaro per skola' }))).toBeNull();
 		expect(checkCardCommand(context, parse({ type: 'card.edit', id: 'a1', text: 'Ny text' }))).toBeNull();
-		expect(checkCardCommand(context, parse({ type: 'card.edit', id: 'b1', text: 'Förfalskad' }))).toMatchObject({ code: 'forbidden', key: 'not-author' });
+		expect(checkCardCommand(context, parse({ type: 'card.edit', id: 'b1', text: 'Förfalskad' }))).toMatchObject({
+			code: 'forbidden',
+			key: 'not-author'
+		});
 		expect(checkCardCommand(context, parse({ type: 'card.remove', id: 'b1' }))).toMatchObject({ code: 'forbidden', key: 'not-author' });
 		expect(checkCardCommand(context, parse({ type: 'card.edit', id: 'hidden', text: 'x' }))).toMatchObject({ key: 'card-hidden' });
 	});
 
 	it('refuses a card ahead of the phase and on a locked board, and takes removing a gone card as done', () => {
-		expect(checkCardCommand({ ...at('samverkan'), actor: alice }, parse({ type: 'card.add', id: 'x', kind: 'nasta-steg', text: 'Tidigt' }))).toMatchObject({
+		expect(
+			checkCardCommand({ ...at('samverkan'), actor: alice }, parse({ type: 'card.add', id: 'x', kind: 'nasta-steg', text: 'Tidigt' }))
+		).toMatchObject({
 			key: 'phase-not-reached'
 		});
 		const locked = { live: liveAt('onskvard', (live) => (live.phases.onskvard.locked = true)), board, groupIds: [], actor: alice };
-		expect(checkCardCommand(locked, parse({ type: 'card.add', id: 'x', kind: 'onskvard', text: 'Låst' }))).toMatchObject({ key: 'phase-locked' });
+		expect(checkCardCommand(locked, parse({ type: 'card.add', id: 'x', kind: 'onskvard', text: 'Låst' }))).toMatchObject({
+			key: 'phase-locked'
+		});
 		expect(checkCardCommand({ ...at('onskvard'), actor: alice }, parse({ type: 'card.remove', id: 'gone' }))).toBeNull();
 	});
 
 	it('never lets a participant take over someone else’s card id', () => {
 		const context = { ...at('onskvard'), actor: alice };
-		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'b1', kind: 'onskvard', text: 'Kapad' }))).toMatchObject({ key: 'id-taken' });
+		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'b1', kind: 'onskvard', text: 'Kapad' }))).toMatchObject({
+			key: 'id-taken'
+		});
 		// Their own id sent again (a retry) changes nothing and is not an error.
 		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'a1', kind: 'onskvard', text: 'Igen' }))).toBeNull();
 	});
@@ -66,7 +75,13 @@ describe('card commands', () => {
 			{ type: 'card.add', id: 'x', kind: 'onskvard', text: 'hej', hidden: false },
 			{ type: 'card.edit', id: 'x', text: 'x'.repeat(900_000) },
 			{ type: 'card.add', id: 'x', kind: 'tillganglig', text: 'data', available: {} },
-			{ type: 'card.add', id: 'x', kind: 'tillganglig', text: 'data', available: { wishIds: ['a1'], source: 'S', level: 'kommunal', uses: ['utforska'], url: 'javascript:alert(1)' } },
+			{
+				type: 'card.add',
+				id: 'x',
+				kind: 'tillganglig',
+				text: 'data',
+				available: { wishIds: ['a1'], source: 'S', level: 'kommunal', uses: ['utforska'], url: 'javascript:alert(1)' }
+			},
 			{ type: 'card.add', id: 'x', kind: 'nasta-steg', text: 'steg', nextStep: { prompt: 'boka-mote', owner: 'Jag', due: 'not-a-date' } },
 			{ type: 'card.add', id: 'x y', kind: 'onskvard', text: 'mellanslag i id' }
 		]) {
@@ -77,23 +92,34 @@ describe('card commands', () => {
 	it('links available data only to wishes on the same board, and details only to their own kind', () => {
 		const context = { ...at('tillganglig'), actor: alice };
 		const available = { wishIds: ['a1'], source: 'Skolverket', level: 'nationell', uses: ['utforska'] };
-		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'd1', kind: 'tillganglig', text: 'Frånvarostatistik', available }))).toBeNull();
 		expect(
-			checkCardCommand(context, parse({ type: 'card.add', id: 'd2', kind: 'tillganglig', text: 'x', available: { ...available, wishIds: ['elsewhere'] } }))
+			checkCardCommand(context, parse({ type: 'card.add', id: 'd1', kind: 'tillganglig', text: 'Frånvarostatistik', available }))
+		).toBeNull();
+		expect(
+			checkCardCommand(
+				context,
+				parse({ type: 'card.add', id: 'd2', kind: 'tillganglig', text: 'x', available: { ...available, wishIds: ['elsewhere'] } })
+			)
 		).toMatchObject({ code: 'bad_request', key: 'unknown-wish' });
-		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'd3', kind: 'samverkan', text: 'x', available }))).toMatchObject({ key: 'bad-details' });
+		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'd3', kind: 'samverkan', text: 'x', available }))).toMatchObject({
+			key: 'bad-details'
+		});
 	});
 
 	it('takes a group id only for the canvas’s own group', () => {
 		const context = { live: liveAt('onskvard'), board, groupIds: ['grupp-1'], actor: alice };
 		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'g', kind: 'onskvard', text: 'x', groupId: 'grupp-1' }))).toBeNull();
-		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'g', kind: 'onskvard', text: 'x', groupId: 'grupp-2' }))).toMatchObject({ key: 'bad-group' });
+		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'g', kind: 'onskvard', text: 'x', groupId: 'grupp-2' }))).toMatchObject({
+			key: 'bad-group'
+		});
 	});
 
 	it('caps a participant’s cards, but not the facilitator’s', () => {
 		const full = boardOf(Array.from({ length: CARD_LIMITS.perPerson }, (_, i) => card(`a${i}`, 'alice')));
 		const add = parse({ type: 'card.add', id: 'one-more', kind: 'onskvard', text: 'x' });
-		expect(checkCardCommand({ live: liveAt('onskvard'), board: full, groupIds: [], actor: alice }, add)).toMatchObject({ key: 'person-limit' });
+		expect(checkCardCommand({ live: liveAt('onskvard'), board: full, groupIds: [], actor: alice }, add)).toMatchObject({
+			key: 'person-limit'
+		});
 		expect(checkCardCommand({ live: liveAt('onskvard'), board: full, groupIds: [], actor: bob }, add)).toBeNull();
 		expect(checkCardCommand({ live: liveAt('onskvard'), board: full, groupIds: [], actor: facilitator }, add)).toBeNull();
 	});
@@ -102,7 +128,9 @@ describe('card commands', () => {
 		const context = { ...at('tillganglig'), actor: bob };
 		expect(checkCardCommand(context, parse({ type: 'card.propose-owner', id: 'a1', owner: 'Fältgruppen' }))).toBeNull();
 		const withCollaborator = boardOf([card('s1', 'alice', { kind: 'samverkan' })]);
-		expect(checkCardCommand({ ...context, board: withCollaborator }, parse({ type: 'card.propose-owner', id: 's1', owner: 'x' }))).toMatchObject({
+		expect(
+			checkCardCommand({ ...context, board: withCollaborator }, parse({ type: 'card.propose-owner', id: 's1', owner: 'x' }))
+		).toMatchObject({
 			key: 'not-a-wish'
 		});
 	});

@@ -23,11 +23,7 @@ describe('findGaps', () => {
 	});
 
 	it('does not count hidden available-data cards as answers and leaves hidden wishes out', () => {
-		const cards = [
-			card('w1', 'onskvard'),
-			card('w2', 'onskvard', { hidden: true }),
-			available('t1', ['w1'], { hidden: true })
-		];
+		const cards = [card('w1', 'onskvard'), card('w2', 'onskvard', { hidden: true }), available('t1', ['w1'], { hidden: true })];
 		expect(findGaps(cards).map((gap) => gap.wish.id)).toEqual(['w1']);
 	});
 

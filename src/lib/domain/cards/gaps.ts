@@ -11,12 +11,7 @@ export interface DataGap {
  * cards do not count: moderated content must not make a wish look covered.
  */
 export function availableFor(cards: readonly Card[], wishId: string): Card[] {
-	return cards.filter(
-		(card) =>
-			card.kind === 'tillganglig' &&
-			!card.hidden &&
-			(card.available?.wishIds.includes(wishId) ?? false)
-	);
+	return cards.filter((card) => card.kind === 'tillganglig' && !card.hidden && (card.available?.wishIds.includes(wishId) ?? false));
 }
 
 /**
@@ -25,15 +20,8 @@ export function availableFor(cards: readonly Card[], wishId: string): Card[] {
  * vote's card order) when given, with unranked wishes after in the given card order;
  * otherwise in the given card order. Hidden wishes are left out.
  */
-export function findGaps(
-	cards: readonly Card[],
-	options: { priorityOrder?: readonly string[] } = {}
-): DataGap[] {
-	const covered = new Set(
-		cards.flatMap((card) =>
-			card.kind === 'tillganglig' && !card.hidden ? (card.available?.wishIds ?? []) : []
-		)
-	);
+export function findGaps(cards: readonly Card[], options: { priorityOrder?: readonly string[] } = {}): DataGap[] {
+	const covered = new Set(cards.flatMap((card) => (card.kind === 'tillganglig' && !card.hidden ? (card.available?.wishIds ?? []) : [])));
 	const gaps = cards
 		.filter((card) => card.kind === 'onskvard' && !card.hidden && !covered.has(card.id))
 		.map((wish) => ({ wish, proposedDataOwner: wish.proposedDataOwner ?? null }));

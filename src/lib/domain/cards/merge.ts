@@ -2,11 +2,7 @@ import { err, ok, type Result } from '../method/result';
 import type { Card } from './card';
 import type { CardChanges } from './card-changes';
 
-export type MergeProblem =
-	| 'unknown-card'
-	| 'nothing-to-merge'
-	| 'keep-in-merge-list'
-	| 'kind-mismatch';
+export type MergeProblem = 'unknown-card' | 'nothing-to-merge' | 'keep-in-merge-list' | 'kind-mismatch';
 
 /**
  * Merges duplicate cards into one, as the facilitator does when two people wrote the
@@ -48,10 +44,7 @@ export function mergeCards(
 
 function combine(kept: Card, duplicates: readonly Card[]): Card {
 	const all = [kept, ...duplicates];
-	const mergedFrom = unique([
-		...(kept.mergedFrom ?? []),
-		...duplicates.flatMap((card) => [card.id, ...(card.mergedFrom ?? [])])
-	]);
+	const mergedFrom = unique([...(kept.mergedFrom ?? []), ...duplicates.flatMap((card) => [card.id, ...(card.mergedFrom ?? [])])]);
 	const next: Card = { ...kept, mergedFrom };
 	const available = all.flatMap((card) => card.available ?? []);
 	const [first] = available;

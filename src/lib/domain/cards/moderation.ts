@@ -33,10 +33,7 @@ export interface Moderated {
  * `hidden: true`, together with the log entry to append. Hiding rather than deleting
  * keeps the facilitator accountable and lets a mistake be undone with {@link unhideCard}.
  */
-export function hideCard(
-	card: Card,
-	options: ModerationOptions
-): Result<Moderated, 'already-hidden'> {
+export function hideCard(card: Card, options: ModerationOptions): Result<Moderated, 'already-hidden'> {
 	if (card.hidden) return err('already-hidden');
 	return ok({ card: { ...card, hidden: true }, entry: logEntry(card, 'hide', options) });
 }
@@ -49,11 +46,7 @@ export function unhideCard(card: Card, options: ModerationOptions): Result<Moder
 	return ok({ card: shown, entry: logEntry(card, 'unhide', options) });
 }
 
-function logEntry(
-	card: Card,
-	action: ModerationAction,
-	options: ModerationOptions
-): ModerationEntry {
+function logEntry(card: Card, action: ModerationAction, options: ModerationOptions): ModerationEntry {
 	const { id: cardId, text, sector } = card;
 	const entry: ModerationEntry = { cardId, action, at: options.at, text, sector };
 	const reason = options.reason?.trim();

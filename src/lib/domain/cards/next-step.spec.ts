@@ -3,13 +3,7 @@ import { checkNextStep, isIsoDate, NEXT_STEP_PROMPTS } from './next-step';
 
 describe('next steps', () => {
 	it('offers the five prompts of the seed canvas', () => {
-		expect(NEXT_STEP_PROMPTS).toEqual([
-			'boka-mote',
-			'visualisera-data',
-			'ladda-hem-material',
-			'kalla-in-facilitator',
-			'prata-med-nagon'
-		]);
+		expect(NEXT_STEP_PROMPTS).toEqual(['boka-mote', 'visualisera-data', 'ladda-hem-material', 'kalla-in-facilitator', 'prata-med-nagon']);
 	});
 
 	it('accepts a step with prompt, owner and due date', () => {
@@ -27,10 +21,7 @@ describe('next steps', () => {
 	});
 
 	it('reports an unknown prompt and an impossible date together', () => {
-		expect(checkNextStep({ prompt: 'fika' as 'boka-mote', owner: 'Anna', due: '2026-02-30' })).toEqual([
-			'bad-prompt',
-			'bad-due-date'
-		]);
+		expect(checkNextStep({ prompt: 'fika' as 'boka-mote', owner: 'Anna', due: '2026-02-30' })).toEqual(['bad-prompt', 'bad-due-date']);
 	});
 
 	it('accepts only real calendar dates written as YYYY-MM-DD', () => {

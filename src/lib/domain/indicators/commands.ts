@@ -30,7 +30,11 @@ export type MetaField = (typeof META_FIELDS)[number];
 export const META_TEXT_MAX = 2000;
 export const INDICATOR_NAME_MAX = 200;
 
-const FIXED_LISTS: Partial<Record<MetaField, readonly string[]>> = { typ: INDICATOR_TYPES, niva: INDICATOR_LEVELS, kindOfUse: KINDS_OF_USE };
+const FIXED_LISTS: Partial<Record<MetaField, readonly string[]>> = {
+	typ: INDICATOR_TYPES,
+	niva: INDICATOR_LEVELS,
+	kindOfUse: KINDS_OF_USE
+};
 
 /** Whether `value` may be stored in `field`: typ, nivå and kind of use take only their fixed words. */
 export function isAllowedMetaValue(field: MetaField, value: string): boolean {
@@ -42,14 +46,22 @@ const pointSchema = z
 	.object({
 		area: z.string().min(1).max(200),
 		period: z.string().min(1).max(100),
-		breakdown: z.record(z.string().max(200), z.string().max(200)).refine((value) => Object.keys(value).length <= 20, 'at most 20 breakdown values')
+		breakdown: z
+			.record(z.string().max(200), z.string().max(200))
+			.refine((value) => Object.keys(value).length <= 20, 'at most 20 breakdown values')
 	})
 	.strict();
 
 const metaSchema = z
 	.partialRecord(z.enum(META_FIELDS), z.string().max(META_TEXT_MAX))
-	.refine((meta) => typeof meta.namn === 'string' && meta.namn.trim().length > 0 && meta.namn.trim().length <= INDICATOR_NAME_MAX, 'an indicator needs a name')
-	.refine((meta) => Object.entries(meta).every(([field, value]) => value.trim() === '' || isAllowedMetaValue(field as MetaField, value.trim())), 'typ, niva and kindOfUse take their fixed values')
+	.refine(
+		(meta) => typeof meta.namn === 'string' && meta.namn.trim().length > 0 && meta.namn.trim().length <= INDICATOR_NAME_MAX,
+		'an indicator needs a name'
+	)
+	.refine(
+		(meta) => Object.entries(meta).every(([field, value]) => value.trim() === '' || isAllowedMetaValue(field as MetaField, value.trim())),
+		'typ, niva and kindOfUse take their fixed values'
+	)
 	// The refinements above make it an IndicatorMeta: a name, and the fixed words where the fields have them.
 	.transform((meta) => meta as IndicatorMeta);
 
@@ -60,14 +72,23 @@ const metaSchema = z
  */
 export const indicatorsCommandSchema = z.discriminatedUnion('type', [
 	z
-		.object({ type: z.literal('reading.add'), id: idSchema, indicatorId: idSchema, text: trimmedText(READING_TEXT_MAX), point: pointSchema.optional() })
+		.object({
+			type: z.literal('reading.add'),
+			id: idSchema,
+			indicatorId: idSchema,
+			text: trimmedText(READING_TEXT_MAX),
+			point: pointSchema.optional()
+		})
 		.strict(),
 	z.object({ type: z.literal('reading.edit'), id: idSchema, text: trimmedText(READING_TEXT_MAX) }).strict(),
 	z.object({ type: z.literal('reading.remove'), id: idSchema }).strict(),
 	z
 		.object({
 			type: z.literal('indicator.add'),
-			indicators: z.array(z.object({ id: idSchema, templateId: idSchema.optional(), meta: metaSchema }).strict()).min(1).max(100)
+			indicators: z
+				.array(z.object({ id: idSchema, templateId: idSchema.optional(), meta: metaSchema }).strict())
+				.min(1)
+				.max(100)
 		})
 		.strict(),
 	z.object({ type: z.literal('indicator.set'), id: idSchema, field: z.enum(META_FIELDS), value: z.string().max(META_TEXT_MAX) }).strict(),
@@ -92,7 +113,10 @@ export interface IndicatorsBoard {
  * add and their author's (or the facilitator's) to change; the catalogue is the
  * facilitator's.
  */
-export function checkIndicatorsCommand(context: { actor: MethodActor; board: IndicatorsBoard }, command: IndicatorsCommand): Refusal | null {
+export function checkIndicatorsCommand(
+	context: { actor: MethodActor; board: IndicatorsBoard },
+	command: IndicatorsCommand
+): Refusal | null {
 	const { actor, board } = context;
 	const own = (entry: Authored) => actor.role === 'facilitator' || entry.authorId === actor.participantId;
 	switch (command.type) {
@@ -120,7 +144,8 @@ export function checkIndicatorsCommand(context: { actor: MethodActor; board: Ind
 		case 'indicator.set':
 		case 'indicator.link':
 		case 'indicator.remove': {
-			if (actor.role !== 'facilitator') return refuse('forbidden', 'facilitator-only', 'only the facilitator edits the indicator catalogue');
+			if (actor.role !== 'facilitator')
+				return refuse('forbidden', 'facilitator-only', 'only the facilitator edits the indicator catalogue');
 			if ((command.type === 'indicator.set' || command.type === 'indicator.link') && !board.hasIndicator(command.id)) {
 				return refuse('not_found', 'no-indicator', 'no such indicator');
 			}

@@ -34,10 +34,10 @@ describe('estimate roles', () => {
 			value,
 			status: value === null ? 'missing' : 'ok'
 		});
-		const folded = foldEstimateRoles(
-			[row('A', 5), row('L', 4), row('U', null), row('N', 5)],
-			{ key: 'matt', roles: { A: 'estimate', L: 'ciLower', U: 'ciUpper', N: 'n' } }
-		);
+		const folded = foldEstimateRoles([row('A', 5), row('L', 4), row('U', null), row('N', 5)], {
+			key: 'matt',
+			roles: { A: 'estimate', L: 'ciLower', U: 'ciUpper', N: 'n' }
+		});
 		expect(folded).toEqual([
 			{
 				indicatorId: 'mobbning',

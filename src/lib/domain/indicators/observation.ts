@@ -13,17 +13,7 @@ export const OBSERVATION_STATUSES = ['ok', 'missing', 'suppressed', 'preliminary
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 
 /** Geographic level, as far as the source lets us tell. */
-export const AREA_LEVELS = [
-	'riket',
-	'lan',
-	'kommun',
-	'stadsdelsomrade',
-	'stadsdel',
-	'RegSO',
-	'DeSO',
-	'skola',
-	'annan'
-] as const;
+export const AREA_LEVELS = ['riket', 'lan', 'kommun', 'stadsdelsomrade', 'stadsdel', 'RegSO', 'DeSO', 'skola', 'annan'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 export interface Area {

@@ -69,9 +69,7 @@ export function comparePeriods(a: string, b: string): number {
 	const pa = parsePeriod(a);
 	const pb = parsePeriod(b);
 	if (pa && pb) {
-		return (
-			pa.endYear - pb.endYear || pa.startYear - pb.startYear || pa.subPeriod - pb.subPeriod || a.localeCompare(b)
-		);
+		return pa.endYear - pb.endYear || pa.startYear - pb.startYear || pa.subPeriod - pb.subPeriod || a.localeCompare(b);
 	}
 	if (pa) return -1;
 	if (pb) return 1;

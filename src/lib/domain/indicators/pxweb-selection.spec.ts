@@ -5,7 +5,7 @@ import { DEFAULT_PERIODS, defaultSelection, missingChoices, pxwebV1Query, type P
 const table = readJsonFixture('scb-v1-befolkningny-metadata.json') as unknown as PxWebV1Table;
 
 describe('choosing values in a PxWeb v1 table', () => {
-	it('starts from the newest ten years, the first content and the table\'s own total for everything else', () => {
+	it("starts from the newest ten years, the first content and the table's own total for everything else", () => {
 		const selection = defaultSelection(table.variables);
 		expect(selection.Tid).toHaveLength(DEFAULT_PERIODS);
 		expect(selection.Tid).toEqual(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);

@@ -18,9 +18,7 @@ export type AgendaProblem = 'empty' | 'unknown-phase' | 'duplicate-phase' | 'bad
  * Checks an agenda a facilitator composed (or a template supplied). Returns every
  * problem found, so the form can mark all of them at once; an empty list means valid.
  */
-export function checkAgenda(
-	agenda: readonly { phase: unknown; minutes?: unknown }[]
-): AgendaProblem[] {
+export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown }[]): AgendaProblem[] {
 	const problems = new Set<AgendaProblem>();
 	if (agenda.length === 0) problems.add('empty');
 	const seen = new Set<string>();
@@ -34,12 +32,7 @@ export function checkAgenda(
 }
 
 export function isTimebox(minutes: unknown): minutes is number {
-	return (
-		typeof minutes === 'number' &&
-		Number.isInteger(minutes) &&
-		minutes > 0 &&
-		minutes <= TIMEBOX_MAX_MINUTES
-	);
+	return typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= TIMEBOX_MAX_MINUTES;
 }
 
 /** Sum of all timeboxes, for "about N minutes" in the preparation view. */

@@ -19,21 +19,7 @@ const STOPWORDS = new Set(
 );
 
 /** Longest first, so "arna" is tried before "a"-like shorter endings. */
-const SUFFIXES = [
-	'arnas',
-	'ernas',
-	'ornas',
-	'arna',
-	'erna',
-	'orna',
-	'ar',
-	'er',
-	'or',
-	'an',
-	'en',
-	'et',
-	'na'
-];
+const SUFFIXES = ['arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'ar', 'er', 'or', 'an', 'en', 'et', 'na'];
 
 const EXACT = 3;
 const COMPOUND = 2;
@@ -61,9 +47,7 @@ export function suggestDataSources(
 	const tokens = tokenise(text);
 	if (tokens.length === 0 || limit <= 0) return [];
 	const phrase = ` ${tokens.join(' ')} `;
-	const lastWord = /[\s.,;:!?]$/.test(text)
-		? ''
-		: (normaliseForMatch(text).split(' ').at(-1) ?? '');
+	const lastWord = /[\s.,;:!?]$/.test(text) ? '' : (normaliseForMatch(text).split(' ').at(-1) ?? '');
 	const typing = lastWord.length >= 3 ? stem(lastWord) : null;
 	return sources
 		.map((source, order) => ({ ...scoreSource(source, tokens, phrase, typing), order }))
@@ -105,12 +89,7 @@ function scoreSource(
 	return { source, score, matched };
 }
 
-function keywordScore(
-	words: readonly string[],
-	tokens: readonly string[],
-	phrase: string,
-	typing: string | null
-): number {
+function keywordScore(words: readonly string[], tokens: readonly string[], phrase: string, typing: string | null): number {
 	if (words.length === 0) return 0;
 	if (words.length > 1) return phrase.includes(` ${words.join(' ')} `) ? EXACT : 0;
 	const [word] = words as [string];

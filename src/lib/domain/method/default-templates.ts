@@ -20,19 +20,10 @@ import {
  * fails loudly here and in workshop-templates/templates.spec.ts rather than in a
  * workshop.
  */
-export const THEMES: readonly ThemeTemplate[] = unwrap(
-	parseThemesFile(themesJson),
-	'themes.json'
-).themes;
+export const THEMES: readonly ThemeTemplate[] = unwrap(parseThemesFile(themesJson), 'themes.json').themes;
 export const GOALS: readonly GoalTemplate[] = unwrap(parseGoalsFile(goalsJson), 'goals.json').goals;
-export const DATA_SOURCES: readonly DataSourceTemplate[] = unwrap(
-	parseDataSourcesFile(dataSourcesJson),
-	'data-sources.json'
-).sources;
-export const DEFAULT_AGENDA_TEMPLATE: AgendaTemplate = unwrap(
-	parseAgendaFile(agendaJson),
-	'agenda-default.json'
-);
+export const DATA_SOURCES: readonly DataSourceTemplate[] = unwrap(parseDataSourcesFile(dataSourcesJson), 'data-sources.json').sources;
+export const DEFAULT_AGENDA_TEMPLATE: AgendaTemplate = unwrap(parseAgendaFile(agendaJson), 'agenda-default.json');
 
 function unwrap<T>(result: Result<T, string>, file: string): T {
 	if (!result.ok) throw new Error(`workshop-templates/${file} is invalid: ${result.error}`);

@@ -82,9 +82,7 @@ export function castVote(state: VoteState, vote: CastVote): Result<VoteState, Ca
 /** Takes back one of the voter's dots on the card (the latest one) while the vote is open. */
 export function retractVote(state: VoteState, vote: CastVote): Result<VoteState, RetractProblem> {
 	if (state.status !== 'open') return err('vote-closed');
-	const index = state.votes.findLastIndex(
-		(cast) => cast.voterId === vote.voterId && cast.cardId === vote.cardId
-	);
+	const index = state.votes.findLastIndex((cast) => cast.voterId === vote.voterId && cast.cardId === vote.cardId);
 	if (index < 0) return err('no-vote');
 	return ok({ ...state, votes: state.votes.toSpliced(index, 1) });
 }
@@ -108,9 +106,7 @@ export function votesUsed(state: VoteState, voterId: string): number {
 export function addProxyVoter(state: VoteState, proxy: ProxyVoter): Result<VoteState, ProxyProblem> {
 	const name = proxy.name.trim();
 	if (name.length === 0) return err('name-empty');
-	const taken =
-		state.proxies.some((existing) => existing.id === proxy.id) ||
-		state.votes.some((cast) => cast.voterId === proxy.id);
+	const taken = state.proxies.some((existing) => existing.id === proxy.id) || state.votes.some((cast) => cast.voterId === proxy.id);
 	if (taken) return err('duplicate-voter');
 	return ok({ ...state, proxies: [...state.proxies, { id: proxy.id, name }] });
 }
@@ -145,10 +141,7 @@ export function syncBallot(state: VoteState, cards: readonly Card[]): VoteState 
  * dots over the cap go back to the voter rather than silently counting extra. If the
  * kept card is not on the ballot, the duplicates' dots go back to their voters.
  */
-export function mergeVoteCards(
-	state: VoteState,
-	options: { keepId: string; mergeIds: readonly string[] }
-): VoteState {
+export function mergeVoteCards(state: VoteState, options: { keepId: string; mergeIds: readonly string[] }): VoteState {
 	const gone = new Set(options.mergeIds);
 	gone.delete(options.keepId);
 	const keptOnBallot = state.cardIds.includes(options.keepId);

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sector } from '../workshop/sectors';
-import {
-	createGroups,
-	groupOf,
-	joinGroup,
-	leaveGroup,
-	setGroupQuestion,
-	splitIntoGroups,
-	type Group,
-	type GroupMember
-} from './groups';
+import { createGroups, groupOf, joinGroup, leaveGroup, setGroupQuestion, splitIntoGroups, type Group, type GroupMember } from './groups';
 import type { Result } from './result';
 import { seededRandom } from './seeded-random';
 

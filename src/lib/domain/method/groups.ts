@@ -41,9 +41,7 @@ export function splitIntoGroups(options: {
 		seen.add(member.id);
 		bySector.set(member.sector, [...(bySector.get(member.sector) ?? []), member.id]);
 	}
-	const sectors = [...bySector.entries()].sort(
-		([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b)
-	);
+	const sectors = [...bySector.entries()].sort(([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b));
 	const dealOrder = sectors.flatMap(([, ids]) => shuffled(ids, options.random));
 	const groups = emptyGroups(Math.ceil(dealOrder.length / maxSize));
 	dealOrder.forEach((memberId, index) => groups[index % groups.length]!.memberIds.push(memberId));
@@ -78,9 +76,7 @@ export function joinGroup(
 /** The groups without the participant; unchanged groups are the same objects. */
 export function leaveGroup(groups: readonly Group[], participantId: string): Group[] {
 	return groups.map((group) =>
-		group.memberIds.includes(participantId)
-			? { ...group, memberIds: group.memberIds.filter((id) => id !== participantId) }
-			: group
+		group.memberIds.includes(participantId) ? { ...group, memberIds: group.memberIds.filter((id) => id !== participantId) } : group
 	);
 }
 

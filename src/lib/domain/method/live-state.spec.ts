@@ -16,11 +16,7 @@ import {
 } from './live-state';
 import { startTimer } from './timer';
 
-const agenda: Agenda = [
-	{ phase: 'valj-fraga', minutes: 5 },
-	{ phase: 'onskvard', minutes: 15 },
-	{ phase: 'tillganglig' }
-];
+const agenda: Agenda = [{ phase: 'valj-fraga', minutes: 5 }, { phase: 'onskvard', minutes: 15 }, { phase: 'tillganglig' }];
 
 function live(): LiveState {
 	const created = createLiveState({ agenda });

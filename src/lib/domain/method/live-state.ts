@@ -123,10 +123,7 @@ export function unmarkReady(state: LiveState, participantId: string): LiveState 
  * How many of the people present are ready. Only ids in `presentIds` count, so someone
  * who pressed "klar" and then left does not make the room look done.
  */
-export function readiness(
-	state: LiveState,
-	presentIds: readonly string[]
-): { ready: number; present: number } {
+export function readiness(state: LiveState, presentIds: readonly string[]): { ready: number; present: number } {
 	const present = new Set(presentIds);
 	return { ready: state.readyIds.filter((id) => present.has(id)).length, present: present.size };
 }

@@ -5,8 +5,7 @@ import type { Actor } from '../workshop/access';
  * can be passed as is; tests and the client can pass just the role and id.
  */
 export type MethodActor =
-	| Pick<Extract<Actor, { role: 'facilitator' }>, 'role'>
-	| Pick<Extract<Actor, { role: 'participant' }>, 'role' | 'participantId'>;
+	Pick<Extract<Actor, { role: 'facilitator' }>, 'role'> | Pick<Extract<Actor, { role: 'participant' }>, 'role' | 'participantId'>;
 
 /** The author id recorded on what the facilitator (or the server on their behalf) writes. */
 export const FACILITATOR_AUTHOR = 'facilitator';

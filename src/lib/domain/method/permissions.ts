@@ -54,11 +54,7 @@ export interface PermissionState {
  * workshop (phase, reveal, lock, votes, proxies, moderation, merging) or touch someone
  * else's cards, whatever their client sends. The reason lets the UI explain a refusal.
  */
-export function denyReason(
-	actor: MethodActor,
-	action: MethodAction,
-	state: PermissionState
-): DenyReason | null {
+export function denyReason(actor: MethodActor, action: MethodAction, state: PermissionState): DenyReason | null {
 	if (action.type === 'cast-vote') return castVoteDenial(actor, action.voterId, state.vote ?? null);
 	if (actor.role === 'facilitator') return null;
 	const { live } = state;
@@ -111,11 +107,7 @@ export function canPerform(actor: MethodActor, action: MethodAction, state: Perm
  * Participants vote only for themselves; the facilitator votes only on behalf of
  * registered proxy voters (people without a device), never with a budget of their own.
  */
-function castVoteDenial(
-	actor: MethodActor,
-	voterId: string,
-	vote: VoteState | null
-): DenyReason | null {
+function castVoteDenial(actor: MethodActor, voterId: string, vote: VoteState | null): DenyReason | null {
 	if (!vote) return 'no-vote';
 	if (actor.role === 'facilitator') return isProxyVoter(vote, voterId) ? null : 'not-proxy';
 	return voterId === actor.participantId ? null : 'not-yourself';

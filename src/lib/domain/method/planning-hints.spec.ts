@@ -16,15 +16,13 @@ describe('planningHints', () => {
 	});
 
 	it('warns when everyone invited comes from one sector', () => {
-		expect(
-			planningHints({ expectedParticipants: 6, firstDialogue: true, invitedSectors: ['skola', 'skola'] })
-		).toEqual(['single-perspective']);
+		expect(planningHints({ expectedParticipants: 6, firstDialogue: true, invitedSectors: ['skola', 'skola'] })).toEqual([
+			'single-perspective'
+		]);
 	});
 
 	it('does not warn about sectors that are not yet known or are mixed', () => {
 		expect(planningHints({ expectedParticipants: 6, firstDialogue: true, invitedSectors: [] })).toEqual([]);
-		expect(
-			planningHints({ expectedParticipants: 6, firstDialogue: true, invitedSectors: ['skola', 'polis'] })
-		).toEqual([]);
+		expect(planningHints({ expectedParticipants: 6, firstDialogue: true, invitedSectors: ['skola', 'polis'] })).toEqual([]);
 	});
 });

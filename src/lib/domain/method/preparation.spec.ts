@@ -56,10 +56,7 @@ describe('checkPreparation', () => {
 	});
 
 	it('reports a missing goal and question', () => {
-		expect(checkPreparation({ ...ready, goal: null, question: null }, { goals, themes })).toEqual([
-			'goal-missing',
-			'question-missing'
-		]);
+		expect(checkPreparation({ ...ready, goal: null, question: null }, { goals, themes })).toEqual(['goal-missing', 'question-missing']);
 	});
 
 	it('reports unknown template goals and themes', () => {
@@ -77,9 +74,7 @@ describe('checkPreparation', () => {
 
 	it('reports a theme question that does not belong to the chosen theme', () => {
 		const otherThemes = [...themes, { ...themes[0]!, id: 'aldre' }];
-		expect(checkPreparation({ ...ready, themeId: 'aldre' }, { goals, themes: otherThemes })).toEqual([
-			'question-theme-mismatch'
-		]);
+		expect(checkPreparation({ ...ready, themeId: 'aldre' }, { goals, themes: otherThemes })).toEqual(['question-theme-mismatch']);
 	});
 
 	it('reports empty and too long custom texts', () => {
@@ -121,8 +116,6 @@ describe('questionText and goalText', () => {
 	});
 
 	it('gives a template goal in the asked language', () => {
-		expect(goalText({ kind: 'template', goalId: 'lara-av-varandra' }, goals, 'sv')).toBe(
-			'Att lära av varandra och förstå frågan bättre'
-		);
+		expect(goalText({ kind: 'template', goalId: 'lara-av-varandra' }, goals, 'sv')).toBe('Att lära av varandra och förstå frågan bättre');
 	});
 });

@@ -12,9 +12,7 @@ export type QuestionAngle = (typeof QUESTION_ANGLES)[number];
 export type GoalChoice = { kind: 'template'; goalId: string } | { kind: 'custom'; text: string };
 
 /** A theme's promotion or prevention question, or the facilitator's own question. */
-export type QuestionChoice =
-	| { kind: 'theme'; themeId: string; angle: QuestionAngle }
-	| { kind: 'custom'; text: string };
+export type QuestionChoice = { kind: 'theme'; themeId: string; angle: QuestionAngle } | { kind: 'custom'; text: string };
 
 /**
  * What the organiser decides before the workshop (the seed's "about one hour" of
@@ -60,9 +58,7 @@ export function checkPreparation(
 		const known = templates.goals.some((candidate) => candidate.id === goal.goalId);
 		if (!known) problems.push('unknown-goal');
 	} else {
-		problems.push(
-			...textProblems(goal.text, GOAL_TEXT_MAX, 'goal-text-empty', 'goal-text-too-long')
-		);
+		problems.push(...textProblems(goal.text, GOAL_TEXT_MAX, 'goal-text-empty', 'goal-text-too-long'));
 	}
 	const themeIds = new Set(templates.themes.map((theme) => theme.id));
 	if (themeId !== null && !themeIds.has(themeId)) problems.push('unknown-theme');
@@ -71,14 +67,7 @@ export function checkPreparation(
 		if (!themeIds.has(question.themeId)) problems.push('unknown-theme');
 		else if (themeId !== null && themeId !== question.themeId) problems.push('question-theme-mismatch');
 	} else {
-		problems.push(
-			...textProblems(
-				question.text,
-				QUESTION_TEXT_MAX,
-				'question-text-empty',
-				'question-text-too-long'
-			)
-		);
+		problems.push(...textProblems(question.text, QUESTION_TEXT_MAX, 'question-text-empty', 'question-text-too-long'));
 	}
 	const count = preparation.expectedParticipants;
 	if (count !== null && (!Number.isInteger(count) || count < 1)) problems.push('bad-participant-count');
@@ -89,32 +78,19 @@ export function checkPreparation(
  * The question as text in `lang`: a theme question from the template, or the custom
  * text as written (custom text is not translated). Null when the theme is unknown.
  */
-export function questionText(
-	question: QuestionChoice,
-	themes: readonly ThemeTemplate[],
-	lang: 'sv' | 'en'
-): string | null {
+export function questionText(question: QuestionChoice, themes: readonly ThemeTemplate[], lang: 'sv' | 'en'): string | null {
 	if (question.kind === 'custom') return question.text.trim();
 	const theme = themes.find((candidate) => candidate.id === question.themeId);
 	return theme ? theme.questions[question.angle][lang] : null;
 }
 
 /** The goal as text in `lang`; null when the template goal is unknown. */
-export function goalText(
-	goal: GoalChoice,
-	goals: readonly GoalTemplate[],
-	lang: 'sv' | 'en'
-): string | null {
+export function goalText(goal: GoalChoice, goals: readonly GoalTemplate[], lang: 'sv' | 'en'): string | null {
 	if (goal.kind === 'custom') return goal.text.trim();
 	return goals.find((candidate) => candidate.id === goal.goalId)?.label[lang] ?? null;
 }
 
-function textProblems<E extends PreparationProblem>(
-	text: string,
-	max: number,
-	empty: E,
-	tooLong: E
-): E[] {
+function textProblems<E extends PreparationProblem>(text: string, max: number, empty: E, tooLong: E): E[] {
 	const trimmed = text.trim();
 	if (trimmed.length === 0) return [empty];
 	return trimmed.length > max ? [tooLong] : [];

@@ -95,13 +95,11 @@ const agendaItemSchema = z.object({
 });
 export type AgendaItemTemplate = z.infer<typeof agendaItemSchema>;
 
-const agendaFileSchema = z
-	.object({ ...header, id, name: localized, items: z.array(agendaItemSchema) })
-	.superRefine((file, ctx) => {
-		for (const problem of checkAgenda(file.items)) {
-			ctx.addIssue({ code: 'custom', path: ['items'], message: `agenda: ${problem}` });
-		}
-	});
+const agendaFileSchema = z.object({ ...header, id, name: localized, items: z.array(agendaItemSchema) }).superRefine((file, ctx) => {
+	for (const problem of checkAgenda(file.items)) {
+		ctx.addIssue({ code: 'custom', path: ['items'], message: `agenda: ${problem}` });
+	}
+});
 export type AgendaTemplate = z.infer<typeof agendaFileSchema>;
 
 /** Validates parsed themes JSON; the error lists every issue as "path: message". */
@@ -129,9 +127,7 @@ export function agendaFromTemplate(template: AgendaTemplate): {
 	agenda: Agenda;
 	rules: Partial<Record<Phase, Partial<PhaseRules>>>;
 } {
-	const agenda = template.items.map(({ phase, minutes }) =>
-		minutes === undefined ? { phase } : { phase, minutes }
-	);
+	const agenda = template.items.map(({ phase, minutes }) => (minutes === undefined ? { phase } : { phase, minutes }));
 	const rules: Partial<Record<Phase, Partial<PhaseRules>>> = {};
 	for (const item of template.items) if (item.rules) rules[item.phase] = item.rules;
 	return { agenda, rules };
@@ -141,10 +137,7 @@ export function agendaFromTemplate(template: AgendaTemplate): {
  * Data-source ids that themes suggest but the directory does not hold. The files are
  * validated one by one, so this cross-file link is checked separately.
  */
-export function unknownDataSourceIds(
-	themes: readonly ThemeTemplate[],
-	sources: readonly DataSourceTemplate[]
-): string[] {
+export function unknownDataSourceIds(themes: readonly ThemeTemplate[], sources: readonly DataSourceTemplate[]): string[] {
 	const known = new Set(sources.map((source) => source.id));
 	const suggested = themes.flatMap((theme) => theme.suggestedDataSourceIds);
 	return [...new Set(suggested.filter((id) => !known.has(id)))];
@@ -153,9 +146,7 @@ export function unknownDataSourceIds(
 function parseWith<T>(schema: z.ZodType<T>, json: unknown): Result<T, string> {
 	const parsed = schema.safeParse(json);
 	if (parsed.success) return ok(parsed.data);
-	const issues = parsed.error.issues.map(
-		(issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`
-	);
+	const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 	return err(issues.join('; '));
 }
 

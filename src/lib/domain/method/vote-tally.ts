@@ -72,9 +72,7 @@ export function voteView(state: VoteState, viewer: MethodActor): VoteView {
 		cardIds: state.cardIds,
 		progress: { dots: state.votes.length, voters: voters.size },
 		own: viewer.role === 'participant' ? ownVotes(state, viewer.participantId) : null,
-		proxies: facilitator
-			? state.proxies.map((proxy) => ({ ...proxy, ...ownVotes(state, proxy.id) }))
-			: null,
+		proxies: facilitator ? state.proxies.map((proxy) => ({ ...proxy, ...ownVotes(state, proxy.id) })) : null,
 		tally: state.status === 'closed' ? tally(state) : null
 	};
 }

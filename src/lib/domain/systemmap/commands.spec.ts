@@ -6,7 +6,9 @@ const alice = { role: 'participant', participantId: 'alice' } as const;
 const bob = { role: 'participant', participantId: 'bob' } as const;
 const facilitator = { role: 'facilitator' } as const;
 
-function board(options: { factors?: Record<string, string>; links?: Record<string, [string, string, string]>; factorCount?: number } = {}): MapBoard {
+function board(
+	options: { factors?: Record<string, string>; links?: Record<string, [string, string, string]>; factorCount?: number } = {}
+): MapBoard {
 	const factors = options.factors ?? {};
 	const links = Object.entries(options.links ?? {}).map(([id, [from, to, authorId]]) => ({ id, from, to, authorId }));
 	return {
@@ -24,7 +26,9 @@ describe('map commands', () => {
 	const map = board({ factors: { a: 'alice', b: 'bob' }, links: { ab: ['a', 'b', 'bob'] } });
 
 	it('lets anyone add, move, relink and edit, and people remove only what they added', () => {
-		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'factor.move', positions: [{ id: 'b', x: 10, y: 20 }] }))).toBeNull();
+		expect(
+			checkMapCommand({ actor: alice, board: map }, parse({ type: 'factor.move', positions: [{ id: 'b', x: 10, y: 20 }] }))
+		).toBeNull();
 		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.edit', id: 'ab', polarity: '-' }))).toBeNull();
 		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.remove', id: 'ab' }))).toMatchObject({ key: 'not-author' });
 		// Alice's factor carries Bob's link, so removing it would remove his work too.
@@ -34,19 +38,29 @@ describe('map commands', () => {
 	});
 
 	it('keeps the title the facilitator’s and refuses a second arrow the same way', () => {
-		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'map.meta', title: 'Kapad' }))).toMatchObject({ key: 'facilitator-only' });
-		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'ab2', from: 'a', to: 'b', polarity: '-' }))).toMatchObject({
+		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'map.meta', title: 'Kapad' }))).toMatchObject({
+			key: 'facilitator-only'
+		});
+		expect(
+			checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'ab2', from: 'a', to: 'b', polarity: '-' }))
+		).toMatchObject({
 			key: 'exists'
 		});
-		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'ba', from: 'b', to: 'a', polarity: '-' }))).toBeNull();
-		expect(checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'x', from: 'a', to: 'nowhere', polarity: '+' }))).toMatchObject({
+		expect(
+			checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'ba', from: 'b', to: 'a', polarity: '-' }))
+		).toBeNull();
+		expect(
+			checkMapCommand({ actor: alice, board: map }, parse({ type: 'link.add', id: 'x', from: 'a', to: 'nowhere', polarity: '+' }))
+		).toMatchObject({
 			code: 'not_found'
 		});
 	});
 
 	it('caps the number of factors a map holds', () => {
 		const full = board({ factorCount: MAP_FACTORS_MAX });
-		expect(checkMapCommand({ actor: alice, board: full }, parse({ type: 'factor.add', factors: [{ id: 'n', label: 'Ny', kind: 'faktor' }] }))).toMatchObject({
+		expect(
+			checkMapCommand({ actor: alice, board: full }, parse({ type: 'factor.add', factors: [{ id: 'n', label: 'Ny', kind: 'faktor' }] }))
+		).toMatchObject({
 			key: 'map-full'
 		});
 	});

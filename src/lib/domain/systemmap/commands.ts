@@ -91,7 +91,11 @@ export const mapCommandSchema = z.discriminatedUnion('type', [
 		.strict(),
 	z.object({ type: z.literal('loop.remove'), id: idSchema }).strict(),
 	z
-		.object({ type: z.literal('map.meta'), title: singleLineSchema({ max: MAP_TITLE_MAX, optional: true }).optional(), themeId: z.enum(THEME_IDS).nullable().optional() })
+		.object({
+			type: z.literal('map.meta'),
+			title: singleLineSchema({ max: MAP_TITLE_MAX, optional: true }).optional(),
+			themeId: z.enum(THEME_IDS).nullable().optional()
+		})
 		.strict()
 ]);
 
@@ -145,10 +149,13 @@ export function checkMapCommand(context: { actor: MethodActor; board: MapBoard }
 			return board.factor(command.id) ? null : refuse('not_found', 'no-factor', 'no such factor');
 		case 'factor.remove':
 			if (!board.factor(command.id)) return null;
-			return mayRemoveFactor(actor, board, command.id) ? null : refuse('forbidden', 'not-author', 'only its author may remove this factor and its links');
+			return mayRemoveFactor(actor, board, command.id)
+				? null
+				: refuse('forbidden', 'not-author', 'only its author may remove this factor and its links');
 		case 'link.add': {
 			if (board.link(command.id)) return null;
-			if (!board.factor(command.from) || !board.factor(command.to)) return refuse('not_found', 'no-factor', 'a link must join two factors of the map');
+			if (!board.factor(command.from) || !board.factor(command.to))
+				return refuse('not_found', 'no-factor', 'a link must join two factors of the map');
 			if (board.linksOf(command.from).some((link) => link.from === command.from && link.to === command.to)) {
 				return refuse('forbidden', 'exists', 'these factors are already linked in that direction');
 			}
@@ -163,7 +170,8 @@ export function checkMapCommand(context: { actor: MethodActor; board: MapBoard }
 		}
 		case 'loop.name': {
 			if (board.story(command.id)) return null;
-			if (board.counts().stories >= MAP_STORIES_MAX) return refuse('forbidden', 'map-full', `a map keeps at most ${MAP_STORIES_MAX} named loops`);
+			if (board.counts().stories >= MAP_STORIES_MAX)
+				return refuse('forbidden', 'map-full', `a map keeps at most ${MAP_STORIES_MAX} named loops`);
 			return null;
 		}
 		case 'loop.remove': {

@@ -86,7 +86,9 @@ describe('mapToGraphml', () => {
 	it('stores polarity, kind, delay, sector and position as data', () => {
 		const xml = mapToGraphml(tricky);
 		expect(xml).toMatch(/<edge id="l1" source="a" target="b">\s*<data key="e_polarity">-<\/data>\s*<data key="e_delay">true<\/data>/);
-		expect(xml).toMatch(/<node id="b">\s*<data key="n_label">Polisen<\/data>\s*<data key="n_kind">aktor<\/data>\s*<data key="n_sector">polis<\/data>/);
+		expect(xml).toMatch(
+			/<node id="b">\s*<data key="n_label">Polisen<\/data>\s*<data key="n_kind">aktor<\/data>\s*<data key="n_sector">polis<\/data>/
+		);
 		expect(xml).toContain('<data key="n_x">10.5</data>');
 		expect(xml).toContain('<data key="n_pinned">true</data>');
 	});

@@ -5,7 +5,17 @@ import type { SystemMap } from './map';
 
 const map: SystemMap = {
 	factors: [
-		{ id: 'a', label: 'Tillit', kind: 'faktor', note: 'Social tillit', x: 1.5, y: 2, pinned: true, proposedBySector: 'skola', indicatorId: 'ind-7' },
+		{
+			id: 'a',
+			label: 'Tillit',
+			kind: 'faktor',
+			note: 'Social tillit',
+			x: 1.5,
+			y: 2,
+			pinned: true,
+			proposedBySector: 'skola',
+			indicatorId: 'ind-7'
+		},
 		{ id: 'b', label: 'Trygghet', kind: 'aktor' }
 	],
 	links: [

@@ -45,16 +45,26 @@ interface Box extends Point {
 export function mapToSvg(map: SystemMap, options: SvgOptions = {}): string {
 	const padding = options.padding ?? 40;
 	const boxes = placeBoxes(map.factors);
-	const highlight = options.highlight
-		? { factors: new Set(options.highlight.factors), links: new Set(options.highlight.links) }
-		: null;
+	const highlight = options.highlight ? { factors: new Set(options.highlight.factors), links: new Set(options.highlight.links) } : null;
 
 	const all = [...boxes.values()];
 	const top = (b: Box) => b.y - b.halfHeight - selfLoopRoom(map, b.factor.id);
-	const minX = extent(all.map((b) => b.x - b.halfWidth), Math.min) - padding;
-	const maxX = extent(all.map((b) => b.x + b.halfWidth), Math.max) + padding;
+	const minX =
+		extent(
+			all.map((b) => b.x - b.halfWidth),
+			Math.min
+		) - padding;
+	const maxX =
+		extent(
+			all.map((b) => b.x + b.halfWidth),
+			Math.max
+		) + padding;
 	const minY = extent(all.map(top), Math.min) - padding - (options.title ? 36 : 0);
-	const maxY = extent(all.map((b) => b.y + b.halfHeight), Math.max) + padding;
+	const maxY =
+		extent(
+			all.map((b) => b.y + b.halfHeight),
+			Math.max
+		) + padding;
 	const frame = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 
 	const arrow = (tone: Tone) =>
@@ -93,9 +103,7 @@ export function mapToSvg(map: SystemMap, options: SvgOptions = {}): string {
 			const source = boxes.get(link.from) as Box;
 			const target = boxes.get(link.to) as Box;
 			const offset = (index - (group.length - 1) / 2) * PARALLEL_GAP;
-			out.push(
-				link.from === link.to ? drawSelfLink(link, source, index, tone) : drawLink(link, source, target, offset, tone)
-			);
+			out.push(link.from === link.to ? drawSelfLink(link, source, index, tone) : drawLink(link, source, target, offset, tone));
 		}
 	}
 
@@ -125,8 +133,19 @@ function placeBoxes(factors: Factor[]): Map<string, Box> {
 		if (factor.x !== undefined && factor.y !== undefined) boxes.set(factor.id, make(factor, factor.x, factor.y));
 	}
 	const placed = [...boxes.values()];
-	const left = extent(placed.map((b) => b.x - b.halfWidth), Math.min) + BOX_WIDTH / 2;
-	const below = placed.length === 0 ? 0 : extent(placed.map((b) => b.y + b.halfHeight), Math.max) + 80;
+	const left =
+		extent(
+			placed.map((b) => b.x - b.halfWidth),
+			Math.min
+		) +
+		BOX_WIDTH / 2;
+	const below =
+		placed.length === 0
+			? 0
+			: extent(
+					placed.map((b) => b.y + b.halfHeight),
+					Math.max
+				) + 80;
 	const floating = factors.filter((f) => f.x === undefined || f.y === undefined).sort(byId);
 	for (const [i, factor] of floating.entries()) boxes.set(factor.id, make(factor, left + i * (BOX_WIDTH + 30), below));
 	return boxes;
@@ -154,9 +173,7 @@ function wrap(label: string): string[] {
 function drawFactor(box: Box, emphasis: 'normal' | 'strong' | 'dim'): string {
 	const { factor } = box;
 	const firstLine = box.y - ((box.lines.length - 1) * LINE_HEIGHT) / 2 + 4.5;
-	const tspans = box.lines
-		.map((line, i) => tag('tspan', { x: box.x, y: firstLine + i * LINE_HEIGHT }, escapeXml(line)))
-		.join('');
+	const tspans = box.lines.map((line, i) => tag('tspan', { x: box.x, y: firstLine + i * LINE_HEIGHT }, escapeXml(line))).join('');
 	const shape = {
 		x: box.x - box.halfWidth,
 		y: box.y - box.halfHeight,
@@ -173,9 +190,7 @@ function drawFactor(box: Box, emphasis: 'normal' | 'strong' | 'dim'): string {
 	return tag(
 		'g',
 		group,
-		tag('title', {}, escapeXml(tooltip)) +
-			tag('rect', shape) +
-			tag('text', { 'text-anchor': 'middle', fill: COLORS.ink }, tspans)
+		tag('title', {}, escapeXml(tooltip)) + tag('rect', shape) + tag('text', { 'text-anchor': 'middle', fill: COLORS.ink }, tspans)
 	);
 }
 

@@ -119,4 +119,3 @@ function isHeader(fields: string[]): boolean {
 	const [from = '', to = ''] = fields.map((field) => field.trim().toLowerCase());
 	return HEADER_FROM.has(from) && HEADER_TO.has(to);
 }
-

@@ -41,7 +41,13 @@ describe('parseMapJson', () => {
 	});
 
 	it('keeps given link ids and numbers the others around them', () => {
-		const input = { factors: valid.factors, links: [{ from: 'skola', to: 'brott', polarity: '+' }, { id: 'link-1', from: 'brott', to: 'skola', polarity: '+' }] };
+		const input = {
+			factors: valid.factors,
+			links: [
+				{ from: 'skola', to: 'brott', polarity: '+' },
+				{ id: 'link-1', from: 'brott', to: 'skola', polarity: '+' }
+			]
+		};
 		const result = parseMapJson(JSON.stringify(input));
 		expect(result.ok && result.map.links.map((link) => link.id)).toEqual(['link-2', 'link-1']);
 	});
@@ -79,7 +85,10 @@ describe('parseMapJson', () => {
 
 	it('reports every problem of a file at once', () => {
 		const input = {
-			factors: [{ id: 'a', label: '' }, { id: 'a', label: 'A' }],
+			factors: [
+				{ id: 'a', label: '' },
+				{ id: 'a', label: 'A' }
+			],
 			links: [{ from: 'a', to: 'b', polarity: '?' }]
 		};
 		expect(errors(JSON.stringify(input)).map((error) => error.message)).toEqual([

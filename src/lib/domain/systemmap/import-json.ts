@@ -1,12 +1,5 @@
 import { nextLinkId } from './ids';
-import {
-	failed,
-	issuesToErrors,
-	normalizePolarity,
-	stripBom,
-	type ImportError,
-	type ImportResult
-} from './import-result';
+import { failed, issuesToErrors, normalizePolarity, stripBom, type ImportError, type ImportResult } from './import-result';
 import { cleanProblemMessage, cleanSingleLine } from '../workshop/text-input';
 import { MAP_TITLE_MAX } from './map';
 import { isRecord, validateMap } from './validate';

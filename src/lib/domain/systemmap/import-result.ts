@@ -11,9 +11,7 @@ export interface ImportError {
  * All-or-nothing: a file with any error yields no map at all, so an API handler
  * can answer 400 without having stored part of it.
  */
-export type ImportResult =
-	| { ok: true; title: string | null; map: SystemMap }
-	| { ok: false; errors: ImportError[] };
+export type ImportResult = { ok: true; title: string | null; map: SystemMap } | { ok: false; errors: ImportError[] };
 
 /** Enough for a user to see the pattern; a 400 response stays small for a broken 2000-line file. */
 export const IMPORT_ERRORS_MAX = 50;

@@ -1,13 +1,5 @@
 export * from './map';
-export {
-	checkLabel,
-	isValidId,
-	validateMap,
-	type LabelProblem,
-	type MapIssue,
-	type MapIssueCode,
-	type MapValidation
-} from './validate';
+export { checkLabel, isValidId, validateMap, type LabelProblem, type MapIssue, type MapIssueCode, type MapValidation } from './validate';
 export { findLoops, loopFromKey, LOOP_CAP_DEFAULT, type Loop, type LoopKind, type LoopSearch } from './loops';
 export { attachLoopStories, type AttachedStories, type LoopStory, type StoriedLoop } from './loop-stories';
 export { focusFactor, type Focus, type FocusDepth, type FocusSet } from './focus';

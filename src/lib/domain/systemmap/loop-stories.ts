@@ -35,11 +35,7 @@ export interface AttachedStories {
  * cap cut off is rebuilt from its key and appended, so a truncated search never
  * hides what the group has named.
  */
-export function attachLoopStories(options: {
-	map: SystemMap;
-	search: LoopSearch;
-	stories: readonly LoopStory[];
-}): AttachedStories {
+export function attachLoopStories(options: { map: SystemMap; search: LoopSearch; stories: readonly LoopStory[] }): AttachedStories {
 	const { map, search, stories } = options;
 	const byKey = new Map(search.loops.map((loop) => [loop.key, loop]));
 	const attached = new Map<string, LoopStory>();

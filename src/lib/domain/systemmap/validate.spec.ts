@@ -33,9 +33,7 @@ describe('validateMap', () => {
 	});
 
 	it('reports a link to an unknown factor on the end that is unknown', () => {
-		expect(codes({ factors: [factor('a')], links: [link('l1', 'a', 'ghost')] })).toEqual([
-			'link-unknown-factor links[0].to'
-		]);
+		expect(codes({ factors: [factor('a')], links: [link('l1', 'a', 'ghost')] })).toEqual(['link-unknown-factor links[0].to']);
 	});
 
 	it('reports a polarity other than + or -', () => {
@@ -45,19 +43,16 @@ describe('validateMap', () => {
 	});
 
 	it('reports duplicate factor ids and duplicate link ids', () => {
-		expect(
-			codes({ factors: [factor('a'), factor('a')], links: [link('l1', 'a', 'a'), link('l1', 'a', 'a', '-')] })
-		).toEqual(['id-duplicate factors[1].id', 'id-duplicate links[1].id']);
+		expect(codes({ factors: [factor('a'), factor('a')], links: [link('l1', 'a', 'a'), link('l1', 'a', 'a', '-')] })).toEqual([
+			'id-duplicate factors[1].id',
+			'id-duplicate links[1].id'
+		]);
 	});
 
 	it('reports empty and overlong labels and a bad kind, all in one pass', () => {
 		expect(
 			codes({
-				factors: [
-					factor('a', { label: '   ' }),
-					factor('b', { label: 'x'.repeat(FACTOR_LABEL_MAX + 1) }),
-					factor('c', { kind: 'person' })
-				],
+				factors: [factor('a', { label: '   ' }), factor('b', { label: 'x'.repeat(FACTOR_LABEL_MAX + 1) }), factor('c', { kind: 'person' })],
 				links: []
 			})
 		).toEqual(['label-empty factors[0].label', 'label-too-long factors[1].label', 'kind-invalid factors[2].kind']);
@@ -68,9 +63,10 @@ describe('validateMap', () => {
 	});
 
 	it('rejects unknown sectors and non-finite positions', () => {
-		expect(
-			codes({ factors: [factor('a', { proposedBySector: 'mars', x: Number.NaN })], links: [] })
-		).toEqual(['field-invalid factors[0].proposedBySector', 'field-invalid factors[0].x']);
+		expect(codes({ factors: [factor('a', { proposedBySector: 'mars', x: Number.NaN })], links: [] })).toEqual([
+			'field-invalid factors[0].proposedBySector',
+			'field-invalid factors[0].x'
+		]);
 	});
 
 	it('rejects input that is not a map and maps beyond the size limit', () => {

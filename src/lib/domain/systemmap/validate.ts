@@ -152,7 +152,10 @@ function readFactor(raw: unknown, path: string, issues: MapIssue[]): Factor | nu
 	if (proposedBySector !== undefined && !isSector(proposedBySector)) {
 		issue('field-invalid', `${path}.proposedBySector`, 'unknown sector');
 	}
-	for (const [name, value] of [['x', x], ['y', y]] as const) {
+	for (const [name, value] of [
+		['x', x],
+		['y', y]
+	] as const) {
 		if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value))) {
 			issue('field-invalid', `${path}.${name}`, `${name} must be a finite number`);
 		}

@@ -4,9 +4,7 @@ import type { DocName } from './documents';
  * Who is on the other end of a socket or request, as the server established it
  * from a cookie or bearer secret. Never taken from what a client says about itself.
  */
-export type Actor =
-	| { role: 'facilitator'; workshopId: string }
-	| { role: 'participant'; workshopId: string; participantId: string };
+export type Actor = { role: 'facilitator'; workshopId: string } | { role: 'participant'; workshopId: string; participantId: string };
 
 export type AccessMode = 'read' | 'write';
 

@@ -20,7 +20,8 @@ describe('document names', () => {
 		const standing = (name: string, groups: string[] = []) => isStandingDoc(parseDocName(name)!, groups);
 
 		it('are the single ones, drafts and the plenary canvas and map', () => {
-			for (const name of ['control', 'indicators', 'ballots', 'draft:p1', 'canvas:plenary', 'map:plenary']) expect(standing(name), name).toBe(true);
+			for (const name of ['control', 'indicators', 'ballots', 'draft:p1', 'canvas:plenary', 'map:plenary'])
+				expect(standing(name), name).toBe(true);
 		});
 
 		it('include the canvas and map of each current group, and no other', () => {

@@ -17,9 +17,12 @@ describe('cleanSingleLine', () => {
 		expect(cleanSingleLine(text)).toEqual({ ok: false, problem: 'control' });
 	});
 
-	it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'])('refuses bidi control U+%s', (mark) => {
-		expect(cleanSingleLine(`Admin${mark}nimdA`)).toEqual({ ok: false, problem: 'bidi' });
-	});
+	it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'])(
+		'refuses bidi control U+%s',
+		(mark) => {
+			expect(cleanSingleLine(`Admin${mark}nimdA`)).toEqual({ ok: false, problem: 'bidi' });
+		}
+	);
 
 	it('removes zero-width spaces, word joiners and byte-order marks', () => {
 		expect(cleanSingleLine('\ufeffLi\u200bsa\u2060')).toEqual({ ok: true, text: 'Lisa' });

@@ -75,9 +75,9 @@ export async function archiveCall(event: CallEvent): Promise<ArchiveCaller | Res
  * this server (a facilitator cookie, or that workshop's secret as Bearer), the
  * same people who could build the workshop by hand.
  */
-export async function importCall(event: Omit<CallEvent, 'params'>): Promise<
-	{ app: App; actor: Exclude<AuditEntry['actor'], 'system'> } | Response
-> {
+export async function importCall(
+	event: Omit<CallEvent, 'params'>
+): Promise<{ app: App; actor: Exclude<AuditEntry['actor'], 'system'> } | Response> {
 	const app = await archiveApp();
 	const address = clientAddress(event);
 	const organiser = checkOrganiser({ request: event.request, cookies: event.cookies, config: archiveConfig(), clientAddress: address });
@@ -92,16 +92,11 @@ export async function importCall(event: Omit<CallEvent, 'params'>): Promise<
 }
 
 /** The workshops whose facilitator secret the request carries, as cookies or as a Bearer secret. */
-export async function facilitatedWorkshops(
-	app: App,
-	event: { request: Request; cookies: Cookies }
-): Promise<WorkshopRow[]> {
+export async function facilitatedWorkshops(app: App, event: { request: Request; cookies: Cookies }): Promise<WorkshopRow[]> {
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	const bearerHash = bearer ? hashSecret(bearer) : null;
 	const cookieIds = new Set(
-		event.cookies
-			.getAll()
-			.flatMap(({ name }) => (name.startsWith(facilitatorCookie('')) ? [name.slice(facilitatorCookie('').length)] : []))
+		event.cookies.getAll().flatMap(({ name }) => (name.startsWith(facilitatorCookie('')) ? [name.slice(facilitatorCookie('').length)] : []))
 	);
 	if (!bearerHash && cookieIds.size === 0) return [];
 	const workshops = await app.storage.listWorkshops();

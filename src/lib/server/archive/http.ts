@@ -3,7 +3,8 @@ import { problem } from '../http/problem';
 import type { Outcome } from './lifecycle';
 
 /** Nothing in an export or report may load or run anything when opened directly. */
-export const LOCKED_DOWN_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const LOCKED_DOWN_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** `?lang=en` for English; otherwise the visitor's language cookie, Swedish by default. */
 export function requestLang(url: URL, fallback: Lang): Lang {

@@ -17,7 +17,12 @@ import { draftDocuments, storeDocuments } from './restore';
  * pseudonymous ids and sectors they were exported as, without names and with a
  * session nobody holds, so cards keep their authors and counts stay right.
  */
-export async function importWorkshop(app: App, document: ArchiveDocument, actor: Actor, now = new Date()): Promise<Outcome<CreatedWorkshop>> {
+export async function importWorkshop(
+	app: App,
+	document: ArchiveDocument,
+	actor: Actor,
+	now = new Date()
+): Promise<Outcome<CreatedWorkshop>> {
 	const live = liveStateOf(document.method);
 	if (!live.ok) return { ok: false, status: 409, message: `the agenda is invalid: ${live.error}` };
 	let drafts;

@@ -49,7 +49,11 @@ export function closeWorkshop(
 			const versions = await app.storage.listArchiveVersions(workshopId);
 			const version = (versions.at(-1)?.version ?? 0) + 1;
 			const closedAt = now.toISOString();
-			const document = await readWorkshopDocument(app, { ...workshop, status: 'closed' }, { version: { number: version, frozenAt: closedAt }, now });
+			const document = await readWorkshopDocument(
+				app,
+				{ ...workshop, status: 'closed' },
+				{ version: { number: version, frozenAt: closedAt }, now }
+			);
 			const previous = (await app.storage.findArchive(workshopId)) ?? emptyArchive(workshopId);
 			const followUpDates =
 				options.followUpDates ?? (previous.followUpDates.length > 0 ? previous.followUpDates : defaultFollowUpDates(now));

@@ -38,7 +38,9 @@ export async function readWorkshopDocument(
 	for (const name of names) {
 		const kind = parseDocName(name);
 		if (kind?.kind === 'canvas') {
-			const cards = readCards(await settled(name), (cardId) => log.warn('archive.card_skipped', { workshopId: workshop.id, doc: name, cardId, reason: 'fails the card schema' }));
+			const cards = readCards(await settled(name), (cardId) =>
+				log.warn('archive.card_skipped', { workshopId: workshop.id, doc: name, cardId, reason: 'fails the card schema' })
+			);
 			if (cards.length > 0 || name === PLENARY_CANVAS_NAME) canvases.push({ name, cards });
 		} else if (kind?.kind === 'map' && !removedMaps.includes(kind.sub)) {
 			const map = readMap(await settled(name));

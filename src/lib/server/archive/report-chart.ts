@@ -84,7 +84,9 @@ export function indicatorChart(indicator: ArchivedIndicator, options: { t: TFunc
 		wide: barsSvg({ ...bar, width: WIDE }),
 		narrow: barsSvg({ ...bar, width: NARROW }),
 		subtitle,
-		legend: bars.some((b) => b.isReference) ? [{ label: t('archive.report.indicators.referenceLine'), colour: REFERENCE, dashed: true }] : [],
+		legend: bars.some((b) => b.isReference)
+			? [{ label: t('archive.report.indicators.referenceLine'), colour: REFERENCE, dashed: true }]
+			: [],
 		shown: all.length > MAX_BARS ? { shown: MAX_BARS, total: all.length } : null
 	};
 }
@@ -113,8 +115,13 @@ function timeSeriesSvg(options: {
 	const grid = [
 		...g.yTicks.map(
 			(tick) =>
-				el('line', { x1: g.margin.left, x2: g.width - g.margin.right, y1: tick.y, y2: tick.y, stroke: tick.value === 0 ? '#40525c' : '#d5dde1' }) +
-				el('text', { x: g.margin.left - 6, y: tick.y, dy: '0.32em', 'text-anchor': 'end' }, esc(tick.label))
+				el('line', {
+					x1: g.margin.left,
+					x2: g.width - g.margin.right,
+					y1: tick.y,
+					y2: tick.y,
+					stroke: tick.value === 0 ? '#40525c' : '#d5dde1'
+				}) + el('text', { x: g.margin.left - 6, y: tick.y, dy: '0.32em', 'text-anchor': 'end' }, esc(tick.label))
 		),
 		...g.xTicks.map((tick) => el('text', { x: tick.x, y: g.height - 8, 'text-anchor': 'middle' }, esc(tick.label)))
 	].join('');
@@ -124,12 +131,25 @@ function timeSeriesSvg(options: {
 			const parts = [
 				line.band ? el('path', { d: line.band, fill: colour, opacity: 0.16 }) : '',
 				line.path
-					? el('path', { d: line.path, fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': line.isReference ? '7 5' : null })
+					? el('path', {
+							d: line.path,
+							fill: 'none',
+							stroke: colour,
+							'stroke-width': 2.5,
+							'stroke-dasharray': line.isReference ? '7 5' : null
+						})
 					: '',
 				...line.points.map((point) =>
 					point.y === null
 						? ''
-						: el('circle', { cx: point.x, cy: point.y, r: point.smallN ? 4.5 : 3.5, fill: point.smallN ? '#ffffff' : colour, stroke: colour, 'stroke-width': 2 })
+						: el('circle', {
+								cx: point.x,
+								cy: point.y,
+								r: point.smallN ? 4.5 : 3.5,
+								fill: point.smallN ? '#ffffff' : colour,
+								stroke: colour,
+								'stroke-width': 2
+							})
 				)
 			];
 			return el('g', {}, parts.join(''));
@@ -163,7 +183,15 @@ function barsSvg(options: {
 					el('text', { x: bar.labelX, y: bar.y + bar.height / 2, dy: '0.32em', 'text-anchor': bar.labelAnchor }, esc(bar.valueLabel ?? ''))
 		),
 		...g.referenceLines.map((line) =>
-			el('line', { x1: line.x, x2: line.x, y1: g.margin.top, y2: bottom, stroke: REFERENCE, 'stroke-width': 1.5, 'stroke-dasharray': '5 4' })
+			el('line', {
+				x1: line.x,
+				x2: line.x,
+				y1: g.margin.top,
+				y2: bottom,
+				stroke: REFERENCE,
+				'stroke-width': 1.5,
+				'stroke-dasharray': '5 4'
+			})
 		)
 	];
 	return svgRoot(g, options.label, parts.join(''));

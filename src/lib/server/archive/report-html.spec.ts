@@ -30,14 +30,18 @@ describe('the report as HTML', () => {
 	it('draws each map and each indicator as an inline image with a text alternative', () => {
 		const html = renderReport(buildReportModel(sampleDocument()), { lang: 'sv', now });
 		expect(html).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title>Systemkarta 1<\/title>/);
-		expect(html).toMatch(/<svg[^>]*class="chart chart-wide"[^>]*aria-label="Elever med hög frånvaro\. Över tid\. Riket 2023: 10,2; Nynäshamn 2024: 14,1"/);
+		expect(html).toMatch(
+			/<svg[^>]*class="chart chart-wide"[^>]*aria-label="Elever med hög frånvaro\. Över tid\. Riket 2023: 10,2; Nynäshamn 2024: 14,1"/
+		);
 		expect(html).toContain('class="chart chart-narrow"');
 	});
 
 	it('escapes everything people wrote and holds no script', () => {
 		const document = sampleDocument();
 		const evil = '<script>alert("x")</script>';
-		const canvases = [{ ...document.canvases[0]!, cards: document.canvases[0]!.cards.map((c) => (c.id === 's1' ? { ...c, text: evil } : c)) }];
+		const canvases = [
+			{ ...document.canvases[0]!, cards: document.canvases[0]!.cards.map((c) => (c.id === 's1' ? { ...c, text: evil } : c)) }
+		];
 		const page = reportPage(buildReportModel({ ...document, canvases }), { lang: 'sv', now });
 		expect(page).not.toContain('<script');
 		expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');

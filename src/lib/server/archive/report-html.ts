@@ -142,7 +142,8 @@ function participantsSection(model: ReportModel, t: TFunction): string {
 }
 
 function listSection(id: 'collaborators', t: TFunction, items: string[], lead: string): string {
-	const body = el('p', { class: 'lead' }, esc(lead)) + (items.length > 0 ? el('ul', {}, items.map((item) => el('li', {}, item)).join('')) : empty(t));
+	const body =
+		el('p', { class: 'lead' }, esc(lead)) + (items.length > 0 ? el('ul', {}, items.map((item) => el('li', {}, item)).join('')) : empty(t));
 	return section(id, t(`archive.report.${id}.heading`), body);
 }
 
@@ -164,8 +165,14 @@ function wishesSection(model: ReportModel, t: TFunction): string {
 
 function availableSection(model: ReportModel, t: TFunction): string {
 	const rows = model.available.map((row) => {
-		const details = [row.frequency, row.comparability].filter((v): v is string => !!v).map(esc).join('<br>');
-		const data = esc(row.text) + (row.url ? `<br>${el('span', { class: 'url' }, esc(row.url))}` : '') + (details ? `<br>${el('small', {}, details)}` : '');
+		const details = [row.frequency, row.comparability]
+			.filter((v): v is string => !!v)
+			.map(esc)
+			.join('<br>');
+		const data =
+			esc(row.text) +
+			(row.url ? `<br>${el('span', { class: 'url' }, esc(row.url))}` : '') +
+			(details ? `<br>${el('small', {}, details)}` : '');
 		return [
 			data,
 			esc(row.source),
@@ -183,7 +190,9 @@ function gapsSection(model: ReportModel, t: TFunction): string {
 	const rows = model.gaps.map((gap) => [esc(gap.text), esc(gap.proposedDataOwner ?? t('archive.report.gaps.noOwner'))]);
 	const body =
 		el('p', { class: 'lead' }, esc(t('archive.report.gaps.lead'))) +
-		(rows.length > 0 ? table(t('archive.report.gaps.heading'), [t('archive.report.gaps.wish'), t('archive.report.gaps.owner')], rows) : empty(t));
+		(rows.length > 0
+			? table(t('archive.report.gaps.heading'), [t('archive.report.gaps.wish'), t('archive.report.gaps.owner')], rows)
+			: empty(t));
 	return section('gaps', t('archive.report.gaps.heading'), body);
 }
 
@@ -197,7 +206,8 @@ function mapBlock({ map, loops }: ReportMap, index: number, t: TFunction): strin
 	const figure = el(
 		'figure',
 		{ class: 'map' },
-		mapImage(map, { title, heading: false }) + el('figcaption', {}, esc(t('archive.report.maps.summary', { factors: map.factors.length, links: map.links.length })))
+		mapImage(map, { title, heading: false }) +
+			el('figcaption', {}, esc(t('archive.report.maps.summary', { factors: map.factors.length, links: map.links.length })))
 	);
 	const loopItems = loops.map((loop) => {
 		const name = loop.name ? `${el('strong', {}, esc(loop.name))}: ` : '';
@@ -206,7 +216,9 @@ function mapBlock({ map, loops }: ReportMap, index: number, t: TFunction): strin
 	});
 	const loopList =
 		el('h4', {}, esc(t('archive.report.maps.loops'))) +
-		(loopItems.length > 0 ? el('ol', { class: 'loops' }, loopItems.join('')) : el('p', { class: 'empty' }, esc(t('archive.report.maps.noLoops')))) +
+		(loopItems.length > 0
+			? el('ol', { class: 'loops' }, loopItems.join(''))
+			: el('p', { class: 'empty' }, esc(t('archive.report.maps.noLoops')))) +
 		(map.loopsTruncated ? el('p', { class: 'note' }, esc(t('archive.report.maps.truncated'))) : '');
 	return el('div', { class: 'block', 'data-map': map.mapId }, el('h3', {}, esc(title)) + figure + loopList);
 }
@@ -224,7 +236,12 @@ function indicatorBlock({ indicator, readings }: ReportIndicator, t: TFunction, 
 				{ class: 'legend' },
 				chart.legend
 					.map((item) =>
-						el('li', {}, el('span', { class: `swatch${item.dashed ? ' dashed' : ''}`, style: `border-color:${item.colour}`, 'aria-hidden': 'true' }) + esc(item.label))
+						el(
+							'li',
+							{},
+							el('span', { class: `swatch${item.dashed ? ' dashed' : ''}`, style: `border-color:${item.colour}`, 'aria-hidden': 'true' }) +
+								esc(item.label)
+						)
 					)
 					.join('')
 			)
@@ -249,7 +266,8 @@ function indicatorBlock({ indicator, readings }: ReportIndicator, t: TFunction, 
 		const shown = field === 'typ' || field === 'niva' || field === 'kindOfUse' ? t(`archive.report.indicators.values.${value}`) : value;
 		return el('dt', {}, esc(t(`archive.report.indicators.fields.${field}`))) + el('dd', {}, esc(shown));
 	});
-	const card = fields.length > 0 ? el('h4', {}, esc(t('archive.report.indicators.card'))) + el('dl', { class: 'facts' }, fields.join('')) : '';
+	const card =
+		fields.length > 0 ? el('h4', {}, esc(t('archive.report.indicators.card'))) + el('dl', { class: 'facts' }, fields.join('')) : '';
 	const readingList =
 		el('h4', {}, esc(t('archive.report.indicators.readings'))) +
 		(readings.length > 0
@@ -265,7 +283,11 @@ function indicatorBlock({ indicator, readings }: ReportIndicator, t: TFunction, 
 						.join('')
 				)
 			: el('p', { class: 'empty' }, esc(t('archive.report.indicators.noReadings'))));
-	return el('div', { class: 'block', 'data-indicator': indicator.id }, el('h3', {}, esc(indicator.meta.namn)) + figure + card + readingList);
+	return el(
+		'div',
+		{ class: 'block', 'data-indicator': indicator.id },
+		el('h3', {}, esc(indicator.meta.namn)) + figure + card + readingList
+	);
 }
 
 function thenNowSection(model: ReportModel, t: TFunction, f: Formats): string {
@@ -297,7 +319,10 @@ function nextStepsSection(model: ReportModel, t: TFunction, f: Formats): string 
 		esc(step.owner ?? '–'),
 		esc(step.due ? f.day(step.due) : '–'),
 		...(followUp
-			? [esc(step.status ? t(`archive.stepStatus.${step.status}`) : t('archive.report.next.new')) + (step.note ? `<br>${el('small', {}, esc(step.note))}` : '')]
+			? [
+					esc(step.status ? t(`archive.stepStatus.${step.status}`) : t('archive.report.next.new')) +
+						(step.note ? `<br>${el('small', {}, esc(step.note))}` : '')
+				]
 			: [])
 	]);
 	const headers = ['action', 'owner', 'due', ...(followUp ? ['status'] : [])].map((key) => t(`archive.report.next.${key}`));

@@ -22,7 +22,14 @@ async function setUp() {
 		['reopened', 'open', '2026-01-01T00:00:00.000Z']
 	] as const) {
 		await storage.insertWorkshop(workshop(id, status));
-		await storage.insertParticipant({ id: `${id}-p`, workshopId: id, tokenHash: 't', displayName: 'Åsa Lind', sector: 'skola', createdAt: closedAt });
+		await storage.insertParticipant({
+			id: `${id}-p`,
+			workshopId: id,
+			tokenHash: 't',
+			displayName: 'Åsa Lind',
+			sector: 'skola',
+			createdAt: closedAt
+		});
 		await storage.putArchive({ workshopId: id, closedAt, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null });
 	}
 	return { storage, app: { storage } as unknown as App };

@@ -35,8 +35,7 @@ export async function sweepRetention(app: App, options: { retentionDays: number 
 export function startRetentionSweep(app: App, retentionDays: number | null): void {
 	if (retentionDays === null || sweeping.has(app)) return;
 	sweeping.add(app);
-	const run = () =>
-		void sweepRetention(app, { retentionDays, now: new Date() }).catch((error) => log.error('retention.failed', { error }));
+	const run = () => void sweepRetention(app, { retentionDays, now: new Date() }).catch((error) => log.error('retention.failed', { error }));
 	run();
 	setInterval(run, SWEEP_EVERY_MS).unref();
 }

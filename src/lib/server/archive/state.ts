@@ -26,7 +26,16 @@ export async function archiveState(app: App, workshop: WorkshopRow, now: Date): 
 		steps: steps.flatMap((step) => {
 			const card = cards.find((candidate) => candidate.id === step.cardId);
 			return card
-				? [{ cardId: step.cardId, text: card.text, owner: card.nextStep?.owner ?? null, due: card.nextStep?.due ?? null, status: step.status, note: step.note }]
+				? [
+						{
+							cardId: step.cardId,
+							text: card.text,
+							owner: card.nextStep?.owner ?? null,
+							due: card.nextStep?.due ?? null,
+							status: step.status,
+							note: step.note
+						}
+					]
 				: [];
 		})
 	};

@@ -37,7 +37,12 @@ export function readCsvTable(input: ImportInput, options: CsvReadOptions = {}): 
 	if (dataRows.length === 0) throw new ImportError('empty', 'The CSV file has a header row but no data rows.');
 	return {
 		headers,
-		rows: dataRows.map((row) => fitRow(row.map((cell) => cell.trim()), headers.length)),
+		rows: dataRows.map((row) =>
+			fitRow(
+				row.map((cell) => cell.trim()),
+				headers.length
+			)
+		),
 		source: { format: 'csv', encoding, delimiter }
 	};
 }

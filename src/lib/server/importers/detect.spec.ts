@@ -66,9 +66,7 @@ describe('importIndicators', () => {
 	it('honours a format override', async () => {
 		const result = await importIndicators(readFixture('seed003-medelinkomst-latin1.csv'), { format: 'csv' });
 		expect(result.indicators).toHaveLength(1);
-		const forced = await catchImportError(() =>
-			importIndicators(readFixture('seed003-medelinkomst-latin1.csv'), { format: 'kolada' })
-		);
+		const forced = await catchImportError(() => importIndicators(readFixture('seed003-medelinkomst-latin1.csv'), { format: 'kolada' }));
 		expect(forced).toMatchObject({ code: 'malformed' });
 	});
 
@@ -82,9 +80,7 @@ describe('importIndicators', () => {
 	});
 
 	it('applies a custom limit, and reports empty input as empty', async () => {
-		const limited = await catchImportError(() =>
-			importIndicators(readFixture('kolada-v2-n15428-tyreso.json'), { maxBytes: 100 })
-		);
+		const limited = await catchImportError(() => importIndicators(readFixture('kolada-v2-n15428-tyreso.json'), { maxBytes: 100 }));
 		expect(limited).toMatchObject({ code: 'too_large' });
 		expect(await catchImportError(() => importIndicators(new Uint8Array()))).toMatchObject({ code: 'empty' });
 		expect(await catchImportError(() => importIndicators('  \n'))).toMatchObject({ code: 'empty' });

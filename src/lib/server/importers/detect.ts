@@ -119,10 +119,7 @@ function sniff(input: ImportInput): { format: ImportFormat; json?: unknown } {
 	const json = parseJsonInput(text, 'JSON');
 	if (isRecord(json)) {
 		const jsonStat =
-			json.version === '2.0' ||
-			json.class === 'dataset' ||
-			(Array.isArray(json.id) && isRecord(json.dimension)) ||
-			isRecord(json.dataset);
+			json.version === '2.0' || json.class === 'dataset' || (Array.isArray(json.id) && isRecord(json.dimension)) || isRecord(json.dataset);
 		if (jsonStat) return { format: 'jsonstat2', json };
 		if (Array.isArray(json.columns) && Array.isArray(json.data)) return { format: 'pxweb', json };
 		if (Array.isArray(json.values)) {
@@ -130,10 +127,7 @@ function sniff(input: ImportInput): { format: ImportFormat; json?: unknown } {
 			if (first === undefined || (isRecord(first) && typeof first.kpi === 'string')) return { format: 'kolada', json };
 		}
 	}
-	throw new ImportError(
-		'unsupported',
-		'The JSON is not a JSON-stat 2 dataset, a PxWeb v1 "json" response or a Kolada data response.'
-	);
+	throw new ImportError('unsupported', 'The JSON is not a JSON-stat 2 dataset, a PxWeb v1 "json" response or a Kolada data response.');
 }
 
 function isBlank(input: ImportInput): boolean {

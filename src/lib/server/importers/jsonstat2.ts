@@ -254,8 +254,7 @@ function readDataset(document: unknown, warnings: string[]): Dataset {
 	const firstOf = (list: unknown) => (Array.isArray(list) && typeof list[0] === 'string' ? list[0] : undefined);
 	const time = firstOf(role.time) ?? dimensions.find((d) => isTimeDimension(d.id, d.label))?.id;
 	const metric = firstOf(role.metric) ?? dimensions.find((d) => isMetricDimension(d.id, d.label))?.id;
-	const geo =
-		firstOf(role.geo) ?? dimensions.find((d) => d.id !== time && d.id !== metric && isRegionDimension(d.id, d.label))?.id;
+	const geo = firstOf(role.geo) ?? dimensions.find((d) => d.id !== time && d.id !== metric && isRegionDimension(d.id, d.label))?.id;
 
 	const extension = isRecord(root.extension) ? root.extension : {};
 	const px = isRecord(extension.px) ? extension.px : {};
@@ -295,10 +294,7 @@ function readDimension(id: string, raw: unknown, size: number): Dimension {
 		codes = Object.keys(labels);
 	}
 	if (codes.length !== size) {
-		throw new ImportError(
-			'malformed',
-			`JSON-stat dimension "${id}" has ${codes.length} categories but "size" says ${size}.`
-		);
+		throw new ImportError('malformed', `JSON-stat dimension "${id}" has ${codes.length} categories but "size" says ${size}.`);
 	}
 	const units: Dimension['units'] = {};
 	if (isRecord(category.unit)) {
@@ -372,9 +368,7 @@ function metricDetails(raw: unknown): Record<string, Record<string, string>> {
 	for (const name of ['refperiod', 'measuringType', 'priceType', 'adjustment']) {
 		const byCode = raw.extension[name];
 		if (!isRecord(byCode)) continue;
-		details[name] = Object.fromEntries(
-			Object.entries(byCode).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-		);
+		details[name] = Object.fromEntries(Object.entries(byCode).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 	}
 	return details;
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupIntoSeries, listPeriods, mergeImportResults, summariseImport } from '$lib/domain/indicators';
 import { catchImportError, readFixture, readJsonFixture } from '../../../../tests/fixtures/indicators/test-helpers';
-import {
-	importKolada,
-	koladaKpiFromObject,
-	koladaNextPageUrl,
-	koladaToIndicators,
-	parseKoladaKpiMetadata
-} from './kolada';
+import { importKolada, koladaKpiFromObject, koladaNextPageUrl, koladaToIndicators, parseKoladaKpiMetadata } from './kolada';
 
 describe('Kolada importer on a v3-shaped response (N15008, Kungsbacka and riket)', () => {
 	const kpis = parseKoladaKpiMetadata(readFixture('kolada-v3-kpi-metadata.json'));

@@ -144,8 +144,7 @@ export function koladaNextPageUrl(response: unknown): string | null {
  */
 export function parseKoladaKpiMetadata(input: ImportInput): KoladaKpi[] {
 	const document = parseJsonInput(input, 'Kolada KPI');
-	const list =
-		isRecord(document) && Array.isArray(document.values) ? document.values : Array.isArray(document) ? document : [document];
+	const list = isRecord(document) && Array.isArray(document.values) ? document.values : Array.isArray(document) ? document : [document];
 	const kpis = list.filter(isRecord).filter((k) => typeof k.id === 'string' && typeof k.title === 'string');
 	if (kpis.length === 0) throw new ImportError('malformed', 'The Kolada KPI response has no KPI objects with id and title.');
 	return kpis.map(koladaKpiFromObject);

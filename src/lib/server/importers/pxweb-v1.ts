@@ -70,10 +70,7 @@ export function pxWebV1ToIndicators(document: unknown, options: PxWebV1ImportOpt
 	const contents = columns.filter((c) => c.type === 'c');
 	const time = keyColumns.find((c) => c.type === 't');
 	if (!time) {
-		throw new ImportError(
-			'unsupported',
-			'The PxWeb response has no time column (type "t"), so values cannot be placed in periods.'
-		);
+		throw new ImportError('unsupported', 'The PxWeb response has no time column (type "t"), so values cannot be placed in periods.');
 	}
 	if (contents.length === 0) {
 		throw new ImportError('malformed', 'The PxWeb response has no contents column (type "c").');

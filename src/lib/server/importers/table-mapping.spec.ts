@@ -32,7 +32,9 @@ describe('Suggesting a column mapping from header names', () => {
 		};
 		const result = mapColumns(readCsvTable(readFixture('seed003-stadsdelsfakta.csv')), mapping, { idPrefix: 'upload' });
 		expect(result.indicators).toHaveLength(7);
-		expect(result.indicators.find((i) => i.name === 'Behörighet till gymnasieskolan')?.observations.map((o) => o.value)).toEqual([87.4, 93.5]);
+		expect(result.indicators.find((i) => i.name === 'Behörighet till gymnasieskolan')?.observations.map((o) => o.value)).toEqual([
+			87.4, 93.5
+		]);
 	});
 
 	it('reports which roles are missing when the table has no period column', () => {

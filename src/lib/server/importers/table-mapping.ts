@@ -38,8 +38,7 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 	const periodCol = typeof mapping.period === 'string' ? column(mapping.period, 'period') : undefined;
 	const valueCol = column(mapping.value, 'value');
 	const unitCol = mapping.unit === undefined ? undefined : column(mapping.unit, 'unit');
-	const indicatorCol =
-		mapping.indicator && 'column' in mapping.indicator ? column(mapping.indicator.column, 'indicator') : undefined;
+	const indicatorCol = mapping.indicator && 'column' in mapping.indicator ? column(mapping.indicator.column, 'indicator') : undefined;
 	const ciLowerCol = mapping.ciLower === undefined ? undefined : column(mapping.ciLower, 'ciLower');
 	const ciUpperCol = mapping.ciUpper === undefined ? undefined : column(mapping.ciUpper, 'ciUpper');
 	const nCol = mapping.n === undefined ? undefined : column(mapping.n, 'n');
@@ -86,7 +85,11 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 		const endYear = periodEndYear(period);
 		if (endYear !== undefined) observation.periodEndYear = endYear;
 		if (cell.value !== null) {
-			for (const [field, index] of [['ciLower', ciLowerCol], ['ciUpper', ciUpperCol], ['n', nCol]] as const) {
+			for (const [field, index] of [
+				['ciLower', ciLowerCol],
+				['ciUpper', ciUpperCol],
+				['n', nCol]
+			] as const) {
 				if (index === undefined) continue;
 				const extra = parseNumericCell(row[index] ?? null, decimal);
 				if (extra.value !== null) observation[field] = extra.value;
@@ -116,18 +119,7 @@ export function mapColumns(table: Table, mapping: ColumnMapping, options: MapCol
 	return { indicators, warnings };
 }
 
-const AREA_WORDS = [
-	'region',
-	'omrade',
-	'kommun',
-	'stadsdel',
-	'stadsdelsomrade',
-	'lan',
-	'area',
-	'municipality',
-	'district',
-	'geografi'
-];
+const AREA_WORDS = ['region', 'omrade', 'kommun', 'stadsdel', 'stadsdelsomrade', 'lan', 'area', 'municipality', 'district', 'geografi'];
 /** Parts of Swedish compounds such as 'Stadsdelsområde', 'Hemkommun', 'Kommunnamn'. */
 const AREA_COMPOUNDS = ['omrade', 'kommun', 'region', 'stadsdel'];
 const AREA_CODE_WORDS = ['kommunkod', 'regionkod', 'lanskod', 'omradeskod', 'areacode', 'area-code', 'kod', 'code'];
@@ -161,12 +153,10 @@ export function suggestColumnMapping(table: Table): SuggestedMapping {
 	const ciUpper = find((_, tokens) => tokens.some((t) => t === 'ovre' || t === 'upper'));
 	const areaCode = find(
 		(key, tokens) =>
-			AREA_CODE_WORDS.includes(key) ||
-			(tokens.some((t) => t === 'kod' || t === 'code') && tokens.some((t) => AREA_WORDS.includes(t)))
+			AREA_CODE_WORDS.includes(key) || (tokens.some((t) => t === 'kod' || t === 'code') && tokens.some((t) => AREA_WORDS.includes(t)))
 	);
 	const area = find(
-		(key, tokens) =>
-			tokens.some((t) => AREA_WORDS.includes(t)) || AREA_COMPOUNDS.some((w) => key.startsWith(w) || key.endsWith(w))
+		(key, tokens) => tokens.some((t) => AREA_WORDS.includes(t)) || AREA_COMPOUNDS.some((w) => key.startsWith(w) || key.endsWith(w))
 	);
 	const period = find((key, tokens) => tokens.some((t) => PERIOD_WORDS.includes(t)) || PERIOD_WORDS.includes(key));
 	const sex = find((_, tokens) => tokens.some((t) => SEX_WORDS.includes(t)));
@@ -250,6 +240,9 @@ function indicatorIdFor(name: string, options: MapColumnsOptions): string {
 }
 
 function lines(numbers: number[]): string {
-	const shown = numbers.slice(0, 10).map((n) => `line ${n}`).join(', ');
+	const shown = numbers
+		.slice(0, 10)
+		.map((n) => `line ${n}`)
+		.join(', ');
 	return numbers.length > 10 ? `${shown} and ${numbers.length - 10} more` : shown;
 }

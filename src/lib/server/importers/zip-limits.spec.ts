@@ -35,7 +35,9 @@ describe('ZIP limits for XLSX uploads', () => {
 		expect(error.code).toBe('too_large');
 		// A small limit shows the per-entry check too.
 		const small = bomb(2 * 1024 * 1024);
-		expect((await catchImportError(() => assertZipWithinLimits(small, { total: 10 * 1024 * 1024, entry: 1024 * 1024 }))).code).toBe('too_large');
+		expect((await catchImportError(() => assertZipWithinLimits(small, { total: 10 * 1024 * 1024, entry: 1024 * 1024 }))).code).toBe(
+			'too_large'
+		);
 	});
 
 	it('refuses an entry that unpacks to more than its directory declares', async () => {

@@ -40,7 +40,7 @@ export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall
 	const presented = event.request.headers.has('authorization') || event.cookies.get(facilitatorCookie(workshop.id)) !== undefined;
 	if (!presented) return problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
 	if (!isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
-		return problem(403, 'forbidden', 'these credentials are not this workshop\'s facilitator secret');
+		return problem(403, 'forbidden', "these credentials are not this workshop's facilitator secret");
 	}
 	if (event.request.method !== 'GET' && workshop.status === 'closed') {
 		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
@@ -96,7 +96,12 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
 }
 
 function tooLarge(maxBytes: number): Response {
-	return reasonedProblem(413, 'too_large', `The upload is larger than the import limit of ${Math.round(maxBytes / (1024 * 1024))} MB.`, 'too_large');
+	return reasonedProblem(
+		413,
+		'too_large',
+		`The upload is larger than the import limit of ${Math.round(maxBytes / (1024 * 1024))} MB.`,
+		'too_large'
+	);
 }
 
 /** Validates query parameters with a zod schema; the answer on failure is a 400 naming the first problem. */

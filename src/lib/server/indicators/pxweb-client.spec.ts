@@ -21,7 +21,8 @@ describe('pasted PxWeb URLs', () => {
 	});
 
 	it('posts a PxWeb v1 query with JSON-stat 2 as the response format, and needs the query', () => {
-		const url = 'https://fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1/sv/A_Folkhalsodata/B_HLV/bFyshals/bbaFyshalsallman/hlv1allmxreg.px';
+		const url =
+			'https://fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1/sv/A_Folkhalsodata/B_HLV/bFyshals/bbaFyshalsallman/hlv1allmxreg.px';
 		const query = { query: [{ code: 'Region', selection: { filter: 'item', values: ['00'] } }], response: { format: 'json' } };
 		expect(resolvePxWebRequest(url, query, hosts)).toMatchObject({
 			method: 'POST',
@@ -40,7 +41,11 @@ describe('pasted PxWeb URLs', () => {
 
 describe('indicator sources configuration', () => {
 	it('defaults to Kolada v3 and adds configured PxWeb hosts', () => {
-		expect(readIndicatorSourcesConfig({})).toMatchObject({ koladaBaseUrl: 'https://api.kolada.se/v3', pxwebHosts: hosts, timeoutMs: 15_000 });
+		expect(readIndicatorSourcesConfig({})).toMatchObject({
+			koladaBaseUrl: 'https://api.kolada.se/v3',
+			pxwebHosts: hosts,
+			timeoutMs: 15_000
+		});
 		const config = readIndicatorSourcesConfig({
 			KOLADA_BASE_URL: 'http://127.0.0.1:9000/v3/',
 			PXWEB_ALLOWED_HOSTS: 'statistik.helsingborg.se, 127.0.0.1:9000',

@@ -85,7 +85,10 @@ export async function fetchPxWeb(
 	});
 	const start = decodeText(bytes).text.trimStart()[0];
 	if (start !== '{' && start !== '[') {
-		throw new ImportError('unsupported', `PxWeb did not answer with JSON for ${resolved.url.host}${resolved.url.pathname}; check the address.`);
+		throw new ImportError(
+			'unsupported',
+			`PxWeb did not answer with JSON for ${resolved.url.host}${resolved.url.pathname}; check the address.`
+		);
 	}
 	return importIndicators(bytes, { maxBytes: config.maxBytes, ...(resolved.idPrefix ? { idPrefix: resolved.idPrefix } : {}) });
 }

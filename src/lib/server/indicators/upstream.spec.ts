@@ -58,7 +58,10 @@ describe('provider fetches', () => {
 	});
 
 	it('tells a timeout, an unreachable host, an error status and an oversized body apart', async () => {
-		expect(await failure(request('/hang'))).toMatchObject({ failure: 'timeout', message: expect.stringMatching(/did not answer within 1 s/) });
+		expect(await failure(request('/hang'))).toMatchObject({
+			failure: 'timeout',
+			message: expect.stringMatching(/did not answer within 1 s/)
+		});
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const port = (closed.address() as AddressInfo).port;

@@ -84,10 +84,12 @@ export class MethodService {
 		this.#progressDue.add(workshopId);
 		setTimeout(() => {
 			this.#progressDue.delete(workshopId);
-			void this.#queue.run(workshopId, async () => {
-				const vote = await this.#votes.read(workshopId);
-				if (vote) await this.#writePublicVote(workshopId, vote);
-			}).catch((error) => log.error('vote.progress_failed', { workshopId, error }));
+			void this.#queue
+				.run(workshopId, async () => {
+					const vote = await this.#votes.read(workshopId);
+					if (vote) await this.#writePublicVote(workshopId, vote);
+				})
+				.catch((error) => log.error('vote.progress_failed', { workshopId, error }));
 		}, PROGRESS_INTERVAL_MS);
 	}
 
@@ -119,8 +121,7 @@ export class MethodService {
 			const reason = denyReason(actor, action, { live: snapshot.live, vote });
 			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`);
 		};
-		const write = (patch: Partial<ControlSnapshot>) =>
-			docs.transact(control, (doc) => writeControl(doc, patch, null));
+		const write = (patch: Partial<ControlSnapshot>) => docs.transact(control, (doc) => writeControl(doc, patch, null));
 		const live = (next: LiveState) => write({ live: next });
 		const now = Date.now();
 
@@ -149,8 +150,7 @@ export class MethodService {
 			case 'timer.reset':
 			case 'timer.set': {
 				allow({ type: 'control-timer' });
-				const current =
-					snapshot.live.timer ?? createTimer(timeboxOf(snapshot.live.agenda, snapshot.live.phase) ?? 10);
+				const current = snapshot.live.timer ?? createTimer(timeboxOf(snapshot.live.agenda, snapshot.live.phase) ?? 10);
 				const timer =
 					command.type === 'timer.start'
 						? startTimer(current, now)
@@ -170,9 +170,7 @@ export class MethodService {
 			case 'ready.set': {
 				if (actor.role !== 'participant') throw new MethodError('forbidden', 'only participants mark themselves ready');
 				allow({ type: 'mark-ready', participantId: actor.participantId });
-				const next = command.ready
-					? markReady(snapshot.live, actor.participantId)
-					: unmarkReady(snapshot.live, actor.participantId);
+				const next = command.ready ? markReady(snapshot.live, actor.participantId) : unmarkReady(snapshot.live, actor.participantId);
 				return live(next);
 			}
 			case 'vote.open':
@@ -315,4 +313,3 @@ function publicVote(vote: VoteState): ControlSnapshot['vote'] {
 		tally: view.tally
 	};
 }
-

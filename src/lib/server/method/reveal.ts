@@ -10,12 +10,7 @@ import type { DocRegistry } from '../realtime/doc-registry';
  * they were written for (their group's, or the plenary), so they appear for everyone
  * at once; until then no other participant's device ever receives them.
  */
-export async function revealDrafts(options: {
-	docs: DocRegistry;
-	storage: Storage;
-	workshopId: string;
-	phase: Phase;
-}): Promise<number> {
+export async function revealDrafts(options: { docs: DocRegistry; storage: Storage; workshopId: string; phase: Phase }): Promise<number> {
 	const { docs, storage, workshopId, phase } = options;
 	const kind = cardKindOfPhase(phase);
 	if (!kind) return 0;
@@ -34,7 +29,13 @@ export async function revealDrafts(options: {
 			const canvas = await docs.get(workshopId, canvasName);
 			await docs.transact(canvas, (doc) => group.forEach((card) => putCard(doc, card, null)));
 		}
-		await docs.transact(draft, (doc) => deleteCards(doc, cards.map((card) => card.id), null));
+		await docs.transact(draft, (doc) =>
+			deleteCards(
+				doc,
+				cards.map((card) => card.id),
+				null
+			)
+		);
 		moved += cards.length;
 	}
 	return moved;

@@ -10,8 +10,12 @@ describe('schema migrations', () => {
 	});
 
 	it("writes each dialect's own types and nothing of the other's", () => {
-		const sqlite = migrationsFor('sqlite').map((m) => m.sql).join('\n');
-		const postgres = migrationsFor('postgres').map((m) => m.sql).join('\n');
+		const sqlite = migrationsFor('sqlite')
+			.map((m) => m.sql)
+			.join('\n');
+		const postgres = migrationsFor('postgres')
+			.map((m) => m.sql)
+			.join('\n');
 		expect(sqlite).toContain('seq INTEGER PRIMARY KEY AUTOINCREMENT');
 		expect(sqlite).toContain('data BLOB NOT NULL');
 		expect(sqlite).not.toMatch(/BYTEA|BIGSERIAL|BIGINT/);
@@ -20,7 +24,10 @@ describe('schema migrations', () => {
 		expect(postgres).not.toMatch(/AUTOINCREMENT|BLOB/);
 		// Apart from those words the two schemas are one text.
 		const neutral = (text: string) =>
-			text.replace(/INTEGER PRIMARY KEY AUTOINCREMENT|BIGSERIAL PRIMARY KEY/g, 'SERIAL').replace(/BLOB|BYTEA/g, 'BYTES').replace(/\bBIGINT\b/g, 'INTEGER');
+			text
+				.replace(/INTEGER PRIMARY KEY AUTOINCREMENT|BIGSERIAL PRIMARY KEY/g, 'SERIAL')
+				.replace(/BLOB|BYTEA/g, 'BYTES')
+				.replace(/\bBIGINT\b/g, 'INTEGER');
 		expect(neutral(postgres)).toBe(neutral(sqlite));
 	});
 });

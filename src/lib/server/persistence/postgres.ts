@@ -16,15 +16,13 @@ import {
 import { migrationsFor } from './migrations';
 import { toArchive, type ArchiveDbRow } from './archive-rows';
 
-const WORKSHOP_COLUMNS =
-	'id, code, title, secret_hash AS "secretHash", phase, status, created_at AS "createdAt"';
+const WORKSHOP_COLUMNS = 'id, code, title, secret_hash AS "secretHash", phase, status, created_at AS "createdAt"';
 const PARTICIPANT_COLUMNS =
 	'id, workshop_id AS "workshopId", token_hash AS "tokenHash", display_name AS "displayName", sector, created_at AS "createdAt"';
 
 const VERSION_COLUMNS = 'workshop_id AS "workshopId", version, created_at AS "createdAt"';
 
-const toBytes = (buffer: Buffer): Uint8Array =>
-	new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /** PostgreSQL store, used when DATABASE_URL is set (and for scale-out with Redis). */
 export class PostgresStorage implements Storage {
@@ -46,9 +44,7 @@ export class PostgresStorage implements Storage {
 		try {
 			// One migrator at a time when several instances start together.
 			await client.query('SELECT pg_advisory_lock(424242)');
-			await client.query(
-				'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)'
-			);
+			await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
 			const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
 			const done = new Set(rows.map((r) => r.version));
 			for (const migration of migrationsFor('postgres')) {
@@ -98,16 +94,12 @@ export class PostgresStorage implements Storage {
 	}
 
 	async findWorkshopByCode(code: string): Promise<WorkshopRow | null> {
-		const { rows } = await this.#pool.query<WorkshopRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE code = $1`, [
-			code
-		]);
+		const { rows } = await this.#pool.query<WorkshopRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE code = $1`, [code]);
 		return rows[0] ?? null;
 	}
 
 	async listWorkshops(): Promise<WorkshopRow[]> {
-		const { rows } = await this.#pool.query<WorkshopRow>(
-			`SELECT ${WORKSHOP_COLUMNS} FROM workshops ORDER BY created_at DESC`
-		);
+		const { rows } = await this.#pool.query<WorkshopRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops ORDER BY created_at DESC`);
 		return rows;
 	}
 
@@ -196,10 +188,9 @@ export class PostgresStorage implements Storage {
 	}
 
 	async eraseParticipantNames(workshopId: string): Promise<number> {
-		const result = await this.#pool.query(
-			"UPDATE participants SET display_name = '' WHERE workshop_id = $1 AND display_name <> ''",
-			[workshopId]
-		);
+		const result = await this.#pool.query("UPDATE participants SET display_name = '' WHERE workshop_id = $1 AND display_name <> ''", [
+			workshopId
+		]);
 		return result.rowCount ?? 0;
 	}
 
@@ -229,10 +220,12 @@ export class PostgresStorage implements Storage {
 
 	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
 		try {
-			await this.#pool.query(
-				'INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES ($1, $2, $3, $4)',
-				[row.workshopId, row.version, row.createdAt, row.document]
-			);
+			await this.#pool.query('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES ($1, $2, $3, $4)', [
+				row.workshopId,
+				row.version,
+				row.createdAt,
+				row.document
+			]);
 		} catch (error) {
 			if ((error as { code?: string }).code === '23505') throw new DuplicateKeyError('archive version');
 			throw error;
@@ -340,11 +333,7 @@ export class PostgresStorage implements Storage {
 				 ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = EXCLUDED.data, upto_seq = EXCLUDED.upto_seq`,
 				[workshopId, docName, Buffer.from(snapshot), uptoSeq]
 			);
-			await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3', [
-				workshopId,
-				docName,
-				uptoSeq
-			]);
+			await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND doc_name = $2 AND seq <= $3', [workshopId, docName, uptoSeq]);
 			await client.query('COMMIT');
 		} catch (error) {
 			await client.query('ROLLBACK').catch(() => {});

@@ -56,8 +56,7 @@ const toParticipant = (r: ParticipantDbRow): ParticipantRow => ({
 	createdAt: r.created_at
 });
 
-const toBytes = (buffer: Buffer): Uint8Array =>
-	new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /**
  * Embedded store: one SQLite file in DATA_DIR, no server to run. WAL mode with
@@ -106,16 +105,16 @@ export class SqliteStorage implements Storage {
 		const db = this.#db;
 		db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
 		const done = new Set(
-			db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version)
+			db
+				.prepare('SELECT version FROM schema_migrations')
+				.all()
+				.map((r) => (r as { version: number }).version)
 		);
 		for (const migration of migrationsFor('sqlite')) {
 			if (done.has(migration.version)) continue;
 			db.transaction(() => {
 				db.exec(migration.sql);
-				db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
-					migration.version,
-					new Date().toISOString()
-				);
+				db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
 			})();
 		}
 	}
@@ -130,9 +129,15 @@ export class SqliteStorage implements Storage {
 
 	async insertWorkshop(row: WorkshopRow): Promise<void> {
 		try {
-			this.#prepared(
-				'INSERT INTO workshops (id, code, title, secret_hash, phase, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-			).run(row.id, row.code, row.title, row.secretHash, row.phase, row.status, row.createdAt);
+			this.#prepared('INSERT INTO workshops (id, code, title, secret_hash, phase, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+				row.id,
+				row.code,
+				row.title,
+				row.secretHash,
+				row.phase,
+				row.status,
+				row.createdAt
+			);
 		} catch (error) {
 			if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
 				throw new DuplicateKeyError('workshop id or code');
@@ -160,8 +165,13 @@ export class SqliteStorage implements Storage {
 		const current = await this.findWorkshopById(id);
 		if (!current) return;
 		const next = { ...current, ...patch };
-		this.#prepared('UPDATE workshops SET title = ?, phase = ?, status = ?, secret_hash = ? WHERE id = ?')
-			.run(next.title, next.phase, next.status, next.secretHash, id);
+		this.#prepared('UPDATE workshops SET title = ?, phase = ?, status = ?, secret_hash = ? WHERE id = ?').run(
+			next.title,
+			next.phase,
+			next.status,
+			next.secretHash,
+			id
+		);
 	}
 
 	async deleteWorkshop(id: string): Promise<void> {
@@ -184,11 +194,12 @@ export class SqliteStorage implements Storage {
 				(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
 			 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
 			 ORDER BY w.created_at DESC`
-		).all() as (WorkshopDbRow & Omit<ArchiveDbRow, 'workshop_id'> & {
-			a_workshop_id: string | null;
-			participant_count: number;
-			follow_ups_started: number;
-		})[];
+		).all() as (WorkshopDbRow &
+			Omit<ArchiveDbRow, 'workshop_id'> & {
+				a_workshop_id: string | null;
+				participant_count: number;
+				follow_ups_started: number;
+			})[];
 		return rows.map((r) => ({
 			workshop: toWorkshop(r),
 			archive: r.a_workshop_id ? toArchive({ ...r, workshop_id: r.a_workshop_id }) : null,
@@ -204,14 +215,15 @@ export class SqliteStorage implements Storage {
 	}
 
 	async findParticipant(workshopId: string, id: string): Promise<ParticipantRow | null> {
-		const row = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? AND id = ?')
-			.get(workshopId, id) as ParticipantDbRow | undefined;
+		const row = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? AND id = ?').get(workshopId, id) as
+			ParticipantDbRow | undefined;
 		return row ? toParticipant(row) : null;
 	}
 
 	async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
-		const rows = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at')
-			.all(workshopId) as ParticipantDbRow[];
+		const rows = this.#prepared('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at').all(
+			workshopId
+		) as ParticipantDbRow[];
 		return rows.map(toParticipant);
 	}
 
@@ -222,16 +234,15 @@ export class SqliteStorage implements Storage {
 	}
 
 	async eraseParticipantNames(workshopId: string): Promise<number> {
-		const erased = this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''")
-			.run(workshopId).changes;
+		const erased = this.#prepared("UPDATE participants SET display_name = '' WHERE workshop_id = ? AND display_name <> ''").run(
+			workshopId
+		).changes;
 		this.#checkpoint();
 		return erased;
 	}
 
 	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
-		const row = this.#prepared('SELECT * FROM workshop_archive WHERE workshop_id = ?').get(workshopId) as
-			| ArchiveDbRow
-			| undefined;
+		const row = this.#prepared('SELECT * FROM workshop_archive WHERE workshop_id = ?').get(workshopId) as ArchiveDbRow | undefined;
 		return row ? toArchive(row) : null;
 	}
 
@@ -243,20 +254,24 @@ export class SqliteStorage implements Storage {
 			 follow_up_dates = excluded.follow_up_dates, follow_up_of_id = excluded.follow_up_of_id,
 			 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at`
 		).run(
-				row.workshopId,
-				row.closedAt,
-				row.themeId,
-				JSON.stringify(row.followUpDates),
-				row.followUpOf?.workshopId ?? null,
-				row.followUpOf ? JSON.stringify(row.followUpOf) : null,
-				row.namesErasedAt
-			);
+			row.workshopId,
+			row.closedAt,
+			row.themeId,
+			JSON.stringify(row.followUpDates),
+			row.followUpOf?.workshopId ?? null,
+			row.followUpOf ? JSON.stringify(row.followUpOf) : null,
+			row.namesErasedAt
+		);
 	}
 
 	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
 		try {
-			this.#prepared('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES (?, ?, ?, ?)')
-				.run(row.workshopId, row.version, row.createdAt, row.document);
+			this.#prepared('INSERT INTO archive_versions (workshop_id, version, created_at, document) VALUES (?, ?, ?, ?)').run(
+				row.workshopId,
+				row.version,
+				row.createdAt,
+				row.document
+			);
 		} catch (error) {
 			if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError('archive version');
 			throw error;
@@ -273,8 +288,7 @@ export class SqliteStorage implements Storage {
 		const columns = 'workshop_id AS workshopId, version, created_at AS createdAt, document';
 		const row =
 			version === undefined
-				? this.#prepared(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? ORDER BY version DESC LIMIT 1`)
-						.get(workshopId)
+				? this.#prepared(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? ORDER BY version DESC LIMIT 1`).get(workshopId)
 				: this.#prepared(`SELECT ${columns} FROM archive_versions WHERE workshop_id = ? AND version = ?`).get(workshopId, version);
 		return (row as ArchiveVersionRow | undefined) ?? null;
 	}
@@ -294,13 +308,16 @@ export class SqliteStorage implements Storage {
 	}
 
 	async appendAudit(entry: AuditEntry): Promise<void> {
-		this.#prepared('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES (?, ?, ?, ?)')
-			.run(entry.at, entry.action, entry.workshopId, entry.actor);
+		this.#prepared('INSERT INTO audit_log (at, action, workshop_id, actor) VALUES (?, ?, ?, ?)').run(
+			entry.at,
+			entry.action,
+			entry.workshopId,
+			entry.actor
+		);
 	}
 
 	async listAudit(): Promise<AuditEntry[]> {
-		return this.#prepared('SELECT at, action, workshop_id AS workshopId, actor FROM audit_log ORDER BY seq')
-			.all() as AuditEntry[];
+		return this.#prepared('SELECT at, action, workshop_id AS workshopId, actor FROM audit_log ORDER BY seq').all() as AuditEntry[];
 	}
 
 	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
@@ -310,10 +327,14 @@ export class SqliteStorage implements Storage {
 
 	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {
 		return this.#db.transaction((): StoredDoc => {
-			const snap = this.#prepared('SELECT data, upto_seq FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?')
-				.get(workshopId, docName) as { data: Buffer; upto_seq: number } | undefined;
-			const rows = this.#prepared('SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq')
-				.all(workshopId, docName) as { seq: number; data: Buffer }[];
+			const snap = this.#prepared('SELECT data, upto_seq FROM doc_snapshots WHERE workshop_id = ? AND doc_name = ?').get(
+				workshopId,
+				docName
+			) as { data: Buffer; upto_seq: number } | undefined;
+			const rows = this.#prepared('SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND doc_name = ? ORDER BY seq').all(
+				workshopId,
+				docName
+			) as { seq: number; data: Buffer }[];
 			const lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : (snap?.upto_seq ?? 0);
 			return {
 				snapshot: snap ? toBytes(snap.data) : null,
@@ -329,8 +350,7 @@ export class SqliteStorage implements Storage {
 				`INSERT INTO doc_snapshots (workshop_id, doc_name, data, upto_seq) VALUES (?, ?, ?, ?)
 				 ON CONFLICT (workshop_id, doc_name) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`
 			).run(workshopId, docName, Buffer.from(snapshot), uptoSeq);
-			this.#prepared('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?')
-				.run(workshopId, docName, uptoSeq);
+			this.#prepared('DELETE FROM doc_updates WHERE workshop_id = ? AND doc_name = ? AND seq <= ?').run(workshopId, docName, uptoSeq);
 		})();
 	}
 

@@ -62,7 +62,9 @@ export class DocCommandService {
 			throw new CommandRefusedError(refuse('forbidden', 'read-only', 'this document is read-only for you'));
 		}
 		if (await isWorkshopClosed(this.#storage, live.workshopId)) {
-			throw new CommandRefusedError(refuse('forbidden', 'closed', 'the workshop is closed; the facilitator must reopen it before anything can change'));
+			throw new CommandRefusedError(
+				refuse('forbidden', 'closed', 'the workshop is closed; the facilitator must reopen it before anything can change')
+			);
 		}
 		const control = readControl((await this.#docs.get(live.workshopId, 'control')).doc);
 		if (name.kind === 'map' && control.removedMaps.includes(name.sub)) {

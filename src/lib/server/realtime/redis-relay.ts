@@ -55,9 +55,7 @@ export async function startRedisRelay(options: { url: string; io: DialogServer; 
 			encoding.writeVarString(encoder, live.workshopId);
 			encoding.writeVarString(encoder, live.name);
 			encoding.writeVarUint8Array(encoder, update);
-			void pub
-				.publish(CHANNEL, Buffer.from(encoding.toUint8Array(encoder)))
-				.catch((error) => log.error('redis.publish_failed', { error }));
+			void pub.publish(CHANNEL, Buffer.from(encoding.toUint8Array(encoder))).catch((error) => log.error('redis.publish_failed', { error }));
 		},
 		async close() {
 			await Promise.all([pub, sub, adapterPub, adapterSub].map((c) => c.quit().catch(() => undefined)));

@@ -66,7 +66,8 @@ class ProtocolError extends Error {
 }
 
 const failure = (code: ErrorCode, message: string, key?: string): Ack => ({ ok: false, error: { code, message, ...(key ? { key } : {}) } });
-const closedError = () => new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change');
+const closedError = () =>
+	new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change');
 
 export interface RealtimeOptions {
 	httpServer: HttpServer;
@@ -122,8 +123,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			};
 			next();
 		} catch (error) {
-			const problem =
-				error instanceof ProtocolError ? error : new ProtocolError('unavailable', 'the server cannot check you in now');
+			const problem = error instanceof ProtocolError ? error : new ProtocolError('unavailable', 'the server cannot check you in now');
 			if (!(error instanceof ProtocolError)) log.error('socket.handshake_failed', { error });
 			next(Object.assign(new Error(problem.message), { data: { code: problem.code, message: problem.message } }));
 		}
@@ -261,7 +261,13 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		const control = readControl((await docs.get(workshopId, 'control')).doc);
 		if (parsed.kind === 'map' && control.removedMaps.includes(parsed.sub)) return false;
 		if (actor.role === 'facilitator' || docs.peek(workshopId, name)) return true;
-		if (isStandingDoc(parsed, control.groups.map((group) => group.id))) return true;
+		if (
+			isStandingDoc(
+				parsed,
+				control.groups.map((group) => group.id)
+			)
+		)
+			return true;
 		return (await storage.listDocNames(workshopId)).includes(name);
 	}
 
@@ -344,7 +350,12 @@ export const voteViewerKey = (actor: MethodActor): string => (actor.role === 'pa
  * Sends connected people of a workshop their own view of the vote: those with a key in
  * `viewers` (see `voteViewerKey`), or everyone when it is null.
  */
-export async function sendVoteViews(io: DialogServer, method: MethodService, workshopId: string, viewers: ReadonlySet<string> | null): Promise<void> {
+export async function sendVoteViews(
+	io: DialogServer,
+	method: MethodService,
+	workshopId: string,
+	viewers: ReadonlySet<string> | null
+): Promise<void> {
 	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
 	const views = new Map<string, Awaited<ReturnType<MethodService['voteViewFor']>>>();
 	for (const s of sockets) {
@@ -393,4 +404,3 @@ function toFailure(error: unknown, socket: DialogSocket): Ack {
 	log.error('socket.failed', { socketId: socket.id, workshopId: socket.data.workshopId, error });
 	return failure('unavailable', 'the server could not save this, try again');
 }
-

@@ -30,6 +30,10 @@ export const GET: RequestHandler = async (event) => {
 	} catch (error) {
 		if (!(error instanceof PdfUnavailable)) throw error;
 		log.warn('report.pdf_unavailable', { reason: error.message });
-		return problem(501, 'unavailable', `PDF is not available on this server (${error.message}); print the HTML report from a browser instead`);
+		return problem(
+			501,
+			'unavailable',
+			`PDF is not available on this server (${error.message}); print the HTML report from a browser instead`
+		);
 	}
 };

@@ -8,4 +8,5 @@ import type { RequestHandler } from './$types';
  * variables: [{ code, text, values, valueTexts, elimination?, time? }] }: a PxWeb v1
  * table's description from an allowed host, for choosing values instead of pasting a query.
  */
-export const GET: RequestHandler = (event) => sourceLookup(event, pxwebVariablesQuerySchema, (query, config) => fetchPxWebV1Table(config, query.url));
+export const GET: RequestHandler = (event) =>
+	sourceLookup(event, pxwebVariablesQuerySchema, (query, config) => fetchPxWebV1Table(config, query.url));
