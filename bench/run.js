@@ -299,13 +299,10 @@ async function runAgainst(kind) {
 		if (latency.missing > 0) failures.push(`${latency.missing} (edit, receiver) deliveries never arrived`);
 		for (const error of fatal) failures.push(`generator: ${error}`);
 
-		const counters = reports.reduce(
-			(sum, r) => {
-				for (const [key, value] of Object.entries(r.counters)) sum[key] = (sum[key] ?? 0) + Number(value);
-				return sum;
-			},
-			/** @type {Record<string, number>} */ ({})
-		);
+		const counters = reports.reduce((sum, r) => {
+			for (const [key, value] of Object.entries(r.counters)) sum[key] = (sum[key] ?? 0) + Number(value);
+			return sum;
+		}, /** @type {Record<string, number>} */ ({}));
 		/** @type {Record<string, number>} */
 		const problemCodes = {};
 		for (const r of reports) {
@@ -315,7 +312,10 @@ async function runAgainst(kind) {
 		}
 		if ((counters.problems ?? 0) > 0) {
 			failures.push(
-				`${counters.problems} refused messages ${JSON.stringify(problemCodes)}: ${reports.flatMap((r) => r.problemSamples).slice(0, 3).join('; ')}`
+				`${counters.problems} refused messages ${JSON.stringify(problemCodes)}: ${reports
+					.flatMap((r) => r.problemSamples)
+					.slice(0, 3)
+					.join('; ')}`
 			);
 		}
 		/** @type {Record<string, number>} */
@@ -363,7 +363,7 @@ async function runAgainst(kind) {
 			rss_mb: round(peakRssKb / 1024),
 			rss_idle_mb: round(idleRssKb / 1024),
 			cpu_pct: round(serverCpu),
-			cpu_ms_per_edit: round(((cpu1.server - cpu0.server) / ticks) * 1000 / Math.max(1, latency.edits), 2),
+			cpu_ms_per_edit: round((((cpu1.server - cpu0.server) / ticks) * 1000) / Math.max(1, latency.edits), 2),
 			join_ms: round(joins.p95),
 			join_p50_ms: round(joins.p50),
 			join_p95_ms: round(joins.p95),
@@ -384,7 +384,11 @@ async function runAgainst(kind) {
 			...(kind === 'datadialog' ? { ack_p50_ms: round(acks.p50), ack_p95_ms: round(acks.p95), ack_p99_ms: round(acks.p99) } : {}),
 			...(kind === 'datadialog'
 				? { votes: votes.count, vote_p50_ms: round(votes.p50), vote_p95_ms: round(votes.p95) }
-				: { votes: latency.byAction.vote?.count ?? 0, vote_p50_ms: round(latency.byAction.vote?.p50 ?? NaN), vote_p95_ms: round(latency.byAction.vote?.p95 ?? NaN) }),
+				: {
+						votes: latency.byAction.vote?.count ?? 0,
+						vote_p50_ms: round(latency.byAction.vote?.p50 ?? NaN),
+						vote_p95_ms: round(latency.byAction.vote?.p95 ?? NaN)
+					}),
 			by_action_p95_ms: Object.fromEntries(Object.entries(latency.byAction).map(([k, s]) => [k, round(s.p95)])),
 			disconnects: counters.disconnects ?? 0,
 			connect_retries: counters.connectRetries ?? 0,
@@ -480,7 +484,10 @@ for (const kind of servers) {
 const dd = results.datadialog?.figures ?? {};
 const hp = results.hocuspocus?.figures ?? {};
 /** @param {string} key */
-const num = (key) => ({ dd: typeof dd[key] === 'number' ? /** @type {number} */ (dd[key]) : null, hp: typeof hp[key] === 'number' ? /** @type {number} */ (hp[key]) : null });
+const num = (key) => ({
+	dd: typeof dd[key] === 'number' ? /** @type {number} */ (dd[key]) : null,
+	hp: typeof hp[key] === 'number' ? /** @type {number} */ (hp[key]) : null
+});
 /** @param {string} key */
 const ratio = (key) => {
 	const { dd: a, hp: b } = num(key);
@@ -578,8 +585,7 @@ if (conference) {
 	targets.plenary_p95_le_500ms = has('plenary_p95_ms') ? Number(dd.plenary_p95_ms) <= TARGETS.conference_plenary_p95_ms : null;
 } else {
 	targets.p95_le_100ms = has('p95_ms') ? Number(dd.p95_ms) <= TARGETS.p95_ms : null;
-	targets.p95_not_worse_than_hocuspocus =
-		has('p95_ms') && typeof hp.p95_ms === 'number' ? Number(dd.p95_ms) <= Number(hp.p95_ms) : null;
+	targets.p95_not_worse_than_hocuspocus = has('p95_ms') && typeof hp.p95_ms === 'number' ? Number(dd.p95_ms) <= Number(hp.p95_ms) : null;
 	targets.rss_le_400mb = has('rss_mb') ? Number(dd.rss_mb) <= TARGETS.rss_mb : null;
 	targets.join_p95_le_1s = has('join_p95_ms') ? Number(dd.join_p95_ms) <= TARGETS.join_ms : null;
 }
@@ -624,7 +630,15 @@ if (args.json) {
 		...(results.datadialog ? { datadialog: pick(dd) } : {}),
 		...(results.hocuspocus ? { hocuspocus: pick(hp) } : {}),
 		...(results.datadialog && results.hocuspocus
-			? { ratio_dd_over_hp: { p50: ratio('p50_ms'), p95: ratio('p95_ms'), p99: ratio('p99_ms'), rss: ratio('rss_mb'), cpu: ratio('cpu_pct') } }
+			? {
+					ratio_dd_over_hp: {
+						p50: ratio('p50_ms'),
+						p95: ratio('p95_ms'),
+						p99: ratio('p99_ms'),
+						rss: ratio('rss_mb'),
+						cpu: ratio('cpu_pct')
+					}
+				}
 			: {}),
 		targets,
 		ok: !broken

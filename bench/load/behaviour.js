@@ -69,7 +69,13 @@ export function applyLocally(doc, command, author) {
 	doc.transact(() => {
 		switch (command.type) {
 			case 'card.add':
-				putEntry(doc, 'cards', command.id, { ...author, id: command.id, kind: command.kind, text: command.text, createdAt: new Date().toISOString() });
+				putEntry(doc, 'cards', command.id, {
+					...author,
+					id: command.id,
+					kind: command.kind,
+					text: command.text,
+					createdAt: new Date().toISOString()
+				});
 				return;
 			case 'card.edit': {
 				const entry = doc.getMap('cards').get(command.id);
@@ -128,7 +134,8 @@ export class Behaviour {
 		const wantsMap = map !== null && (canvas === null || r >= 0.7);
 		if (wantsMap && map) return { doc: map, ...this.#onMap(map) };
 		if (!canvas) return null;
-		if (this.#ownCards.length === 0 || (r < 0.25 && this.#ownCards.length < 12)) return { doc: canvas, kind: 'card-add', command: this.#addCard() };
+		if (this.#ownCards.length === 0 || (r < 0.25 && this.#ownCards.length < 12))
+			return { doc: canvas, kind: 'card-add', command: this.#addCard() };
 		const id = this.#ownCards[Math.floor(this.options.random() * this.#ownCards.length)] ?? '';
 		// Not stored yet (its answer is on the way): add another instead.
 		if (!canvas.getMap('cards').has(id)) return { doc: canvas, kind: 'card-add', command: this.#addCard() };
@@ -175,6 +182,9 @@ export class Behaviour {
 		}
 		const keys = [...factors.keys()];
 		const id = keys[Math.floor(random() * keys.length)] ?? '';
-		return { kind: 'factor-move', command: { type: 'factor.move', positions: [{ id, x: Math.round(random() * 800), y: Math.round(random() * 500) }] } };
+		return {
+			kind: 'factor-move',
+			command: { type: 'factor.move', positions: [{ id, x: Math.round(random() * 800), y: Math.round(random() * 500) }] }
+		};
 	}
 }

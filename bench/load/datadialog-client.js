@@ -73,12 +73,8 @@ export class DatadialogClient {
 			for (const entry of this.#docs.values()) entry.opened = false;
 			this.#events.onDisconnect?.();
 		});
-		this.socket.on('y', (/** @type {string} */ name, /** @type {Uint8Array | ArrayBuffer} */ payload) =>
-			this.#receive(name, payload)
-		);
-		this.socket.on('problem', (/** @type {{ code: string, message: string }} */ problem) =>
-			this.#events.onProblem?.(problem)
-		);
+		this.socket.on('y', (/** @type {string} */ name, /** @type {Uint8Array | ArrayBuffer} */ payload) => this.#receive(name, payload));
+		this.socket.on('problem', (/** @type {{ code: string, message: string }} */ problem) => this.#events.onProblem?.(problem));
 	}
 
 	/**
@@ -146,11 +142,15 @@ export class DatadialogClient {
 		return new Promise((resolve, reject) => {
 			this.socket
 				.timeout(timeoutMs)
-				.emit('command', command, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-					if (error) reject(error);
-					else if (!result?.ok) reject(new Error(`command ${String(command.type)} refused: ${result?.error?.message ?? '?'}`));
-					else resolve();
-				});
+				.emit(
+					'command',
+					command,
+					(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+						if (error) reject(error);
+						else if (!result?.ok) reject(new Error(`command ${String(command.type)} refused: ${result?.error?.message ?? '?'}`));
+						else resolve();
+					}
+				);
 		});
 	}
 
@@ -167,12 +167,17 @@ export class DatadialogClient {
 		const envelope = { client: this.#client, seq: ++this.#seq, command };
 		this.socket
 			.timeout(15_000)
-			.emit('edit', name, envelope, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-				this.#unacknowledged--;
-				this.#events.onAck?.(nowUs() - sentAt, !error && !!result?.ok);
-				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
-				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
-			});
+			.emit(
+				'edit',
+				name,
+				envelope,
+				(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+					this.#unacknowledged--;
+					this.#events.onAck?.(nowUs() - sentAt, !error && !!result?.ok);
+					if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+					else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+				}
+			);
 		return envelope.seq;
 	}
 
@@ -203,7 +208,10 @@ export class DatadialogClient {
 				return;
 			}
 			entry.opened = true;
-			this.#send(name, frame((e) => syncProtocol.writeSyncStep1(e, entry.doc)));
+			this.#send(
+				name,
+				frame((e) => syncProtocol.writeSyncStep1(e, entry.doc))
+			);
 		});
 	}
 
@@ -215,11 +223,16 @@ export class DatadialogClient {
 		this.#unacknowledged++;
 		this.socket
 			.timeout(15_000)
-			.emit('y', name, payload, (/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-				this.#unacknowledged--;
-				if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
-				else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
-			});
+			.emit(
+				'y',
+				name,
+				payload,
+				(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
+					this.#unacknowledged--;
+					if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+					else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+				}
+			);
 	}
 
 	/** @param {string} name @param {Uint8Array | ArrayBuffer} payload */

@@ -15,8 +15,7 @@ const server = new Server({
 
 await server.listen();
 process.stdout.write(
-	JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: server.address.port }) +
-		'\n'
+	JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: server.address.port }) + '\n'
 );
 
 async function shutdown() {

@@ -289,7 +289,15 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 			const epochUs = message.epochUs ?? nowUs();
 			for (const plan of input.clients) {
 				/** @type {Person} */
-				const person = { plan, client: null, docs: new Map(), names: new Map(), participantId: `p${plan.idx}`, behaviour: null, timer: null };
+				const person = {
+					plan,
+					client: null,
+					docs: new Map(),
+					names: new Map(),
+					participantId: `p${plan.idx}`,
+					behaviour: null,
+					timer: null
+				};
 				people.push(person);
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
 				setTimeout(() => {
@@ -310,10 +318,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 		case 'report': {
 			stopped = true;
 			for (const person of people) if (person.timer) clearTimeout(person.timer);
-			const hocuspocusUnsynced = people.reduce(
-				(n, p) => n + (p.client instanceof HocuspocusClient ? p.client.unsynced() : 0),
-				0
-			);
+			const hocuspocusUnsynced = people.reduce((n, p) => n + (p.client instanceof HocuspocusClient ? p.client.unsynced() : 0), 0);
 			const sendArray = Float64Array.from(sends);
 			const receiveArray = Float64Array.from(receives);
 			const ackArray = Float64Array.from(ackLatenciesUs);

@@ -6,15 +6,8 @@ import type { Storage } from './persistence/storage';
 import { DocRegistry } from './realtime/doc-registry';
 import { MethodService } from './method/method-service';
 import { DocCommandService } from './realtime/doc-commands';
-import {
-	attachRealtime,
-	broadcastUpdate,
-	isDocInUse,
-	presentParticipants,
-	sendVoteViews,
-	voteViewerKey,
-	type DialogServer
-} from './realtime/socket-server';
+import { attachRealtime, isDocInUse, presentParticipants, type DialogServer } from './realtime/socket-server';
+import { VoteViews } from './method/vote-views';
 import { ensureDemoWorkshop } from './demo';
 import { startRedisRelay, type RedisRelay } from './realtime/redis-relay';
 
@@ -55,36 +48,13 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	const storage = await createStorage(config);
 	let io: DialogServer | null = null;
 	let relay: RedisRelay | null = null;
-	const docs = new DocRegistry({
-		storage,
-		onUpdate: (live, update) => {
-			if (io) broadcastUpdate(io, live, update);
-		},
-		onStored: (live, update) => relay?.publish(live, update)
-	});
-	/** Per workshop, whose vote views are due: a set of viewer keys, or everyone's. */
-	const dueVoteViews = new Map<string, Set<string> | 'everyone'>();
-	const method = new MethodService({
+	const docs = new DocRegistry({ storage });
+	const voteViews = new VoteViews({ io: () => io, method: () => method });
+	const method: MethodService = new MethodService({
 		storage,
 		docs,
 		present: async (workshopId) => (io ? presentParticipants(io, storage, workshopId) : []),
-		// Debounced: in a room of 300, a burst of dots becomes one round of views.
-		onVoteChanged: (workshopId, whose) => {
-			if (!io) return;
-			const server = io;
-			const due = dueVoteViews.get(workshopId);
-			if (due === undefined) {
-				setTimeout(() => {
-					const viewers = dueVoteViews.get(workshopId);
-					dueVoteViews.delete(workshopId);
-					void sendVoteViews(server, method, workshopId, viewers === 'everyone' ? null : (viewers ?? new Set())).catch((error) =>
-						log.error('vote.views_failed', { workshopId, error })
-					);
-				}, 150);
-			}
-			if (whose === 'everyone' || due === 'everyone') dueVoteViews.set(workshopId, 'everyone');
-			else dueVoteViews.set(workshopId, new Set([...(due ?? []), voteViewerKey(whose)]));
-		}
+		onVoteChanged: (workshopId, whose) => voteViews.changed(workshopId, whose)
 	});
 	const commands = new DocCommandService({ docs, storage });
 	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method, commands });

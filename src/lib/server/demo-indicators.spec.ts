@@ -7,7 +7,7 @@ import { DocRegistry } from './realtime/doc-registry';
 describe('demo indicators', () => {
 	it('writes the real figures of the demo set, in the file order, with sources and period notes, once', async () => {
 		const storage = new MemoryStorage();
-		const docs = new DocRegistry({ storage, onUpdate: () => {} });
+		const docs = new DocRegistry({ storage });
 		await seedDemoIndicators(docs, 'demo');
 		await seedDemoIndicators(docs, 'demo');
 		const { indicators } = readIndicators((await docs.get('demo', INDICATORS_DOC)).doc);

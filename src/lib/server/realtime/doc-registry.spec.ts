@@ -7,12 +7,8 @@ function setup(options: { compactEvery?: number; maxUnstoredBytes?: number } = {
 	const storage = new MemoryStorage();
 	const seen: UpdateOrigin[] = [];
 	const stored: Uint8Array[] = [];
-	const docs = new DocRegistry({
-		storage,
-		...options,
-		onUpdate: (_live, _update, origin) => seen.push(origin),
-		onStored: (_live, update) => stored.push(update)
-	});
+	const docs = new DocRegistry({ storage, ...options });
+	docs.use({ onChange: (_live, _update, origin) => seen.push(origin), afterStore: (_live, update) => stored.push(update) });
 	return { storage, docs, seen, stored };
 }
 

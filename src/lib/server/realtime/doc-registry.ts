@@ -3,6 +3,7 @@ import { parseDocName } from '$lib/domain/workshop/documents';
 import { migrateDoc, needsMigration } from '$lib/sync/doc-schema';
 import type { Storage } from '../persistence/storage';
 import { log } from '../log';
+import type { RealtimeHooks } from './hooks';
 
 /**
  * Why an update was applied; sharing and storing switch on `source` (hocuspocus'
@@ -30,10 +31,6 @@ export interface LiveDoc {
 
 export interface DocRegistryOptions {
 	storage: Storage;
-	/** Called for every change to a loaded document as soon as it is applied here. */
-	onUpdate: (live: LiveDoc, update: Uint8Array, origin: UpdateOrigin) => void;
-	/** Called once a change made on this instance is stored (for other instances). */
-	onStored?: (live: LiveDoc, update: Uint8Array) => void;
 	compactEvery?: number;
 	/** How much applied change may wait for the database before new changes are refused. */
 	maxUnstoredBytes?: number;
@@ -47,8 +44,7 @@ const LAST_RETRY_MS = 10_000;
 
 export class DocRegistry {
 	readonly #storage: Storage;
-	readonly #onUpdate: DocRegistryOptions['onUpdate'];
-	readonly #onStored: DocRegistryOptions['onStored'];
+	readonly #hooks: RealtimeHooks[] = [];
 	readonly #compactEvery: number;
 	readonly #maxUnstoredBytes: number;
 	readonly #docs = new Map<string, Promise<LiveDoc>>();
@@ -56,10 +52,13 @@ export class DocRegistry {
 
 	constructor(options: DocRegistryOptions) {
 		this.#storage = options.storage;
-		this.#onUpdate = options.onUpdate;
-		this.#onStored = options.onStored;
 		this.#compactEvery = options.compactEvery ?? 500;
 		this.#maxUnstoredBytes = options.maxUnstoredBytes ?? 64 * 1024 * 1024;
+	}
+
+	/** Registers hooks (the socket server's broadcast, the Redis relay); see RealtimeHooks for when each fires. */
+	use(hooks: RealtimeHooks): void {
+		this.#hooks.push(hooks);
 	}
 
 	/**
@@ -136,7 +135,7 @@ export class DocRegistry {
 		const typed = (origin as UpdateOrigin | undefined) ?? { source: 'server' };
 		if (typed.source === 'load') return;
 		live.lastActive = Date.now();
-		this.#onUpdate(live, update, typed);
+		for (const hooks of this.#hooks) hooks.onChange?.(live, update, typed);
 		if (typed.source === 'relay') return;
 		live.unstored.push(update);
 		this.#unstoredBytes += update.byteLength;
@@ -175,7 +174,7 @@ export class DocRegistry {
 				live.unstored.shift();
 				this.#unstoredBytes -= update.byteLength;
 				live.retryDelayMs = FIRST_RETRY_MS;
-				this.#onStored?.(live, update);
+				for (const hooks of this.#hooks) hooks.afterStore?.(live, update);
 				this.#countAndMaybeCompact(live);
 			}
 		});

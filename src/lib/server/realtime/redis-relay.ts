@@ -4,14 +4,12 @@ import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { log } from '../log';
-import type { DocRegistry, LiveDoc } from './doc-registry';
+import type { DocRegistry } from './doc-registry';
 import type { DialogServer } from './socket-server';
 
 const CHANNEL = 'datadialog:y';
 
 export interface RedisRelay {
-	/** Tells the other instances about an update this instance has stored. */
-	publish(live: LiveDoc, update: Uint8Array): void;
 	close(): Promise<void>;
 }
 
@@ -48,15 +46,18 @@ export async function startRedisRelay(options: { url: string; io: DialogServer; 
 	await sub.subscribe(CHANNEL);
 	log.info('redis.connected', { instance });
 
-	return {
-		publish(live, update) {
+	// Tells the other instances about every update this instance has stored.
+	docs.use({
+		afterStore(live, update) {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarString(encoder, instance);
 			encoding.writeVarString(encoder, live.workshopId);
 			encoding.writeVarString(encoder, live.name);
 			encoding.writeVarUint8Array(encoder, update);
 			void pub.publish(CHANNEL, Buffer.from(encoding.toUint8Array(encoder))).catch((error) => log.error('redis.publish_failed', { error }));
-		},
+		}
+	});
+	return {
 		async close() {
 			await Promise.all([pub, sub, adapterPub, adapterSub].map((c) => c.quit().catch(() => undefined)));
 		}

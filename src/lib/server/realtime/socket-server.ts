@@ -90,6 +90,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		connectionStateRecovery: undefined,
 		parser: wireParser
 	});
+	// Every change to a document reaches everyone on this instance who has it open.
+	docs.use({ onChange: (live, update) => broadcastUpdate(io, live, update) });
 
 	io.use(async (socket, next) => {
 		try {
@@ -369,7 +371,7 @@ export async function sendVoteViews(
 }
 
 /** Sends a document change to everyone who has it open on this instance (its author included: only the server writes). */
-export function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array): void {
+function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array): void {
 	io.local.to(docRoom(live.workshopId, live.name)).emit('y', live.name, encodeUpdate(update));
 }
 
