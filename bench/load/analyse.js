@@ -67,7 +67,8 @@ export function analyse({ sends, receives, plan }) {
 					continue;
 				}
 				deliveries++;
-				const ms = /** @type {number} */ (entry.times[at] - sentUs) / 1000;
+				const arrivedUs = /** @type {number} */ (entry.times[at]);
+				const ms = (arrivedUs - sentUs) / 1000;
 				if (facilitators.has(receiver)) {
 					plenary.push(ms);
 				} else {

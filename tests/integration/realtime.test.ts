@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { wireParser } from '../../src/lib/transport/wire-parser';
+import { encodeSyncStep1 } from '../../src/lib/sync/yjs-messages';
 import { readCards } from '../../src/lib/sync/cards';
 import type { SharedDoc } from '../../src/lib/client/shared-doc';
 import { sendCard } from '../helpers/commands';
@@ -170,11 +171,10 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 			for (const name of [`${w2.id}/${CANVAS}`, `../${w2.id}/${CANVAS}`, `canvas:${w2.id}`]) {
 				const result: Ack = await socket.emitWithAck('doc:open', name);
 				if (result.ok) {
-					// A valid name opens this workshop's own (empty) document, never w2's.
-					const received: Uint8Array[] = [];
-					socket.on('y', (_n: string, payload: Uint8Array) => received.push(payload));
-					await new Promise((r) => setTimeout(r, 200));
-					expect(Buffer.concat(received).toString('utf8')).not.toContain('Hemligt');
+					// A valid name opens this workshop's own (empty) document, never w2's: the full state it answers with holds nothing of w2.
+					const reply = new Promise<Uint8Array>((resolve) => socket.once('y', (_n: string, payload: Uint8Array) => resolve(payload)));
+					expect(await socket.emitWithAck('y', name, encodeSyncStep1(new Y.Doc()))).toEqual({ ok: true });
+					expect(Buffer.from(await reply).toString('utf8')).not.toContain('Hemligt');
 				} else {
 					// Not a document name at all, or a name this workshop has no document for.
 					expect(result.error.code).toBe(name.startsWith('canvas:') ? 'not_found' : 'bad_request');

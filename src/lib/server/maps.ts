@@ -1,4 +1,4 @@
-import { json, type Cookies } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import starterJson from '../../../workshop-templates/starter-factors.json';
 import { layoutMap } from '$lib/charts/map-layout';
 import {
@@ -20,15 +20,11 @@ import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
 import { cleanProblemMessage, cleanSingleLine } from '$lib/domain/workshop/text-input';
 import { PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
 import { readControl } from '$lib/sync/control';
-import { participantCookie } from '$lib/sync/protocol';
 import type { App } from './app';
-import { clientAddress } from './http/client-address';
-import { isFacilitatorRequest } from './http/facilitator-auth';
+import { requireWorkshop, type CallEvent } from './http/require-workshop';
 import { problem } from './http/problem';
-import { findWorkshopForApi } from './lookup-guard';
 import type { WorkshopRow } from './persistence/storage';
 import { newId } from './secrets';
-import { findParticipantBySession } from './workshops';
 
 /** Far above any workshop map (2000 links as CSV is about 100 KB) and well below what a request may hold. */
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -122,32 +118,10 @@ export interface MapCaller {
 	actor: Actor;
 }
 
-/**
- * Resolves the workshop and who is calling: the facilitator (Bearer secret or
- * cookie) or, when `member` is enough, one of its participants (session cookie).
- * Answers with the error Response otherwise: 404 unknown workshop, 401 no valid
- * credentials, 403 a participant where the facilitator is needed.
- */
-export async function authorizeMapRequest(
-	app: App,
-	event: { params: { ref: string }; request: Request; cookies: Cookies; getClientAddress: () => string },
-	need: 'facilitator' | 'member'
-): Promise<MapCaller | Response> {
-	const { request, cookies } = event;
-	const ref = event.params.ref;
-	const workshop = await findWorkshopForApi(app.storage, ref, clientAddress(event));
-	if (workshop instanceof Response) return workshop;
-	if (request.method !== 'GET' && workshop.status === 'closed') {
-		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
-	}
-	if (isFacilitatorRequest({ request, cookies, workshop })) {
-		return { workshop, actor: { role: 'facilitator', workshopId: workshop.id } };
-	}
-	const session = cookies.get(participantCookie(workshop.id));
-	const participant = session ? await findParticipantBySession(app.storage, workshop.id, session) : null;
-	if (!participant) return problem(401, 'unauthorized', 'sign in as the facilitator or join the workshop first');
-	if (need === 'facilitator') return problem(403, 'forbidden', 'only the facilitator may do this');
-	return { workshop, actor: { role: 'participant', workshopId: workshop.id, participantId: participant.id } };
+/** Resolves the workshop and who is calling (see requireWorkshop), or the error Response to answer with. */
+export async function authorizeMapRequest(app: App, event: CallEvent, need: 'facilitator' | 'member'): Promise<MapCaller | Response> {
+	const call = await requireWorkshop(event, { need, app });
+	return call instanceof Response ? call : { workshop: call.workshop, actor: call.actor };
 }
 
 export interface ParsedImport {

@@ -2,6 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { facilitatorCookie } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
 import { clientAddress } from '../http/client-address';
+import type { CallEvent } from '../http/require-workshop';
 import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
 import { findWorkshopForApi } from '../lookup-guard';
@@ -34,13 +35,6 @@ export interface ArchiveCaller {
 	app: App;
 	workshop: WorkshopRow;
 	actor: Exclude<AuditEntry['actor'], 'system'>;
-}
-
-interface CallEvent {
-	params: { ref: string };
-	request: Request;
-	cookies: Cookies;
-	getClientAddress: () => string;
 }
 
 /**

@@ -1,13 +1,11 @@
-import { json, type Cookies } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { facilitatorCookie, type ErrorCode } from '$lib/sync/protocol';
-import { getApp, type App } from '../app';
-import { clientAddress } from '../http/client-address';
-import { isFacilitatorRequest } from '../http/facilitator-auth';
+import type { ErrorCode } from '$lib/sync/protocol';
+import type { App } from '../app';
+import { requireWorkshop, type CallEvent } from '../http/require-workshop';
 import { problem } from '../http/problem';
 import { firstIssue } from '../http/schemas';
 import { isImportError } from '../importers/import-error';
-import { findWorkshopForApi } from '../lookup-guard';
 import type { WorkshopRow } from '../persistence/storage';
 import { readIndicatorSourcesConfig, type IndicatorSourcesConfig } from './config';
 import { UpstreamError } from './upstream';
@@ -25,27 +23,10 @@ export interface FacilitatorCall {
 	workshop: WorkshopRow;
 }
 
-interface CallEvent {
-	params: { ref: string };
-	request: Request;
-	cookies: Cookies;
-	getClientAddress: () => string;
-}
-
 /** The workshop, when the request carries its facilitator secret; otherwise the 4xx to answer with. */
 export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall | Response> {
-	const app = await getApp();
-	const workshop = await findWorkshopForApi(app.storage, event.params.ref, clientAddress(event));
-	if (workshop instanceof Response) return workshop;
-	const presented = event.request.headers.has('authorization') || event.cookies.get(facilitatorCookie(workshop.id)) !== undefined;
-	if (!presented) return problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
-	if (!isFacilitatorRequest({ request: event.request, cookies: event.cookies, workshop })) {
-		return problem(403, 'forbidden', "these credentials are not this workshop's facilitator secret");
-	}
-	if (event.request.method !== 'GET' && workshop.status === 'closed') {
-		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
-	}
-	return { app, workshop };
+	const call = await requireWorkshop(event, { need: 'facilitator' });
+	return call instanceof Response ? call : { app: call.app, workshop: call.workshop };
 }
 
 export function reasonedProblem(status: number, code: ErrorCode, message: string, reason: string): Response {

@@ -24,7 +24,7 @@ import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
 import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
-import { putCard, readCards } from '$lib/sync/cards';
+import { deleteCards, putCard, readCards } from '$lib/sync/cards';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
 import type { MethodCommand } from '$lib/sync/method-commands';
 import { log } from '../log';
@@ -244,7 +244,7 @@ export class MethodService {
 				if (!result.ok) throw new MethodError('bad_request', `cannot merge: ${result.error}`);
 				await docs.transact(canvas, (doc) => {
 					for (const card of result.value.updated) putCard(doc, card, null);
-					for (const id of result.value.removedIds) doc.getMap('cards').delete(id);
+					deleteCards(doc, result.value.removedIds, null);
 				});
 				if (vote && command.canvas === PLENARY_CANVAS) {
 					await this.#saveVote(workshopId, this.#votes.merge(vote, command.keepId, command.mergeIds), 'now');
