@@ -44,6 +44,7 @@ try {
 	await server.probe(); // start the window
 	const note = 'n'.repeat(1000);
 	const field = 'f'.repeat(2000);
+	/** @type {Record<'factorAdd' | 'factorMove' | 'indicatorAdd' | 'tooLarge', number[]>} */
 	const timings = { factorAdd: [], factorMove: [], indicatorAdd: [], tooLarge: [] };
 	for (let round = 0; round < rounds; round++) {
 		const factors = Array.from({ length: 50 }, (_, i) => ({

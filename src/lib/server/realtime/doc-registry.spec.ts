@@ -71,7 +71,7 @@ describe('document registry', () => {
 		const { storage, docs } = setup({ compactEvery: 3 });
 		const live = await docs.get('w', 'canvas:plenary');
 		for (const text of ['a', 'b', 'c', 'd']) await write(docs, live, text);
-		await live.queue;
+		await docs.settled(live);
 		const stored = await storage.loadDoc('w', 'canvas:plenary');
 		expect(stored.snapshot).not.toBeNull();
 		expect(stored.updates.length).toBeLessThan(4);
@@ -85,8 +85,7 @@ describe('document registry', () => {
 		const { docs } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
 		await write(docs, live, 'kept');
-		live.lastActive = 0;
-		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => false })).toBe(1);
+		expect(await docs.unloadIdle({ idleMs: 0, isInUse: () => false })).toBe(1);
 		expect(docs.loaded()).toBe(0);
 		const again = await docs.get('w', 'canvas:plenary');
 		expect(again).not.toBe(live);
@@ -95,9 +94,9 @@ describe('document registry', () => {
 
 	it('keeps documents that are still open even when idle', async () => {
 		const { docs } = setup();
-		const live = await docs.get('w', 'canvas:plenary');
-		live.lastActive = 0;
-		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => true })).toBe(0);
+		await docs.get('w', 'canvas:plenary');
+		expect(await docs.unloadIdle({ idleMs: 0, isInUse: () => true })).toBe(0);
+		expect(docs.loaded()).toBe(1);
 	});
 
 	it('keeps an update it could not store, says so, and stores it once the database answers', async () => {
@@ -108,8 +107,7 @@ describe('document registry', () => {
 		expect(live.doc.getMap('cards').get('kept')).toBe('kept');
 		expect(docs.unstoredBytes()).toBeGreaterThan(0);
 		await expect(docs.whenStored(live)).rejects.toThrow('does not answer');
-		live.lastActive = 0;
-		expect(await docs.unloadIdle({ idleMs: 1000, isInUse: () => false })).toBe(0);
+		expect(await docs.unloadIdle({ idleMs: 0, isInUse: () => false })).toBe(0);
 
 		repair();
 		await write(docs, live, 'after');

@@ -14,10 +14,15 @@ import type { RealtimeHooks } from './hooks';
  */
 export type UpdateOrigin = { source: 'server' } | { source: 'relay' } | { source: 'load' };
 
+/** A loaded document as the rest of the server sees it; how it is stored is the registry's business. */
 export interface LiveDoc {
 	readonly workshopId: string;
 	readonly name: string;
 	readonly doc: Y.Doc;
+}
+
+/** What the registry keeps with each loaded document. */
+interface LoadedDoc extends LiveDoc {
 	updatesSinceCompaction: number;
 	lastActive: number;
 	/** Serialises persistence per document so compaction never races an append. */
@@ -45,9 +50,10 @@ const LAST_RETRY_MS = 10_000;
 export class DocRegistry {
 	readonly #storage: Storage;
 	readonly #hooks: RealtimeHooks[] = [];
+	readonly #loaded = new WeakMap<LiveDoc, LoadedDoc>();
 	readonly #compactEvery: number;
 	readonly #maxUnstoredBytes: number;
-	readonly #docs = new Map<string, Promise<LiveDoc>>();
+	readonly #docs = new Map<string, Promise<LoadedDoc>>();
 	#unstoredBytes = 0;
 
 	constructor(options: DocRegistryOptions) {
@@ -91,7 +97,14 @@ export class DocRegistry {
 		return this.#docs.get(`${workshopId}/${name}`);
 	}
 
-	async #load(workshopId: string, name: string): Promise<LiveDoc> {
+	/** The registry's record of a document it handed out. */
+	#loadedOf(live: LiveDoc): LoadedDoc {
+		const loaded = this.#loaded.get(live);
+		if (!loaded) throw new Error(`${live.name} of ${live.workshopId} was not loaded by this registry`);
+		return loaded;
+	}
+
+	async #load(workshopId: string, name: string): Promise<LoadedDoc> {
 		const stored = await this.#storage.loadDoc(workshopId, name);
 		const doc = new Y.Doc({ gc: true });
 		const origin: UpdateOrigin = { source: 'load' };
@@ -99,7 +112,7 @@ export class DocRegistry {
 			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
 			for (const update of stored.updates) Y.applyUpdate(doc, update, origin);
 		}, origin);
-		const live: LiveDoc = {
+		const live: LoadedDoc = {
 			workshopId,
 			name,
 			doc,
@@ -110,13 +123,14 @@ export class DocRegistry {
 			retry: null,
 			retryDelayMs: FIRST_RETRY_MS
 		};
+		this.#loaded.set(live, live);
 		doc.on('update', (update: Uint8Array, updateOrigin: unknown) => this.#afterApply(live, update, updateOrigin));
 		this.#migrate(live);
 		return live;
 	}
 
 	/** Brings a document written in an earlier layout up to date, as a stored server change. */
-	#migrate(live: LiveDoc): void {
+	#migrate(live: LoadedDoc): void {
 		const kind = parseDocName(live.name)?.kind;
 		if (!kind || !needsMigration(kind, live.doc)) return;
 		let versions = { from: 0, to: 0 };
@@ -127,11 +141,11 @@ export class DocRegistry {
 	/**
 	 * Shares every change at once and stores the ones made here right after, in order.
 	 * Sharing does not wait for the disk (as in Hocuspocus); acknowledging does (see
-	 * `whenStored`), so what was acknowledged survives a crash, and what was shared but
-	 * not stored is still held by every client that has it, which sends it back when it
-	 * syncs with a restarted server.
+	 * `whenStored`), so what was acknowledged survives a crash. A reader that got a change
+	 * the server then lost in a crash is told to start over when it syncs (`isAheadOf`),
+	 * and the sender, never acknowledged, sends its command again.
 	 */
-	#afterApply(live: LiveDoc, update: Uint8Array, origin: unknown): void {
+	#afterApply(live: LoadedDoc, update: Uint8Array, origin: unknown): void {
 		const typed = (origin as UpdateOrigin | undefined) ?? { source: 'server' };
 		if (typed.source === 'load') return;
 		live.lastActive = Date.now();
@@ -161,11 +175,12 @@ export class DocRegistry {
 
 	/** Resolves once the stores and compactions queued so far have run, whether or not they succeeded. */
 	settled(live: LiveDoc): Promise<void> {
-		return live.queue.then(() => undefined);
+		return this.#loadedOf(live).queue.then(() => undefined);
 	}
 
 	/** Resolves once everything applied to the document so far is stored; rejects if the database does not answer. */
-	whenStored(live: LiveDoc): Promise<void> {
+	whenStored(doc: LiveDoc): Promise<void> {
+		const live = this.#loadedOf(doc);
 		return this.#enqueue(live, async () => {
 			while (live.unstored.length > 0) {
 				const update = live.unstored[0]!;
@@ -180,7 +195,7 @@ export class DocRegistry {
 		});
 	}
 
-	#storeSoon(live: LiveDoc): void {
+	#storeSoon(live: LoadedDoc): void {
 		void this.whenStored(live).catch((error) => {
 			if (live.retry) return;
 			log.warn('doc.store_failed', { workshopId: live.workshopId, doc: live.name, unstored: live.unstored.length, error });
@@ -193,13 +208,13 @@ export class DocRegistry {
 		});
 	}
 
-	#enqueue<T>(live: LiveDoc, task: () => Promise<T>): Promise<T> {
+	#enqueue<T>(live: LoadedDoc, task: () => Promise<T>): Promise<T> {
 		const run = live.queue.then(task, task);
 		live.queue = run.catch(() => undefined);
 		return run;
 	}
 
-	#countAndMaybeCompact(live: LiveDoc): void {
+	#countAndMaybeCompact(live: LoadedDoc): void {
 		live.updatesSinceCompaction++;
 		if (live.updatesSinceCompaction >= this.#compactEvery) {
 			void this.#enqueue(live, () => this.#compact(live)).catch((error) =>
@@ -212,9 +227,9 @@ export class DocRegistry {
 	 * Folds the stored log into one snapshot. Built from what the database holds, not
 	 * from memory, so with several instances an update another instance stored but
 	 * this one has not seen yet is never dropped. (Applying to a Doc is far faster
-	 * than Y.mergeUpdates; STACK.md.)
+	 * than Y.mergeUpdates over thousands of small updates: 1.6 s against milliseconds.)
 	 */
-	async #compact(live: LiveDoc): Promise<void> {
+	async #compact(live: LoadedDoc): Promise<void> {
 		if (live.updatesSinceCompaction === 0) return;
 		const stored = await this.#storage.loadDoc(live.workshopId, live.name);
 		if (stored.updates.length > 1 || (stored.updates.length === 1 && stored.snapshot)) {
