@@ -28,7 +28,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts', 'workshop-templates/**/*.spec.ts', 'tests/lint/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// The first ESLint run loads its parsers, and the property test runs 300 sequences: seconds each on a busy 2-core machine.
+					testTimeout: 30_000
 				}
 			},
 			{
