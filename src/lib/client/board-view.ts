@@ -72,3 +72,25 @@ export function cardsFor(control: ControlSnapshot, actor: MethodActor, cards: re
 export function canEditCard(control: ControlSnapshot, actor: MethodActor, card: Card): boolean {
 	return denyReason(actor, { type: 'edit-card', card }, { live: control.live }) === null;
 }
+
+/**
+ * The viewer's drafts that are not on the canvas (yet). A reveal moves draft cards to
+ * the canvas with their ids; for a moment a phone holds both copies, and the canvas
+ * copy wins.
+ */
+export function draftsNotOnCanvas(drafts: readonly Card[], canvas: readonly Card[]): Card[] {
+	const onCanvas = new Set(canvas.map((card) => card.id));
+	return drafts.filter((card) => !onCanvas.has(card.id));
+}
+
+/** The canvas cards, then the drafts not on it: each id once, so a keyed list never sees a duplicate. */
+export function boardCards(canvas: readonly Card[], drafts: readonly Card[]): Card[] {
+	const seen = new Set<string>();
+	const all: Card[] = [];
+	for (const card of [...canvas, ...drafts]) {
+		if (seen.has(card.id)) continue;
+		seen.add(card.id);
+		all.push(card);
+	}
+	return all;
+}
