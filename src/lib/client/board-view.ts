@@ -94,3 +94,23 @@ export function boardCards(canvas: readonly Card[], drafts: readonly Card[]): Ca
 	}
 	return all;
 }
+
+export type BoardNotice = 'closed' | 'locked' | null;
+
+/**
+ * What a participant's board says above the cards: the workshop is closed (from the
+ * page load, or a refusal with key `closed`), or the facilitator locked the current
+ * phase's board. The summary is read-only by design and says nothing.
+ */
+export function boardNotice(control: ControlSnapshot | null, closed: boolean): BoardNotice {
+	if (closed) return 'closed';
+	if (!control) return null;
+	const phase = control.live.phase;
+	return phase !== 'sammanfattning' && control.live.phases[phase].locked ? 'locked' : null;
+}
+
+/** Whether a refused command says the workshop is closed (a card's `closed` key, or a method command's refusal). */
+export function isClosedRefusal(problem: { code: string; message?: string; key?: string } | null): boolean {
+	if (!problem) return false;
+	return problem.key === 'closed' || (problem.code === 'forbidden' && /workshop is closed/.test(problem.message ?? ''));
+}
