@@ -67,7 +67,7 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 		await dot(page, 'Frånvaro per skola');
 		await expect(page.getByTestId('dots-left')).toHaveText('2 prickar kvar');
 		await dot(page, 'Frånvaro per skola');
-		await expect(page.getByTestId('dots-left')).toHaveText('1 prickar kvar');
+		await expect(page.getByTestId('dots-left')).toHaveText('1 prick kvar');
 		await dot(page, 'trygghet i skolan');
 		await expect(page.getByTestId('dots-left')).toHaveText('0 prickar kvar');
 	}

@@ -152,11 +152,11 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 			'nasta-steg.csv',
 			'onskemal.csv',
 			'samverkan.csv',
-			'systemkarta-plenary-faktorer.csv',
-			'systemkarta-plenary-lankar.csv',
-			'systemkarta-plenary-loopar.csv',
-			'systemkartor/plenary.graphml',
-			'systemkartor/plenary.svg',
+			'systemkarta-helgrupp-faktorer.csv',
+			'systemkarta-helgrupp-lankar.csv',
+			'systemkarta-helgrupp-loopar.csv',
+			'systemkartor/helgrupp.graphml',
+			'systemkartor/helgrupp.svg',
 			'tillganglig-data.csv'
 		]);
 		// The byte-order mark Excel needs; TextDecoder (and fflate's strFromU8) would quietly drop it.
@@ -165,11 +165,14 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 		expect(wishes.startsWith('rang;prickar;delad placering;önskemål\r\n')).toBe(true);
 		expect(wishes).toContain('1;6;nej;Frånvaro per skola och årskurs\r\n');
 		expect(strFromU8(files['indikatorvarden.csv']!)).toContain('franvaro;0192;Nynäshamn;2024;;14,1;ok');
-		expect(strFromU8(files['systemkartor/plenary.graphml']!)).toContain('<graphml');
-		expect(strFromU8(files['systemkartor/plenary.svg']!)).toContain('Skolfrånvaro');
+		expect(strFromU8(files['systemkartor/helgrupp.graphml']!)).toContain('<graphml');
+		expect(strFromU8(files['systemkartor/helgrupp.svg']!)).toContain('Skolfrånvaro');
 		for (const file of Object.values(files)) for (const name of PARTICIPANT_NAMES) expect(strFromU8(file)).not.toContain(name);
 
-		const comma = unzipSync(new Uint8Array(await (await get(filled, 'export.zip?separator=comma')).arrayBuffer()));
+		const commaResponse = await get(filled, 'export.zip?separator=comma');
+		expect(response.headers.get('content-disposition')).not.toContain('-komma');
+		expect(commaResponse.headers.get('content-disposition')).toContain('-komma.zip');
+		const comma = unzipSync(new Uint8Array(await commaResponse.arrayBuffer()));
 		expect(strFromU8(comma['indikatorvarden.csv']!)).toContain('franvaro,0192,Nynäshamn,2024,,14.1,ok');
 		expect((await get(filled, 'export.zip?separator=tab')).status).toBe(400);
 	});

@@ -72,3 +72,45 @@ export function cardsFor(control: ControlSnapshot, actor: MethodActor, cards: re
 export function canEditCard(control: ControlSnapshot, actor: MethodActor, card: Card): boolean {
 	return denyReason(actor, { type: 'edit-card', card }, { live: control.live }) === null;
 }
+
+/**
+ * The viewer's drafts that are not on the canvas (yet). A reveal moves draft cards to
+ * the canvas with their ids; for a moment a phone holds both copies, and the canvas
+ * copy wins.
+ */
+export function draftsNotOnCanvas(drafts: readonly Card[], canvas: readonly Card[]): Card[] {
+	const onCanvas = new Set(canvas.map((card) => card.id));
+	return drafts.filter((card) => !onCanvas.has(card.id));
+}
+
+/** The canvas cards, then the drafts not on it: each id once, so a keyed list never sees a duplicate. */
+export function boardCards(canvas: readonly Card[], drafts: readonly Card[]): Card[] {
+	const seen = new Set<string>();
+	const all: Card[] = [];
+	for (const card of [...canvas, ...drafts]) {
+		if (seen.has(card.id)) continue;
+		seen.add(card.id);
+		all.push(card);
+	}
+	return all;
+}
+
+export type BoardNotice = 'closed' | 'locked' | null;
+
+/**
+ * What a participant's board says above the cards: the workshop is closed (from the
+ * page load, or a refusal with key `closed`), or the facilitator locked the current
+ * phase's board. The summary is read-only by design and says nothing.
+ */
+export function boardNotice(control: ControlSnapshot | null, closed: boolean): BoardNotice {
+	if (closed) return 'closed';
+	if (!control) return null;
+	const phase = control.live.phase;
+	return phase !== 'sammanfattning' && control.live.phases[phase].locked ? 'locked' : null;
+}
+
+/** Whether a refused command says the workshop is closed (a card's `closed` key, or a method command's refusal). */
+export function isClosedRefusal(problem: { code: string; message?: string; key?: string } | null): boolean {
+	if (!problem) return false;
+	return problem.key === 'closed' || (problem.code === 'forbidden' && /workshop is closed/.test(problem.message ?? ''));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../../../../tests/fixtures/archive/sample-workshop';
 import { toCsv } from './csv';
-import { exportTables } from './export-tables';
+import { exportFileId, exportTables } from './export-tables';
 import { buildReportModel } from './report-model';
 
 describe('exportTables', () => {
@@ -17,13 +17,19 @@ describe('exportTables', () => {
 			'tillganglig-data.csv',
 			'luckor.csv',
 			'nasta-steg.csv',
-			'systemkarta-plenary-faktorer.csv',
-			'systemkarta-plenary-lankar.csv',
-			'systemkarta-plenary-loopar.csv',
+			'systemkarta-helgrupp-faktorer.csv',
+			'systemkarta-helgrupp-lankar.csv',
+			'systemkarta-helgrupp-loopar.csv',
 			'indikatorer.csv',
 			'indikatorvarden.csv',
 			'lasningar.csv'
 		]);
+	});
+
+	it('names the plenary map helgrupp in the Swedish file names, never plenary', () => {
+		expect(tables.some((t) => t.file.includes('plenary'))).toBe(false);
+		expect(exportFileId('plenary')).toBe('helgrupp');
+		expect(exportFileId('grupp-2')).toBe('grupp-2');
 	});
 
 	it('writes what the report shows, with no hidden card and coded values as codes', () => {
@@ -46,8 +52,8 @@ describe('exportTables', () => {
 			['skola', 2],
 			['polis', 1]
 		]);
-		expect(table('systemkarta-plenary-lankar.csv').rows).toContainEqual(['Motivation', 'Skolfrånvaro', 'minus', true, undefined]);
-		expect(table('systemkarta-plenary-loopar.csv').rows).toEqual([
+		expect(table('systemkarta-helgrupp-lankar.csv').rows).toContainEqual(['Motivation', 'Skolfrånvaro', 'minus', true, undefined]);
+		expect(table('systemkarta-helgrupp-loopar.csv').rows).toEqual([
 			['R', 'Skolfrånvaro → Skolresultat → Motivation', 'Frånvarospiralen', 'Den som missar lektioner tappar taget.']
 		]);
 	});

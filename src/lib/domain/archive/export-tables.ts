@@ -1,3 +1,4 @@
+import { PLENARY_MAP_ID } from './snapshot';
 import type { CsvTable } from './csv';
 import type { ReportModel } from './report-model';
 import type { ArchiveDocument } from './schema';
@@ -144,7 +145,7 @@ export function exportTables(document: ArchiveDocument, report: ReportModel): Cs
 
 function mapTables(map: ArchiveDocument['maps'][number]): CsvTable[] {
 	const labels = new Map(map.factors.map((factor) => [factor.id, factor.label]));
-	const prefix = `systemkarta-${map.mapId}`;
+	const prefix = `systemkarta-${exportFileId(map.mapId)}`;
 	return [
 		{
 			file: `${prefix}-faktorer.csv`,
@@ -167,4 +168,9 @@ function mapTables(map: ArchiveDocument['maps'][number]): CsvTable[] {
 function breakdownText(breakdown: Record<string, string>): string | null {
 	const pairs = Object.entries(breakdown).map(([key, value]) => `${key}=${value}`);
 	return pairs.length > 0 ? pairs.join(', ') : null;
+}
+
+/** A map's name in the export's (Swedish) file names: the plenary map is `helgrupp`. */
+export function exportFileId(mapId: string): string {
+	return mapId === PLENARY_MAP_ID ? 'helgrupp' : mapId;
 }

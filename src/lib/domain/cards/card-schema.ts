@@ -29,7 +29,7 @@ export const availableSchema = z.object({
 });
 
 export const nextStepSchema = z.object({
-	prompt: z.enum(NEXT_STEP_PROMPTS),
+	prompt: z.enum(NEXT_STEP_PROMPTS).optional(),
 	owner: trimmedText(OWNER_MAX),
 	due: isoDateSchema.optional()
 });

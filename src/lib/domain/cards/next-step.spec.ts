@@ -20,6 +20,10 @@ describe('next steps', () => {
 		expect(checkNextStep({ prompt: 'boka-mote', owner: 'x'.repeat(121) })).toEqual(['owner-too-long']);
 	});
 
+	it('accepts a step without a prompt (the writer chose none)', () => {
+		expect(checkNextStep({ owner: 'Skolkurator', due: '2026-04-15' })).toEqual([]);
+	});
+
 	it('reports an unknown prompt and an impossible date together', () => {
 		expect(checkNextStep({ prompt: 'fika' as 'boka-mote', owner: 'Anna', due: '2026-02-30' })).toEqual(['bad-prompt', 'bad-due-date']);
 	});

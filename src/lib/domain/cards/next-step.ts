@@ -19,7 +19,8 @@ export const OWNER_MAX = 120;
  * fields make it something that can be followed up after the workshop.
  */
 export interface NextStep {
-	prompt: NextStepPrompt;
+	/** Which of the seed's prompts the step answers; absent when the writer chose none. */
+	prompt?: NextStepPrompt;
 	/** Who takes it on: a name, role or organisation. */
 	owner: string;
 	/** Calendar date, YYYY-MM-DD. */
@@ -47,7 +48,7 @@ export function isIsoDate(value: string): boolean {
  */
 export function checkNextStep(step: NextStep): NextStepProblem[] {
 	const problems: NextStepProblem[] = [];
-	if (!isNextStepPrompt(step.prompt)) problems.push('bad-prompt');
+	if (step.prompt !== undefined && !isNextStepPrompt(step.prompt)) problems.push('bad-prompt');
 	const owner = step.owner.trim();
 	if (owner.length === 0) problems.push('owner-empty');
 	else if (owner.length > OWNER_MAX) problems.push('owner-too-long');

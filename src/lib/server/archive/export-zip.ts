@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { toCsv, type CsvSeparator } from '$lib/domain/archive/csv';
-import { exportTables } from '$lib/domain/archive/export-tables';
+import { exportFileId, exportTables } from '$lib/domain/archive/export-tables';
 import type { ReportModel } from '$lib/domain/archive/report-model';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { mapToGraphml } from '$lib/domain/systemmap';
@@ -17,8 +17,18 @@ export function exportZip(document: ArchiveDocument, report: ReportModel, separa
 	document.maps.forEach((map, index) => {
 		if (map.factors.length === 0) return;
 		const title = map.title ?? `Systemkarta ${index + 1}`;
-		files[`systemkartor/${map.mapId}.graphml`] = strToU8(mapToGraphml(map, { title }));
-		files[`systemkartor/${map.mapId}.svg`] = strToU8(mapImage(map, { title, heading: true }));
+		const name = exportFileId(map.mapId);
+		files[`systemkartor/${name}.graphml`] = strToU8(mapToGraphml(map, { title }));
+		files[`systemkartor/${name}.svg`] = strToU8(mapImage(map, { title, heading: true }));
 	});
 	return zipSync(files, { level: 6, mtime: new Date(document.exportedAt) });
+}
+
+/**
+ * The ZIP's file name: the two separator variants get different names, so downloading
+ * both keeps both (the comma one ends in `-komma`).
+ */
+export function exportZipFilename(slug: string, version: number | null, separator: CsvSeparator): string {
+	const suffix = version === null ? '' : `-v${version}`;
+	return `${slug}${suffix}${separator === ',' ? '-komma' : ''}.zip`;
 }

@@ -19,7 +19,7 @@ export const load: LayoutServerLoad = async (event) => {
 	const participant = session ? await findParticipantBySession(app.storage, workshop.id, session) : null;
 	if (!participant) redirect(303, `/j/${workshop.code}`);
 	return {
-		workshop: { id: workshop.id, code: workshop.code, title: workshop.title },
+		workshop: { id: workshop.id, code: workshop.code, title: workshop.title, status: workshop.status },
 		me: { id: participant.id, displayName: participant.displayName, sector: participant.sector }
 	};
 };

@@ -2,7 +2,7 @@ import { buildReportModel } from '$lib/domain/archive/report-model';
 import { problem } from '$lib/server/http/problem';
 import { archiveCall } from '$lib/server/archive/access';
 import { loadArchiveDocument, versionParam } from '$lib/server/archive/documents';
-import { exportZip } from '$lib/server/archive/export-zip';
+import { exportZip, exportZipFilename } from '$lib/server/archive/export-zip';
 import { attachment, fileSlug } from '$lib/server/archive/http';
 import type { RequestHandler } from './$types';
 
@@ -21,7 +21,8 @@ export const GET: RequestHandler = async (event) => {
 	if (separator !== 'semicolon' && separator !== 'comma') return problem(400, 'bad_request', 'separator must be semicolon or comma');
 	const document = await loadArchiveDocument(caller.app, caller.workshop, { version, now: new Date() });
 	if (!document) return problem(404, 'not_found', 'this workshop has no such version');
-	const zip = exportZip(document, buildReportModel(document), separator === 'comma' ? ',' : ';');
-	const suffix = document.source.version === null ? '' : `-v${document.source.version}`;
-	return attachment(zip.slice().buffer, { type: 'application/zip', filename: `${fileSlug(document.workshop.title)}${suffix}.zip` });
+	const csvSeparator = separator === 'comma' ? ',' : ';';
+	const zip = exportZip(document, buildReportModel(document), csvSeparator);
+	const filename = exportZipFilename(fileSlug(document.workshop.title), document.source.version, csvSeparator);
+	return attachment(zip.slice().buffer, { type: 'application/zip', filename });
 };
