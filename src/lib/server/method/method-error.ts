@@ -2,7 +2,9 @@
 export class MethodError extends Error {
 	constructor(
 		readonly code: 'forbidden' | 'bad_request' | 'conflict' | 'not_found',
-		message: string
+		message: string,
+		/** The rule's stable reason, for the browser to explain (e.g. `card-cap`). */
+		readonly key?: string
 	) {
 		super(message);
 		this.name = 'MethodError';

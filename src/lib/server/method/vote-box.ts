@@ -66,7 +66,7 @@ export class VoteBox {
 
 	cast(current: VoteState, type: 'vote.cast' | 'vote.retract', vote: CastVote): VoteState {
 		const result = type === 'vote.cast' ? castVote(current, vote) : retractVote(current, vote);
-		if (!result.ok) throw new MethodError('conflict', result.error);
+		if (!result.ok) throw new MethodError('conflict', result.error, result.error);
 		return result.value;
 	}
 
