@@ -67,7 +67,7 @@ class ProtocolError extends Error {
 
 const failure = (code: ErrorCode, message: string, key?: string): Ack => ({ ok: false, error: { code, message, ...(key ? { key } : {}) } });
 const closedError = () =>
-	new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change');
+	new ProtocolError('forbidden', 'the workshop is closed; the facilitator must reopen it before anything can change', 'closed');
 
 export interface RealtimeOptions {
 	httpServer: HttpServer;
@@ -221,7 +221,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			} catch (error) {
 				if (error instanceof MethodError) {
 					log.warn('command.refused', { socketId: socket.id, workshopId, code: error.code, reason: error.message });
-					reply(failure(error.code, error.message));
+					reply(failure(error.code, error.message, error.key));
 				} else {
 					reply(toFailure(error, socket));
 				}
