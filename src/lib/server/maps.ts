@@ -120,8 +120,11 @@ export interface MapCaller {
 
 /** Resolves the workshop and who is calling (see requireWorkshop), or the error Response to answer with. */
 export async function authorizeMapRequest(app: App, event: CallEvent, need: 'facilitator' | 'member'): Promise<MapCaller | Response> {
-	const call = await requireWorkshop(event, { need, app });
-	return call instanceof Response ? call : { workshop: call.workshop, actor: call.actor };
+	// Maps answer 401 to anyone who is not in the workshop and 403 to a participant where the facilitator is needed.
+	const call = await requireWorkshop(event, { need: 'member', app });
+	if (call instanceof Response) return call;
+	if (need === 'facilitator' && call.actor.role !== 'facilitator') return problem(403, 'forbidden', 'only the facilitator may do this');
+	return { workshop: call.workshop, actor: call.actor };
 }
 
 export interface ParsedImport {

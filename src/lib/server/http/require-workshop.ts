@@ -25,29 +25,41 @@ export interface WorkshopCall {
 
 /**
  * The one guard of the workshop routes: finds the workshop by id or join code (misses
- * count against the guessing limit), refuses changes while it is closed, and checks
- * who is calling. `need`: `facilitator` (Bearer secret or cookie) or `member` (the
- * facilitator or one of its participants). Otherwise the answer to send: 404 unknown
- * workshop, 409 a change to a closed one, 401 no valid credentials, 403 a participant
- * or wrong secret where the facilitator is needed.
+ * count against the guessing limit), checks who is calling, and refuses changes while
+ * the workshop is closed. `need`: `facilitator` (Bearer secret or cookie) or `member`
+ * (the facilitator or one of its participants). Otherwise the answer to send: 404
+ * unknown workshop, 401 no valid credentials, 403 facilitator credentials that are not
+ * this workshop's, 409 a change to a closed workshop.
  */
 export async function requireWorkshop(
 	event: CallEvent,
 	options: { need: 'facilitator' | 'member'; app?: App }
 ): Promise<WorkshopCall | Response> {
 	const app = options.app ?? (await getApp());
-	const { request, cookies } = event;
+	const { request } = event;
 	const workshop = await findWorkshopForApi(app.storage, event.params.ref, clientAddress(event));
 	if (workshop instanceof Response) return workshop;
+	const call = await whoCalls(app, event, workshop, options.need);
+	if (call instanceof Response) return call;
 	if (request.method !== 'GET' && workshop.status === 'closed') {
 		return problem(409, 'conflict', 'the workshop is closed; reopen it to make changes');
 	}
+	return call;
+}
+
+async function whoCalls(
+	app: App,
+	event: CallEvent,
+	workshop: WorkshopRow,
+	need: 'facilitator' | 'member'
+): Promise<WorkshopCall | Response> {
+	const { request, cookies } = event;
 	if (isFacilitatorRequest({ request, cookies, workshop })) {
 		return { app, workshop, actor: { role: 'facilitator', workshopId: workshop.id } };
 	}
-	const presentedFacilitator = request.headers.has('authorization') || cookies.get(facilitatorCookie(workshop.id)) !== undefined;
-	if (options.need === 'facilitator') {
-		return presentedFacilitator
+	if (need === 'facilitator') {
+		const presented = request.headers.has('authorization') || cookies.get(facilitatorCookie(workshop.id)) !== undefined;
+		return presented
 			? problem(403, 'forbidden', "these credentials are not this workshop's facilitator secret")
 			: problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
 	}
