@@ -56,10 +56,10 @@ test('close a workshop, read and print its report, then start a follow-up that c
 	await expect(report).not.toContainText(NAME);
 	await expect(report.getByRole('heading', { level: 2, name: 'Uppföljning', exact: true })).toBeVisible();
 
-	// Once closed, the participant's board takes no new cards.
+	// Once closed, the participant's board says so and offers no way to write.
 	await gotoHydrated(participant.page, `/w/${facilitator.code}`);
-	await addNextStep(participant.page, 'Skrivet efter avslut', 'Sara', '2027-03-01');
-	await expect(participant.page.getByRole('alert')).toContainText('Det här får du inte ändra.');
+	await expect(participant.page.getByTestId('board-notice')).toHaveText(/Workshopen är avslutad/);
+	await expect(participant.page.getByRole('button', { name: 'Lägg till nästa steg' })).toHaveCount(0);
 
 	// Accessible, and no sideways scrolling on a phone.
 	for (const width of [360, 1280]) {

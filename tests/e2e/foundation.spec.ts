@@ -102,7 +102,7 @@ test('a card written offline after the board was locked is refused, and the phon
 
 	// Back online the server refuses that card; the phone drops it and shows the server's board.
 	await phone.context.setOffline(false);
-	await expect(p.getByRole('alert').filter({ hasText: 'Det här får du inte ändra.' })).toBeVisible();
+	await expect(p.getByRole('alert').filter({ hasText: 'Tavlan är låst av facilitatorn just nu.' })).toBeVisible();
 	await expect(p.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toHaveCount(0);
 	await expect(p.getByTestId('card').filter({ hasText: 'Närpolisen i Skogås' })).toBeVisible();
 	await expect(f.getByTestId('card').filter({ hasText: 'Fältassistenterna' })).toHaveCount(0);
