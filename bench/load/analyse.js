@@ -17,10 +17,12 @@ const RECEIVE_FIELDS = 5; // docId, receiverIdx, client, clock, tUs
  */
 
 /**
- * @param {{ sends: Float64Array[], receives: Float64Array[], plan: import('./plan.js').Plan }} input
+ * `fromUs`/`toUs` keep only edits sent in that interval, `docFilter` only edits on the
+ * documents it accepts (the storm scenario reports the active workshops per phase).
+ * @param {{ sends: Float64Array[], receives: Float64Array[], plan: import('./plan.js').Plan, fromUs?: number, toUs?: number, docFilter?: (doc: import('./plan.js').DocPlan) => boolean }} input
  * @returns {LatencyResult}
  */
-export function analyse({ sends, receives, plan }) {
+export function analyse({ sends, receives, plan, fromUs = -Infinity, toUs = Infinity, docFilter = () => true }) {
 	/** @type {Map<string, { clocks: number[], times: number[] }>} */
 	const arrivals = new Map();
 	for (const records of receives) {
@@ -55,7 +57,7 @@ export function analyse({ sends, receives, plan }) {
 			const sentUs = /** @type {number} */ (records[i + 4]);
 			const action = /** @type {number} */ (records[i + 5]);
 			const doc = plan.docs[docId];
-			if (!doc) continue;
+			if (!doc || sentUs < fromUs || sentUs >= toUs || !docFilter(doc)) continue;
 			edits++;
 			let slowest = -1;
 			for (const receiver of doc.members) {

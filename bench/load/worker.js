@@ -1,7 +1,7 @@
 // A load-generator thread: runs its share of the simulated people against one server.
 //
 // Messages from bench/run.js:
-//   { type: 'start', epochUs }             join everyone at epochUs + their ramp offset
+//   { type: 'start', epochUs, wave }       join everyone of that wave (default 0) at epochUs + their ramp offset
 //   { type: 'measure', fromUs, toUs }      record edits sent in [fromUs, toUs); stop acting at toUs
 //   { type: 'report' }                     send back records and counters
 //   { type: 'close' }                      disconnect everyone
@@ -198,7 +198,7 @@ async function join(person, epochUs) {
 	const joinUs = nowUs() - startedUs;
 	phases.syncUs = joinUs - phases.httpUs - phases.connectUs;
 	await Promise.all(docNames.map((name) => client.whenSynced(name, input.syncTimeoutMs)));
-	port.postMessage({ type: 'joined', idx: plan.idx, joinUs, phases, lateUs: startedUs - (epochUs + plan.startAtMs * 1000) });
+	port.postMessage({ type: 'joined', idx: plan.idx, wave: plan.wave ?? 0, joinUs, phases, lateUs: startedUs - (epochUs + plan.startAtMs * 1000) });
 
 	if (plan.role !== 'participant') return;
 	person.participantId = participantId;
@@ -283,11 +283,13 @@ function castDot(person, behaviour, cardId, t) {
 	return { doc: canvas, kind: 'vote' };
 }
 
-port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number }} */ message) => {
+port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number, wave?: number }} */ message) => {
 	switch (message.type) {
 		case 'start': {
 			const epochUs = message.epochUs ?? nowUs();
+			const wave = message.wave ?? 0;
 			for (const plan of input.clients) {
+				if ((plan.wave ?? 0) !== wave) continue;
 				/** @type {Person} */
 				const person = { plan, client: null, docs: new Map(), names: new Map(), participantId: `p${plan.idx}`, behaviour: null, timer: null };
 				people.push(person);
