@@ -379,6 +379,7 @@ async function runAgainst(kind, cfg = mainConfig) {
 		const latency = analyse({
 			sends: reports.map((r) => r.sends),
 			receives: reports.map((r) => r.receives),
+			mappings: kind === 'datadialog' ? reports.map((r) => r.mappings) : null,
 			plan,
 			docFilter: activeDoc
 		});
@@ -394,6 +395,7 @@ async function runAgainst(kind, cfg = mainConfig) {
 				const part = analyse({
 					sends: reports.map((r) => r.sends),
 					receives: reports.map((r) => r.receives),
+					mappings: kind === 'datadialog' ? reports.map((r) => r.mappings) : null,
 					plan,
 					docFilter: activeDoc,
 					fromUs: /** @type {number} */ (bounds[i]),
@@ -520,6 +522,7 @@ async function runAgainst(kind, cfg = mainConfig) {
 			server_loop_p99_ms: round(probe1?.loop_p99_ms ?? NaN),
 			server_loop_max_ms: round(probe1?.loop_max_ms ?? NaN),
 			generator_cpu_pct: round(generatorCpu),
+			generator_cpu_ms_per_edit: round(((cpu1.self - cpu0.self) / ticks) * 1000 / Math.max(1, latency.edits), 2),
 			generator_loop_p99_ms: round(loopP99),
 			generator_loop_max_ms: round(loopMax),
 			other_processes_cpu_pct: round(othersCpu),
@@ -814,6 +817,7 @@ const rows = [
 	['disconnects', 'disconnects'],
 	['connection attempts retried', 'connect_retries'],
 	['generator CPU (% of one core)', 'generator_cpu_pct'],
+	['generator CPU per edit (ms, all receivers)', 'generator_cpu_ms_per_edit'],
 	['generator event-loop lag p99 (ms)', 'generator_loop_p99_ms'],
 	['generator join start late p95 (ms)', 'generator_join_late_p95_ms'],
 	['other processes CPU, joins (%)', 'other_processes_cpu_join_pct'],
