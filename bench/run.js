@@ -6,12 +6,14 @@
 //                     [--quick] [--json] [--only datadialog,hocuspocus,hocuspocus-sqlite]
 //                     [--workers K] [--seed N] [--cpu-prof DIR] [--rounds R]
 //
-// Each server runs as a child process on 127.0.0.1; simulated people are real socket.io +
-// Yjs clients (Datadialog) and HocuspocusProvider clients (Hocuspocus) in K worker threads
-// (default 2), following bench/load/plan.js and bench/load/behaviour.js. With --rounds R the
-// two servers take turns R times (DD HP, HP DD, …) and each figure is the median over the
-// rounds, so a noisy minute on a shared machine weighs on both and decides nothing. See
-// bench/load/README.md for what is measured and how. Progress goes to stderr; the table to
+// Each server runs as a child process on 127.0.0.1; simulated people are real socket.io
+// clients (Datadialog) and WebSocket clients speaking Hocuspocus' protocol in K worker
+// threads (default 2), following bench/load/plan.js and bench/load/behaviour.js. With
+// --rounds R the servers take turns R times (in reverse order every other round) and each
+// figure is the median over the rounds, so a noisy minute on a shared machine weighs on
+// all and decides nothing. --knee steps the number of people; --scenario storm has people
+// join while others work. See bench/load/README.md for what is measured and how. Progress
+// goes to stderr; the table to
 // stdout; with --json the last stdout line is one JSON object.
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
