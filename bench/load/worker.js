@@ -345,9 +345,11 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 				people.push(person);
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
 				setTimeout(() => {
-					join(person, epochUs).catch((/** @type {unknown} */ error) =>
-						port.postMessage({ type: 'join-failed', idx: plan.idx, error: String(error) })
-					);
+					join(person, epochUs).catch((/** @type {unknown} */ error) => {
+						// fetch() hides why it failed (ECONNRESET, timeout, …) in `cause`.
+						const cause = error instanceof Error && error.cause ? ` (${String(/** @type {any} */ (error.cause).code ?? error.cause)})` : '';
+						port.postMessage({ type: 'join-failed', idx: plan.idx, error: `${String(error)}${cause}` });
+					});
 				}, delayMs);
 			}
 			return;
