@@ -48,7 +48,8 @@ export class HocuspocusClient {
 
 	/**
 	 * @param {{ url: string, prefix: string, replica: (name: string) => Y.Doc,
-	 *   onUpdate: (name: string, update: Uint8Array, step2: boolean) => void, onDisconnect?: () => void }} options
+	 *   onUpdate: (name: string, update: Uint8Array, step2: boolean) => void, onDisconnect?: () => void,
+	 *   onConnectRetry?: (reason: string) => void }} options
 	 */
 	constructor(options) {
 		this.#prefix = options.prefix;
@@ -58,16 +59,20 @@ export class HocuspocusClient {
 	}
 
 	#connect() {
-		const socket = new WebSocket(this.#url);
+		// A connect that stalls (a server too busy to answer the upgrade) is retried, as the provider would.
+		const socket = new WebSocket(this.#url, { handshakeTimeout: 10_000 });
+		let opened = false;
 		socket.binaryType = 'nodebuffer';
 		this.socket = socket;
 		socket.on('open', () => {
+			opened = true;
 			for (const name of this.#docs.keys()) this.#attach(name);
 		});
 		socket.on('message', (/** @type {Buffer} */ data) => this.#receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
 		socket.on('close', () => {
 			if (this.#destroyed) return;
-			this.#options.onDisconnect?.();
+			if (opened) this.#options.onDisconnect?.();
+			else this.#options.onConnectRetry?.('websocket error');
 			this.#retry = setTimeout(() => this.#connect(), 1000);
 		});
 		socket.on('error', () => {

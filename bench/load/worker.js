@@ -222,7 +222,11 @@ async function join(person, epochUs) {
 				const id = idOf.get(name);
 				if (id !== undefined) received(person, id, update);
 			},
-			onDisconnect: () => !stopped && counters.disconnects++
+			onDisconnect: () => !stopped && counters.disconnects++,
+			onConnectRetry: (reason) => {
+				counters.connectRetries++;
+				connectRetryReasons[reason] = (connectRetryReasons[reason] ?? 0) + 1;
+			}
 		});
 	}
 	const client = person.client;
