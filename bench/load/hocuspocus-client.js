@@ -120,10 +120,9 @@ export class HocuspocusClient {
 	write(name, clientId, change) {
 		const doc = this.#options.replica(name);
 		const token = {};
-		/** @type {Uint8Array | null} */
-		let update = null;
+		const captured = { update: /** @type {Uint8Array | null} */ (null) };
 		const capture = (/** @type {Uint8Array} */ u, /** @type {unknown} */ origin) => {
-			if (origin === token) update = u;
+			if (origin === token) captured.update = u;
 		};
 		const own = doc.clientID;
 		doc.on('update', capture);
@@ -134,11 +133,12 @@ export class HocuspocusClient {
 			doc.clientID = own;
 			doc.off('update', capture);
 		}
+		const update = captured.update;
 		if (!update) return false;
 		this.#unsynced++;
 		this.#send(name, MESSAGE_SYNC, (e) => {
 			encoding.writeVarUint(e, SYNC_UPDATE);
-			encoding.writeVarUint8Array(e, /** @type {Uint8Array} */ (update));
+			encoding.writeVarUint8Array(e, update);
 		});
 		return true;
 	}

@@ -342,9 +342,9 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 			const wave = message.wave ?? 0;
 			for (const plan of input.clients) {
 				if ((plan.wave ?? 0) !== wave) continue;
-				/** @type {Person} */
 				// A Yjs client id of the person's own (Hocuspocus), fixed by the plan's seed.
 				const clientId = (rng(plan.seed ^ 0x5bd1e995)() * 0xfffffffe + 1) >>> 0;
+				/** @type {Person} */
 				const person = { plan, client: null, docs: new Map(), names: new Map(), seen: new Map(), clientId, participantId: `p${plan.idx}`, behaviour: null, timer: null };
 				people.push(person);
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
