@@ -685,7 +685,14 @@ if (knee) {
 	}
 	lines.push('');
 	for (const kind of servers) {
-		lines.push(`knee ${LABELS[kind]}: ${kneeOf[kind] === null ? `below ${kneeSteps[0]} people` : `${kneeOf[kind]} people`}${kneeOf[kind] === kneeSteps[kneeSteps.length - 1] ? ' (the largest step tried)' : ''}`);
+		const failed = steps[kind]?.find((step) => !step.pass)?.result.figures;
+		const noisy =
+			failed && (Number(failed.other_processes_cpu_pct) > 25 || Number(failed.generator_loop_p99_ms) > 50)
+				? ` — the failing step ran with other processes at ${failed.other_processes_cpu_pct}% CPU and generator lag p99 ${failed.generator_loop_p99_ms} ms: confirm on a quiet machine`
+				: '';
+		lines.push(
+			`knee ${LABELS[kind]}: ${kneeOf[kind] === null ? `below ${kneeSteps[0]} people` : `${kneeOf[kind]} people`}${kneeOf[kind] === kneeSteps[kneeSteps.length - 1] ? ' (the largest step tried)' : ''}${noisy}`
+		);
 	}
 	for (const kind of servers) {
 		for (const step of steps[kind] ?? []) {
