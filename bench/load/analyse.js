@@ -4,6 +4,7 @@ import { summarise } from './stats.js';
 
 const SEND_FIELDS = 6; // docId, senderIdx, client, clock, tUs, actionKind
 const RECEIVE_FIELDS = 5; // docId, receiverIdx, client, clock, tUs
+const MAPPING_FIELDS = 5; // docId, senderIdx, seq, client, clock (Datadialog)
 
 /**
  * @typedef {object} LatencyResult
@@ -17,10 +18,34 @@ const RECEIVE_FIELDS = 5; // docId, receiverIdx, client, clock, tUs
  */
 
 /**
- * @param {{ sends: Float64Array[], receives: Float64Array[], plan: import('./plan.js').Plan }} input
+ * `fromUs`/`toUs` keep only edits sent in that interval, `docFilter` only edits on the
+ * documents it accepts (the storm scenario reports the active workshops per phase).
+ * `mappings` (Datadialog): sends carry (sender, seq) instead of (client, clock), and each
+ * is translated to the server's Yjs item that recorded the first seq ≥ it in `applied`
+ * (the server may apply several of a sender's commands in one transaction).
+ * @param {{ sends: Float64Array[], receives: Float64Array[], mappings?: Float64Array[] | null, plan: import('./plan.js').Plan, fromUs?: number, toUs?: number, docFilter?: (doc: import('./plan.js').DocPlan) => boolean }} input
  * @returns {LatencyResult}
  */
-export function analyse({ sends, receives, plan }) {
+export function analyse({ sends, receives, mappings = null, plan, fromUs = -Infinity, toUs = Infinity, docFilter = () => true }) {
+	/** @type {Map<string, { seqs: number[], clients: number[], clocks: number[] }> | null} */
+	let bySender = null;
+	if (mappings) {
+		/** @type {Map<string, [number, number, number][]>} */
+		const lists = new Map();
+		for (const records of mappings) {
+			for (let i = 0; i + MAPPING_FIELDS <= records.length; i += MAPPING_FIELDS) {
+				const key = `${records[i]}|${records[i + 1]}`;
+				let list = lists.get(key);
+				if (!list) lists.set(key, (list = []));
+				list.push([/** @type {number} */ (records[i + 2]), /** @type {number} */ (records[i + 3]), /** @type {number} */ (records[i + 4])]);
+			}
+		}
+		bySender = new Map();
+		for (const [key, list] of lists) {
+			list.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+			bySender.set(key, { seqs: list.map((m) => m[0]), clients: list.map((m) => m[1]), clocks: list.map((m) => m[2]) });
+		}
+	}
 	/** @type {Map<string, { clocks: number[], times: number[] }>} */
 	const arrivals = new Map();
 	for (const records of receives) {
@@ -50,13 +75,23 @@ export function analyse({ sends, receives, plan }) {
 		for (let i = 0; i + SEND_FIELDS <= records.length; i += SEND_FIELDS) {
 			const docId = /** @type {number} */ (records[i]);
 			const sender = records[i + 1];
-			const client = records[i + 2];
-			const clock = /** @type {number} */ (records[i + 3]);
+			let client = records[i + 2];
+			let clock = /** @type {number} */ (records[i + 3]);
 			const sentUs = /** @type {number} */ (records[i + 4]);
 			const action = /** @type {number} */ (records[i + 5]);
 			const doc = plan.docs[docId];
-			if (!doc) continue;
+			if (!doc || sentUs < fromUs || sentUs >= toUs || !docFilter(doc)) continue;
 			edits++;
+			if (bySender) {
+				const applied = bySender.get(`${docId}|${sender}`);
+				const at = applied ? firstAtLeast(applied.seqs, clock) : -1;
+				if (!applied || at < 0) {
+					missing += doc.members.filter((m) => m !== sender).length; // the server never applied it where anyone saw
+					continue;
+				}
+				client = applied.clients[at];
+				clock = /** @type {number} */ (applied.clocks[at]);
+			}
 			let slowest = -1;
 			for (const receiver of doc.members) {
 				if (receiver === sender) continue;

@@ -4,7 +4,8 @@
 //   handshake auth { workshop, protocol: 3, participant | facilitator }, parser: wireParser
 //   doc:open(name, ack)  → acked; we then send SyncStep1 (our state vector)
 //   server SyncStep2     → the document is synced
-//   server update        → applied to our read-only replica
+//   server update        → applied to our read-only replica, or, with `onUpdate`, handed
+//                          to it unapplied (the load generator reads clock ranges only)
 //   edit(name, { client, seq, command }, ack) → the server applies the command, sends its
 //                          update to everyone (us included) and acks once stored
 import { io } from 'socket.io-client';
@@ -26,9 +27,15 @@ export const REMOTE = Symbol('remote');
  * @property {(latencyUs: number, ok: boolean) => void} [onAck]  an update was acknowledged as stored
  * @property {() => void} [onDisconnect]
  * @property {(reason: string) => void} [onConnectRetry]  a connection attempt failed below socket.io
+ * @property {(name: string, update: Uint8Array, step2: boolean) => void} [onUpdate]  receives every
+ *   update (SyncStep2 or update) instead of applying it: the client then keeps no replica, and
+ *   asks for documents with an empty state vector (a fresh page) also when it reconnects
  */
 
 /** @typedef {{ doc: Y.Doc, opened: boolean, synced: boolean, waiters: (() => void)[] }} OpenDoc */
+
+/** An empty state vector: a page that has nothing yet. */
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 /** @param {(encoder: encoding.Encoder) => void} write */
 function frame(write) {
@@ -208,10 +215,20 @@ export class DatadialogClient {
 				return;
 			}
 			entry.opened = true;
-			this.#send(
-				name,
-				frame((e) => syncProtocol.writeSyncStep1(e, entry.doc))
-			);
+			if (this.#events.onUpdate) {
+				this.#send(
+					name,
+					frame((e) => {
+						encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+						encoding.writeVarUint8Array(e, EMPTY_STATE_VECTOR);
+					})
+				);
+			} else {
+				this.#send(
+					name,
+					frame((e) => syncProtocol.writeSyncStep1(e, entry.doc))
+				);
+			}
 		});
 	}
 
@@ -245,7 +262,8 @@ export class DatadialogClient {
 		const syncType = decoding.readVarUint(decoder);
 		const data = decoding.readVarUint8Array(decoder);
 		if (syncType === syncProtocol.messageYjsSyncStep1) return; // readers have nothing to give
-		Y.applyUpdate(entry.doc, data, REMOTE);
+		if (this.#events.onUpdate) this.#events.onUpdate(name, data, syncType === syncProtocol.messageYjsSyncStep2);
+		else Y.applyUpdate(entry.doc, data, REMOTE);
 		if (syncType === syncProtocol.messageYjsSyncStep2 && !entry.synced) {
 			entry.synced = true;
 			entry.waiters.splice(0).forEach((wake) => wake());

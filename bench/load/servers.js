@@ -7,9 +7,12 @@ import { join } from 'node:path';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
+/** @typedef {'datadialog' | 'hocuspocus' | 'hocuspocus-sqlite'} ServerKind */
+
 /**
  * @typedef {object} RunningServer
- * @property {'datadialog' | 'hocuspocus'} kind
+ * @property {ServerKind} kind
+ * @property {Record<string, unknown>} listening  the server's "http.listening" line (Hocuspocus: persistence settings too)
  * @property {number} pid
  * @property {number} port
  * @property {string} httpUrl
@@ -21,7 +24,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  */
 
 /**
- * @param {'datadialog' | 'hocuspocus'} kind
+ * @param {ServerKind} kind  `hocuspocus-sqlite`: Hocuspocus with @hocuspocus/extension-sqlite, database file in the temp dir
  * @param {{ nodeArgs?: string[] }} [options]
  * @returns {Promise<RunningServer>}
  */
@@ -41,7 +44,8 @@ export async function startServer(kind, options = {}) {
 			DATABASE_URL: '',
 			REDIS_URL: '',
 			// Every simulated participant joins from this machine.
-			JOINS_PER_ADDRESS: '100000'
+			JOINS_PER_ADDRESS: '100000',
+			HOCUSPOCUS_SQLITE: kind === 'hocuspocus-sqlite' ? join(dataDir, 'hocuspocus.sqlite') : ''
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -69,8 +73,8 @@ export async function startServer(kind, options = {}) {
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
 
-	/** @type {number} */
-	const port = await new Promise((resolve, reject) => {
+	/** @type {Record<string, unknown>} */
+	const listening = await new Promise((resolve, reject) => {
 		const timer = setTimeout(() => fail(new Error('did not start within 30 s')), 30_000);
 		let buffer = '';
 		/** @param {Error} error */
@@ -86,9 +90,9 @@ export async function startServer(kind, options = {}) {
 			for (const line of buffer.split('\n')) {
 				if (!line.includes('"http.listening"')) continue;
 				try {
-					const parsed = /** @type {{ port: number }} */ (JSON.parse(line));
+					const parsed = /** @type {Record<string, unknown>} */ (JSON.parse(line));
 					clearTimeout(timer);
-					resolve(parsed.port);
+					resolve(parsed);
 				} catch {
 					/* partial line: wait for more */
 				}
@@ -98,8 +102,10 @@ export async function startServer(kind, options = {}) {
 		child.once('exit', (code) => fail(new Error(`exited with ${code} before listening`)));
 	});
 	const pid = /** @type {number} */ (child.pid);
+	const port = Number(listening.port);
 	return {
 		kind,
+		listening,
 		pid,
 		port,
 		httpUrl: `http://127.0.0.1:${port}`,

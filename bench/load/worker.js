@@ -1,20 +1,28 @@
 // A load-generator thread: runs its share of the simulated people against one server.
 //
 // Messages from bench/run.js:
-//   { type: 'start', epochUs }             join everyone at epochUs + their ramp offset
+//   { type: 'start', epochUs, wave }       join everyone of that wave (default 0) at epochUs + their ramp offset
 //   { type: 'measure', fromUs, toUs }      record edits sent in [fromUs, toUs); stop acting at toUs
 //   { type: 'report' }                     send back records and counters
 //   { type: 'close' }                      disconnect everyone
 // Messages to bench/run.js: 'joined' / 'join-failed' per person, 'report', 'closed', 'fatal'.
 //
-// Latency is measured without touching the documents' content. Against Hocuspocus the
-// sender records (document, Yjs client id, clock after the edit, send time) and every
-// receiver records, per remote transaction, which clients' clocks advanced to what and
-// when. Against Datadialog only the server writes, so a sender records (document, its
-// own number, the command's seq, send time) and every receiver watches the document's
-// `applied` map, where the server records each sender's last applied seq in the same
-// transaction as the change. Either way an edit has reached a receiver once the receiver
-// saw the sender's clock (or seq) pass the edit's. bench/run.js joins the two.
+// Latency is measured without touching the documents' content, and identically for every
+// server: each receiver reads, from every update it receives, which Yjs clients' clocks it
+// advances to what (Y.parseUpdateMeta: no Y.Doc, no integration) and records those that
+// move past what it had, with the time. Against Hocuspocus the sender records (document,
+// its Yjs client id, its clock after the edit, send time). Against Datadialog only the
+// server writes, so the sender records (document, its own number, the command's seq, send
+// time), and the thread's replica of the document records, from the `applied` map the
+// server writes in the same transaction as the change, which server Yjs item (client,
+// clock) carried each (sender, seq). bench/run.js joins these: an edit reached a receiver
+// once the receiver saw the edit's client pass the edit's clock.
+//
+// Each thread keeps ONE replica (Y.Doc) per document, not one per person: the first of the
+// thread's people to receive an update applies it there, the others only parse its clock
+// ranges. The people's behaviour reads the replica (own cards, everyone's factors), and a
+// Hocuspocus person writes into it under its own Yjs client id (HocuspocusClient.write),
+// which sends the update from that person's connection.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
@@ -39,8 +47,10 @@ import { nowUs, rng } from './stats.js';
  * @typedef {object} Person
  * @property {import('./plan.js').ClientPlan} plan
  * @property {LoadClient | null} client
- * @property {Map<number, Y.Doc>} docs
+ * @property {Map<number, Y.Doc>} docs   the thread's replicas, by document id
  * @property {Map<number, string>} names  document names by id
+ * @property {Map<number, Map<number, number>>} seen  per document: the clock this person has seen per Yjs client
+ * @property {number} clientId  Hocuspocus: this person's Yjs client id
  * @property {string} participantId
  * @property {Behaviour | null} behaviour
  * @property {ReturnType<typeof setTimeout> | null} timer
@@ -54,8 +64,14 @@ const input = /** @type {WorkerInput} */ (workerData);
 const people = [];
 /** Flat records: [docId, senderIdx, client, clock, tUs, actionKind] per edit sent in the window. */
 const sends = /** @type {number[]} */ ([]);
-/** Flat records: [docId, receiverIdx, client, clock, tUs] per remote transaction, from the window's start. */
+/** Flat records: [docId, receiverIdx, client, clock, tUs] per received update that advanced a client's clock, from the window's start. */
 const receives = /** @type {number[]} */ ([]);
+/** Datadialog, flat records: [docId, senderIdx, seq, client, clock] — command `seq` of `senderIdx` was written by the server as Yjs item (client, clock - 1). */
+const mappings = /** @type {number[]} */ ([]);
+/** The thread's replica of each document. @type {Map<number, Y.Doc>} */
+const replicas = new Map();
+/** Origin of updates applied from the server. */
+const REMOTE = Symbol('remote');
 let windowFrom = Infinity;
 let windowTo = Infinity;
 let stopped = false;
@@ -100,37 +116,57 @@ function onAck(latencyUs, ok) {
 const commandClientOf = (/** @type {number} */ idx) => `bench-${String(idx).padStart(6, '0')}`;
 
 /**
- * Datadialog: records when each sender's commands arrive, from the `applied` map the
- * server writes with every change (`<author>/<client>` → last applied seq).
- * @param {Y.Doc} doc @param {number} docId @param {number} receiverIdx
+ * The thread's replica of a document. For Datadialog it records, whenever the server's
+ * `applied` entry of one of our senders (`<author>/bench-<idx>` → seq) arrives, the Yjs id
+ * of the item that holds it: the same transaction carried the change.
+ * @param {number} docId
  */
-function watchApplied(doc, docId, receiverIdx) {
-	const applied = doc.getMap('applied');
-	applied.observe((event) => {
-		const t = nowUs();
-		if (t < windowFrom) return;
-		for (const key of event.keysChanged) {
-			const sender = /bench-(\d+)$/.exec(key);
-			const seq = applied.get(key);
-			if (sender && typeof seq === 'number') receives.push(docId, receiverIdx, Number(sender[1]) + 1, seq, t);
-		}
-	});
+function replica(docId) {
+	let doc = replicas.get(docId);
+	if (doc) return doc;
+	doc = new Y.Doc();
+	replicas.set(docId, doc);
+	if (input.server === 'datadialog') {
+		const applied = doc.getMap('applied');
+		applied.observe((event) => {
+			if (nowUs() < windowFrom) return;
+			for (const key of event.keysChanged) {
+				const sender = /bench-(\d+)$/.exec(key);
+				// Y.Map keeps the current Item per key; its id is where the server wrote this seq.
+				const item = /** @type {any} */ (applied)._map.get(key);
+				const seq = applied.get(key);
+				if (sender && item && typeof seq === 'number')
+					mappings.push(docId, Number(sender[1]), seq, item.id.client, item.id.clock + item.length);
+			}
+		});
+	}
+	return doc;
 }
 
 /**
- * Hocuspocus: records when remote changes arrive, as (client, new clock) pairs.
- * @param {Y.Doc} doc @param {number} docId @param {number} receiverIdx
+ * One update (SyncStep2 or update) reached `person`: applied to the thread's replica unless
+ * someone on this thread already did, then its clock ranges are recorded for the person.
+ * @param {Person} person @param {number} docId @param {Uint8Array} update
  */
-function watch(doc, docId, receiverIdx) {
-	doc.on('afterTransaction', (/** @type {Y.Transaction} */ tr) => {
-		if (tr.local) return;
-		const t = nowUs();
-		if (t < windowFrom) return;
-		for (const [client, clock] of tr.afterState) {
-			if (client === doc.clientID || clock <= (tr.beforeState.get(client) ?? 0)) continue;
-			receives.push(docId, receiverIdx, client, clock, t);
+function received(person, docId, update) {
+	const t = nowUs();
+	const meta = Y.parseUpdateMeta(update);
+	const doc = replica(docId);
+	let fresh = meta.to.size === 0; // deletions only: cheap, apply
+	for (const [client, to] of meta.to) {
+		if (Y.getState(doc.store, client) < to) {
+			fresh = true;
+			break;
 		}
-	});
+	}
+	if (fresh) Y.applyUpdate(doc, update, REMOTE);
+	let seen = person.seen.get(docId);
+	if (!seen) person.seen.set(docId, (seen = new Map()));
+	for (const [client, to] of meta.to) {
+		if (to <= (seen.get(client) ?? 0)) continue;
+		seen.set(client, to);
+		if (t >= windowFrom && client !== person.clientId) receives.push(docId, person.plan.idx, client, to, t);
+	}
 }
 
 /** @param {Person} person @param {number} epochUs */
@@ -138,6 +174,8 @@ async function join(person, epochUs) {
 	const { plan } = person;
 	const startedUs = nowUs();
 	const docNames = plan.docs.map((id) => /** @type {import('./plan.js').DocPlan} */ (input.docs[id]).name);
+	/** This person's documents: name → id. */
+	const idOf = new Map(plan.docs.map((id, i) => [/** @type {string} */ (docNames[i]), id]));
 	let participantId = `p${plan.idx}`;
 	const phases = { httpUs: 0, transportUs: 0, connectUs: 0, syncUs: 0 };
 	if (input.server === 'datadialog') {
@@ -164,6 +202,10 @@ async function join(person, epochUs) {
 			workshop: workshop.id,
 			clientId: commandClientOf(plan.idx),
 			...credentials,
+			onUpdate: (name, update) => {
+				const id = idOf.get(name);
+				if (id !== undefined) received(person, id, update);
+			},
 			onProblem,
 			onAck,
 			onDisconnect: () => !stopped && counters.disconnects++,
@@ -176,7 +218,16 @@ async function join(person, epochUs) {
 		person.client = new HocuspocusClient({
 			url: input.url,
 			prefix: `w${plan.workshop}`,
-			onDisconnect: () => !stopped && counters.disconnects++
+			replica: (name) => replica(/** @type {number} */ (idOf.get(name))),
+			onUpdate: (name, update) => {
+				const id = idOf.get(name);
+				if (id !== undefined) received(person, id, update);
+			},
+			onDisconnect: () => !stopped && counters.disconnects++,
+			onConnectRetry: (reason) => {
+				counters.connectRetries++;
+				connectRetryReasons[reason] = (connectRetryReasons[reason] ?? 0) + 1;
+			}
 		});
 	}
 	const client = person.client;
@@ -186,11 +237,9 @@ async function join(person, epochUs) {
 		phases.transportUs = client.transportOpenAtUs - startedUs - phases.httpUs;
 	}
 	for (const [i, id] of plan.docs.entries()) {
-		const doc = client.open(/** @type {string} */ (docNames[i]));
-		person.docs.set(id, doc);
+		person.docs.set(id, replica(id));
 		person.names.set(id, /** @type {string} */ (docNames[i]));
-		if (client instanceof DatadialogClient) watchApplied(doc, id, plan.idx);
-		else watch(doc, id, plan.idx);
+		client.open(/** @type {string} */ (docNames[i]));
 	}
 	// Every Datadialog page also follows the method's shared state (phase, timer, vote progress).
 	if (client instanceof DatadialogClient) client.open('control');
@@ -198,7 +247,14 @@ async function join(person, epochUs) {
 	const joinUs = nowUs() - startedUs;
 	phases.syncUs = joinUs - phases.httpUs - phases.connectUs;
 	await Promise.all(docNames.map((name) => client.whenSynced(name, input.syncTimeoutMs)));
-	port.postMessage({ type: 'joined', idx: plan.idx, joinUs, phases, lateUs: startedUs - (epochUs + plan.startAtMs * 1000) });
+	port.postMessage({
+		type: 'joined',
+		idx: plan.idx,
+		wave: plan.wave ?? 0,
+		joinUs,
+		phases,
+		lateUs: startedUs - (epochUs + plan.startAtMs * 1000)
+	});
 
 	if (plan.role !== 'participant') return;
 	person.participantId = participantId;
@@ -245,16 +301,20 @@ function record(person, doc, kind, t, command) {
 	const id = [...person.docs].find(([, candidate]) => candidate === doc)?.[0];
 	if (id === undefined) return;
 	const { client, plan } = person;
-	let sender = doc.clientID;
+	const name = /** @type {string} */ (person.names.get(id));
+	let sender;
 	let clock;
-	if (client instanceof DatadialogClient && command) {
-		sender = plan.idx + 1;
-		clock = client.edit(/** @type {string} */ (person.names.get(id)), command);
+	if (client instanceof DatadialogClient) {
+		if (!command) return;
+		sender = plan.idx;
+		clock = client.edit(name, command);
+	} else if (client) {
+		const author = { authorId: person.participantId, sector: plan.sector };
+		if (command && !client.write(name, person.clientId, () => applyLocally(doc, command, author))) return;
+		sender = person.clientId;
+		clock = Y.getState(doc.store, person.clientId);
 	} else {
-		const before = Y.getState(doc.store, doc.clientID);
-		if (command) applyLocally(doc, command, { authorId: person.participantId, sector: plan.sector });
-		clock = Y.getState(doc.store, doc.clientID);
-		if (command && clock === before) return;
+		return;
 	}
 	if (t >= windowFrom) sends.push(id, plan.idx, sender, clock, t, ACTION_KINDS.indexOf(kind));
 }
@@ -278,22 +338,29 @@ function castDot(person, behaviour, cardId, t) {
 		return null;
 	}
 	const canvas = plan.canvas === null ? null : person.docs.get(plan.canvas);
-	if (!canvas) return null;
-	behaviour.castDot(canvas, cardId);
+	if (!canvas || !client || plan.canvas === null) return null;
+	if (!client.write(/** @type {string} */ (person.names.get(plan.canvas)), person.clientId, () => behaviour.castDot(canvas, cardId)))
+		return null;
 	return { doc: canvas, kind: 'vote' };
 }
 
-port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number }} */ message) => {
+port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number, toUs?: number, wave?: number }} */ message) => {
 	switch (message.type) {
 		case 'start': {
 			const epochUs = message.epochUs ?? nowUs();
+			const wave = message.wave ?? 0;
 			for (const plan of input.clients) {
+				if ((plan.wave ?? 0) !== wave) continue;
+				// A Yjs client id of the person's own (Hocuspocus), fixed by the plan's seed.
+				const clientId = (rng(plan.seed ^ 0x5bd1e995)() * 0xfffffffe + 1) >>> 0;
 				/** @type {Person} */
 				const person = {
 					plan,
 					client: null,
 					docs: new Map(),
 					names: new Map(),
+					seen: new Map(),
+					clientId,
 					participantId: `p${plan.idx}`,
 					behaviour: null,
 					timer: null
@@ -301,9 +368,11 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 				people.push(person);
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
 				setTimeout(() => {
-					join(person, epochUs).catch((/** @type {unknown} */ error) =>
-						port.postMessage({ type: 'join-failed', idx: plan.idx, error: String(error) })
-					);
+					join(person, epochUs).catch((/** @type {unknown} */ error) => {
+						// fetch() hides why it failed (ECONNRESET, timeout, …) in `cause`.
+						const cause = error instanceof Error && error.cause ? ` (${String(/** @type {any} */ (error.cause).code ?? error.cause)})` : '';
+						port.postMessage({ type: 'join-failed', idx: plan.idx, error: `${String(error)}${cause}` });
+					});
 				}, delayMs);
 			}
 			return;
@@ -321,6 +390,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 			const hocuspocusUnsynced = people.reduce((n, p) => n + (p.client instanceof HocuspocusClient ? p.client.unsynced() : 0), 0);
 			const sendArray = Float64Array.from(sends);
 			const receiveArray = Float64Array.from(receives);
+			const mappingArray = Float64Array.from(mappings);
 			const ackArray = Float64Array.from(ackLatenciesUs);
 			const voteArray = Float64Array.from(voteLatenciesUs);
 			port.postMessage(
@@ -328,6 +398,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 					type: 'report',
 					sends: sendArray,
 					receives: receiveArray,
+					mappings: mappingArray,
 					ackLatenciesUs: ackArray,
 					voteLatenciesUs: voteArray,
 					counters: { ...counters, hocuspocusUnsynced },
@@ -340,7 +411,7 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 						max_ms: lagOf(100)
 					}
 				},
-				[sendArray.buffer, receiveArray.buffer, ackArray.buffer, voteArray.buffer]
+				[sendArray.buffer, receiveArray.buffer, mappingArray.buffer, ackArray.buffer, voteArray.buffer]
 			);
 			return;
 		}
