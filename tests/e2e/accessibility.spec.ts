@@ -17,6 +17,8 @@ async function horizontalOverflow(page: Page): Promise<number> {
 const WIDTHS = [360, 1280];
 
 test('every route has no serious or critical axe violations and no horizontal overflow at 360 and 1280 px', async ({ browser }) => {
+	// About twenty page loads, each checked by axe: a minute and more on a busy 2-core machine.
+	test.setTimeout(180_000);
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Tillgänglighetsprov');
 	const participant = await joinAsParticipant(browser, facilitator.code, { name: 'Robin', sector: 'Fritid/kultur', phone: true });
 	const facilitatorPath = new URL(facilitator.page.url()).pathname;

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '$lib/domain/indicators';
-import { META_FIELDS, type MetaField } from '$lib/domain/indicators/commands';
+import { INDICATORS_PER_COMMAND_MAX, META_FIELDS, type MetaField } from '$lib/domain/indicators/commands';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import type { DocCommand } from '$lib/sync/doc-commands';
 import { readIndicators, type Reading, type ReadingPoint, type WorkshopIndicator } from '$lib/sync/indicators';
@@ -72,7 +72,9 @@ export class IndicatorsState {
 			templateId: entry.id,
 			meta: { ...Object.fromEntries(META_FIELDS.flatMap((field) => (entry[field] ? [[field, entry[field]]] : []))), namn: entry.namn }
 		}));
-		this.#edit({ type: 'indicator.add', indicators });
+		for (let start = 0; start < indicators.length; start += INDICATORS_PER_COMMAND_MAX) {
+			this.#edit({ type: 'indicator.add', indicators: indicators.slice(start, start + INDICATORS_PER_COMMAND_MAX) });
+		}
 		return fresh.map(({ id }) => id);
 	}
 

@@ -9,8 +9,13 @@ import type { Sector } from '$lib/domain/workshop/sectors';
  */
 export const PROTOCOL_VERSION = 3;
 
-/** Largest Yjs message accepted from a client. A whole workshop compacts to far less. */
-export const MAX_UPDATE_BYTES = 1024 * 1024;
+/**
+ * Largest message a client may send. Clients send commands and state vectors only (the
+ * server writes the documents), and the largest command the schemas allow in practice (a
+ * catalogue template of 40 indicators, 50 starter factors) is a few tens of kilobytes;
+ * a larger limit only lets one message hold up the server longer.
+ */
+export const MAX_UPDATE_BYTES = 256 * 1024;
 
 /**
  * Documents one connection may have open at once. A facilitator's projector shows every

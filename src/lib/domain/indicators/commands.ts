@@ -29,6 +29,8 @@ export type MetaField = (typeof META_FIELDS)[number];
 /** The longest text one catalogue field holds (a definition runs to a paragraph or two). */
 export const META_TEXT_MAX = 2000;
 export const INDICATOR_NAME_MAX = 200;
+/** A catalogue template is added in batches of at most this many rows, so one command stays well under the message limit. */
+export const INDICATORS_PER_COMMAND_MAX = 20;
 
 const FIXED_LISTS: Partial<Record<MetaField, readonly string[]>> = {
 	typ: INDICATOR_TYPES,
@@ -88,7 +90,7 @@ export const indicatorsCommandSchema = z.discriminatedUnion('type', [
 			indicators: z
 				.array(z.object({ id: idSchema, templateId: idSchema.optional(), meta: metaSchema }).strict())
 				.min(1)
-				.max(100)
+				.max(INDICATORS_PER_COMMAND_MAX)
 		})
 		.strict(),
 	z.object({ type: z.literal('indicator.set'), id: idSchema, field: z.enum(META_FIELDS), value: z.string().max(META_TEXT_MAX) }).strict(),

@@ -162,7 +162,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				// Refused at once, so a flood never queues up.
 				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
 				bytes = asBytes(payload);
-				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', 'update exceeds 1 MB');
+				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', `message exceeds ${MAX_UPDATE_BYTES / 1024} KB`);
 				pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
 				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
 			} catch (error) {
