@@ -154,60 +154,21 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			void socket.leave(docRoom(workshopId, docName));
 		});
 
-		socket.on('y', (docName, payload, ack) => {
-			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
-			let bytes: Uint8Array;
-			let pending: Promise<LiveDoc> | undefined;
-			try {
-				// Refused at once, so a flood never queues up.
-				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
-				bytes = asBytes(payload);
+		socket.on('y', (docName, payload, ack) =>
+			inOrder(socket, docName, ack, () => {
+				const bytes = asBytes(payload);
 				if (bytes.byteLength > MAX_UPDATE_BYTES) throw new ProtocolError('too_large', `message exceeds ${MAX_UPDATE_BYTES / 1024} KB`);
-				pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
-				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
-			} catch (error) {
-				reply(toFailure(error, socket));
-				return;
-			}
-			const live = pending;
-			// In order: a client's next update builds on its previous one.
-			socket.data.inbox = socket.data.inbox.then(async () => {
-				try {
-					await handleYMessage(socket, await live, bytes);
-					reply({ ok: true });
-				} catch (error) {
-					reply(toFailure(error, socket));
-				}
-			});
-		});
+				return (live) => handleYMessage(socket, live, bytes);
+			})
+		);
 
-		socket.on('edit', (docName, payload, ack) => {
-			const reply = typeof ack === 'function' ? ack : (result: Ack) => !result.ok && socket.emit('problem', result.error);
-			let pending: Promise<LiveDoc> | undefined;
-			let envelope;
-			try {
-				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+		socket.on('edit', (docName, payload, ack) =>
+			inOrder(socket, docName, ack, () => {
 				const parsed = commandEnvelopeSchema.safeParse(payload);
 				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${describeIssue(parsed.error.issues[0])}`);
-				envelope = parsed.data;
-				pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
-				if (!pending) throw new ProtocolError('bad_request', 'open the document first');
-			} catch (error) {
-				reply(toFailure(error, socket));
-				return;
-			}
-			const live = pending;
-			const checked = envelope;
-			// In order: a browser's next command may build on its previous one.
-			socket.data.inbox = socket.data.inbox.then(async () => {
-				try {
-					await commands.run(socket.data, await live, checked);
-					reply({ ok: true });
-				} catch (error) {
-					reply(toFailure(error, socket));
-				}
-			});
-		});
+				return (live) => commands.run(socket.data, live, parsed.data);
+			})
+		);
 
 		socket.on('command', async (payload, ack) => {
 			const reply = typeof ack === 'function' ? ack : (result: CommandAck) => !result.ok && socket.emit('problem', result.error);
@@ -230,6 +191,37 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 
 		socket.on('disconnect', () => schedulePresence(workshopId));
 	});
+
+	/**
+	 * A message about an open document, handled after everything the socket sent before it
+	 * (a browser's next command may build on its previous one). `check` runs at once, so a
+	 * flood or a malformed message is refused without queueing; it returns the work to do
+	 * in turn. The answer is `{ ok: true }` once the work is done (stored), or the failure.
+	 */
+	function inOrder(socket: DialogSocket, docName: unknown, ack: unknown, check: () => (live: LiveDoc) => Promise<void>): void {
+		const reply =
+			typeof ack === 'function' ? (ack as (result: Ack) => void) : (result: Ack) => !result.ok && socket.emit('problem', result.error);
+		let work: (live: LiveDoc) => Promise<void>;
+		let pending: Promise<LiveDoc> | undefined;
+		try {
+			if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
+			work = check();
+			pending = typeof docName === 'string' ? socket.data.docs.get(docName) : undefined;
+			if (!pending) throw new ProtocolError('bad_request', 'open the document first');
+		} catch (error) {
+			reply(toFailure(error, socket));
+			return;
+		}
+		const live = pending;
+		socket.data.inbox = socket.data.inbox.then(async () => {
+			try {
+				await work(await live);
+				reply({ ok: true });
+			} catch (error) {
+				reply(toFailure(error, socket));
+			}
+		});
+	}
 
 	async function openDoc(socket: DialogSocket, docName: unknown): Promise<LiveDoc> {
 		const name = docNameSchema.safeParse(docName);
