@@ -42,8 +42,8 @@ export interface CommandAuthor {
 
 /** Which kinds of document a command may be sent to. */
 export function commandTargets(command: DocCommand): readonly DocKind[] {
-	if (command.type.startsWith('card.')) return ['canvas', 'draft'];
-	if (command.type.startsWith('reading.') || command.type.startsWith('indicator.')) return ['indicators'];
+	if (isCardCommand(command)) return ['canvas', 'draft'];
+	if (isIndicatorsCommand(command)) return ['indicators'];
 	return ['map'];
 }
 
@@ -53,10 +53,6 @@ export function isCardCommand(command: DocCommand): command is CardCommand {
 
 export function isIndicatorsCommand(command: DocCommand): command is IndicatorsCommand {
 	return command.type.startsWith('reading.') || command.type.startsWith('indicator.');
-}
-
-export function isMapCommand(command: DocCommand): command is MapCommand {
-	return !isCardCommand(command) && !isIndicatorsCommand(command);
 }
 
 const appliedOf = (doc: Y.Doc) => doc.getMap<number>('applied');
@@ -182,11 +178,7 @@ export function cardBoardOf(doc: Y.Doc): CardBoard {
 			const entry = cards.get(id);
 			return entry instanceof Y.Map ? readCard(entry) : null;
 		},
-		counts: (authorId) => {
-			let mine = 0;
-			for (const entry of cards.values()) if (entry instanceof Y.Map && entry.get('authorId') === authorId) mine++;
-			return { mine, total: cards.size };
-		}
+		counts: (authorId) => ({ mine: countByAuthor(cards, authorId), total: cards.size })
 	};
 }
 
@@ -199,10 +191,13 @@ export function indicatorsBoardOf(doc: Y.Doc): IndicatorsBoard {
 	return {
 		hasIndicator: (id) => catalogue.has(id),
 		reading: (id) => authorOf(readings.get(id)),
-		readingCounts: (authorId) => {
-			let mine = 0;
-			for (const entry of readings.values()) if (entry instanceof Y.Map && entry.get('authorId') === authorId) mine++;
-			return { mine, total: readings.size };
-		}
+		readingCounts: (authorId) => ({ mine: countByAuthor(readings, authorId), total: readings.size })
 	};
+}
+
+/** How many entries of a root map (cards, readings) carry `authorId`. */
+function countByAuthor<T>(root: Y.Map<T>, authorId: string): number {
+	let count = 0;
+	for (const entry of root.values()) if (entry instanceof Y.Map && entry.get('authorId') === authorId) count++;
+	return count;
 }
