@@ -1,4 +1,5 @@
 import type { Sector } from '../workshop/sectors';
+import { checkTextLength, type TextLengthProblem } from '../workshop/text-input';
 import type { AvailableData } from './available-data';
 import type { NextStep } from './next-step';
 
@@ -34,13 +35,10 @@ export interface Card {
 	proposedDataOwner?: string;
 }
 
-export type CardTextProblem = 'empty' | 'too-long';
+export type CardTextProblem = TextLengthProblem;
 
 export function checkCardText(text: string): CardTextProblem | null {
-	const trimmed = text.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > CARD_TEXT_MAX) return 'too-long';
-	return null;
+	return checkTextLength(text, CARD_TEXT_MAX);
 }
 
 export function isCardKind(value: unknown): value is CardKind {

@@ -1,13 +1,12 @@
+import { checkTextLength, type TextLengthProblem } from '../workshop/text-input';
+
 /** "Hur läser du det här från din verksamhet?": the longest reading one person pins to a figure. */
 export const READING_TEXT_MAX = 280;
 
-export type ReadingTextProblem = 'empty' | 'too-long';
+export type ReadingTextProblem = TextLengthProblem;
 
 export function checkReadingText(text: string): ReadingTextProblem | null {
-	const trimmed = text.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > READING_TEXT_MAX) return 'too-long';
-	return null;
+	return checkTextLength(text, READING_TEXT_MAX);
 }
 
 /** Far beyond a workshop; keeps one person or a script from flooding every chart. */

@@ -1,4 +1,5 @@
 import { isSector } from '../workshop/sectors';
+import { checkTextLength, type TextLengthProblem } from '../workshop/text-input';
 import {
 	FACTOR_LABEL_MAX,
 	FACTOR_NOTE_MAX,
@@ -37,17 +38,14 @@ export interface MapIssue {
 
 export type MapValidation = { ok: true; map: SystemMap } | { ok: false; issues: MapIssue[] };
 
-export type LabelProblem = 'empty' | 'too-long';
+export type LabelProblem = TextLengthProblem;
 
 /**
  * Checks a label as the user typed it, so an editor can refuse a change before it
  * reaches the shared document. Length is counted after trimming.
  */
 export function checkLabel(text: string, max: number = FACTOR_LABEL_MAX): LabelProblem | null {
-	const trimmed = text.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > max) return 'too-long';
-	return null;
+	return checkTextLength(text, max);
 }
 
 /**

@@ -54,3 +54,12 @@ export function singleLineSchema(options: { max: number; optional?: boolean }) {
 		return cleaned.text;
 	});
 }
+
+export type TextLengthProblem = 'empty' | 'too-long';
+
+/** Whether a text, trimmed, is empty or longer than `max`: the check behind card texts, readings and map labels. */
+export function checkTextLength(text: string, max: number): TextLengthProblem | null {
+	const trimmed = text.trim();
+	if (trimmed.length === 0) return 'empty';
+	return trimmed.length > max ? 'too-long' : null;
+}
