@@ -1,19 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant, setPhase } from './fixtures';
+import { createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, joinAsParticipant, seriousViolations, setPhase } from './fixtures';
 
 const NAME = 'Sara Svensson';
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 async function addNextStep(page: Page, text: string, owner: string, due: string) {
 	await page.getByLabel('Vad ska göras?').fill(text);
@@ -28,10 +16,13 @@ test('close a workshop, read and print its report, then start a follow-up that c
 	const f = facilitator.page;
 	const workshopPath = new URL(f.url()).pathname;
 
+	await f.getByRole('link', { name: 'Förbered', exact: true }).click();
 	await f.getByLabel('Mål för samtalet').selectOption({ label: 'Att enas om en gemensam lägesbild' });
 	await f.getByLabel('Tema').selectOption({ label: 'Skolnärvaro' });
 	await f.getByRole('radio', { name: /Förebyggande/ }).check();
 	await f.getByRole('button', { name: 'Spara förberedelsen' }).click();
+	await expect(f.getByText('Sparat.')).toBeVisible();
+	await f.getByRole('link', { name: 'Tavla', exact: true }).click();
 	const participant = await joinAsParticipant(browser, facilitator.code, { name: NAME, sector: 'Socialtjänst', phone: true });
 	await expect(f.getByTestId('presence-count')).toHaveText('(1)');
 	await setPhase(f, 'Nästa steg');
@@ -89,6 +80,12 @@ test('close a workshop, read and print its report, then start a follow-up that c
 	await expect(f.getByRole('heading', { level: 1 })).toHaveText('Uppföljning: Trygghet i Haninge');
 	await expect(f.getByTestId('card').filter({ hasText: 'Möte med rektorerna om frånvarodata' })).toBeVisible();
 	await expect(f.getByTestId('card').filter({ hasText: 'Visualisera frånvaron per stadsdel' })).toBeVisible();
+	// The link opened the follow-up on its own session, not over the closed workshop's: its phase, and writing works without a reload.
+	await expect(f.getByTestId('phase')).toHaveAttribute('data-phase', 'valj-fraga');
+	await f.getByLabel(/^Nytt kort:/).fill('Rektorerna i Haninge');
+	await f.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	await expect(f.getByTestId('card').filter({ hasText: 'Rektorerna i Haninge' })).toBeVisible();
+	await expect(f.getByRole('alert')).toHaveCount(0);
 
 	await gotoHydrated(f, `${followUpPath}/rapport`);
 	const steps = f.getByTestId('carried-step');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -46,6 +47,19 @@ export async function joinAsParticipant(
 
 /** The facilitator moves the workshop to a phase, by its Swedish title, and waits until it shows. */
 export async function setPhase(page: Page, title: string): Promise<void> {
-	await page.getByTestId('phase-select').selectOption({ label: title });
+	await page.getByRole('navigation', { name: 'Faser' }).getByRole('button', { name: title, exact: true }).click();
 	await expect(page.locator('#phase-title')).toHaveText(title);
+}
+
+/** Serious or critical WCAG 2.1 AA violations axe finds on the page, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** How many pixels the page scrolls sideways; 0 or less means it fits. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant } from './fixtures';
+import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant, seriousViolations } from './fixtures';
 
 async function openMap(page: Page): Promise<void> {
 	await page.getByRole('navigation', { name: 'Workshopens delar' }).getByRole('link', { name: 'Systemkarta' }).click();
@@ -20,13 +19,6 @@ async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
 		await page.keyboard.press('Tab');
 	}
 	throw new Error(`could not reach ${target} with Tab`);
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test('three factors proposed on a phone are linked into a loop on the desktop, and both see it as R, then B', async ({ browser }) => {

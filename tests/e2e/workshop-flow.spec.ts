@@ -13,7 +13,8 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Skolnärvaro i Nynäshamn');
 	const f = facilitator.page;
 
-	// Preparation: goal, theme and the prevention question.
+	// Preparation, in its own view: goal, theme and the prevention question.
+	await f.getByRole('link', { name: 'Förbered', exact: true }).click();
 	await f.getByLabel('Mål för samtalet').selectOption({ label: 'Att enas om en gemensam lägesbild' });
 	await f.getByLabel('Tema').selectOption({ label: 'Skolnärvaro' });
 	await expect(f.getByTestId('theme-suggestions')).toContainText('Bra att bjuda in');
@@ -21,6 +22,8 @@ test('a whole workshop: a facilitator and three participants (one on a phone) fr
 	await f.getByLabel('Antal deltagare (ungefär)').fill('12');
 	await expect(f.getByText('Håll första samtalet under 10 personer')).toBeVisible();
 	await f.getByRole('button', { name: 'Spara förberedelsen' }).click();
+	await expect(f.getByText('Sparat.')).toBeVisible();
+	await f.getByRole('link', { name: 'Tavla', exact: true }).click();
 	await expect(f.getByTestId('question')).toHaveText(QUESTION);
 
 	const people = [

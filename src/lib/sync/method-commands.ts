@@ -4,6 +4,7 @@ import { ADD_CARD_POLICIES } from '$lib/domain/method/live-state';
 import { PHASES } from '$lib/domain/method/phases';
 import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX } from '$lib/domain/method/preparation';
 import { TIMEBOX_MAX_MINUTES } from '$lib/domain/method/agenda';
+import { agendaSchema } from '$lib/domain/method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
@@ -31,10 +32,7 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('phase.set'), phase }),
 	z.object({
 		type: z.literal('agenda.set'),
-		agenda: z
-			.array(z.object({ phase, minutes: z.number().int().min(1).max(TIMEBOX_MAX_MINUTES).optional() }))
-			.min(1)
-			.max(PHASES.length)
+		agenda: agendaSchema
 	}),
 	z.object({
 		type: z.literal('rules.set'),
@@ -52,6 +50,15 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('timer.pause') }),
 	z.object({ type: z.literal('timer.reset') }),
 	z.object({ type: z.literal('timer.set'), minutes: z.number().int().min(1).max(TIMEBOX_MAX_MINUTES) }),
+	z.object({
+		type: z.literal('timer.add'),
+		minutes: z
+			.number()
+			.int()
+			.min(-60)
+			.max(60)
+			.refine((n) => n !== 0)
+	}),
 	z.object({ type: z.literal('summon'), summoned: z.boolean() }),
 	z.object({
 		type: z.literal('preparation.set'),
@@ -76,7 +83,11 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('proxy.add'), name: singleLineSchema({ max: 40 }) }),
 	z.object({ type: z.literal('proxy.remove'), proxyId: id }),
 	z.object({ type: z.literal('vote.view') }),
-	z.object({ type: z.literal('groups.split'), maxSize: z.number().int().min(2).max(10).optional() }),
+	z.object({
+		type: z.literal('groups.split'),
+		maxSize: z.number().int().min(2).max(10).optional(),
+		count: z.number().int().min(1).max(100).optional()
+	}),
 	z.object({ type: z.literal('groups.create'), count: z.number().int().min(1).max(100) }),
 	z.object({ type: z.literal('groups.clear') }),
 	z.object({ type: z.literal('group.join'), groupId: id }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ModerationEntry } from '../cards/moderation';
 import { CARD_TEXT_MAX } from '../cards/card';
 import { authorSectorSchema, idSchema, timestampSchema, trimmedText } from '../cards/card-schema';
-import { TIMEBOX_MAX_MINUTES } from '../method/agenda';
+import { agendaSchema } from '../method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '../method/dot-vote';
 import type { Group } from '../method/groups';
 import { ADD_CARD_POLICIES } from '../method/live-state';
@@ -45,10 +45,7 @@ const phaseSettingsSchema = z.object({
 export const methodSchema = z
 	.object({
 		phase: z.enum(PHASES),
-		agenda: z
-			.array(z.object({ phase: z.enum(PHASES), minutes: z.number().int().min(1).max(TIMEBOX_MAX_MINUTES).optional() }))
-			.min(1)
-			.max(PHASES.length),
+		agenda: agendaSchema,
 		phases: z.object(
 			Object.fromEntries(PHASES.map((phase) => [phase, phaseSettingsSchema])) as Record<(typeof PHASES)[number], typeof phaseSettingsSchema>
 		)

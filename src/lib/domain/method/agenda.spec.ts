@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaMinutes, checkAgenda, nextAgendaPhase, previousAgendaPhase, timeboxOf, type Agenda } from './agenda';
+import { agendaMinutes, checkAgenda, nextAgendaPhase, noteOf, PHASE_NOTE_MAX, previousAgendaPhase, timeboxOf, type Agenda } from './agenda';
 
 const agenda: Agenda = [
 	{ phase: 'valj-fraga', minutes: 5 },
@@ -30,11 +30,25 @@ describe('checkAgenda', () => {
 		]);
 		expect(problems).toEqual(['unknown-phase', 'bad-timebox']);
 	});
+
+	it('accepts a facilitator note and refuses an empty or over-long one', () => {
+		expect(checkAgenda([{ phase: 'onskvard', note: 'Gräv där du står.' }])).toEqual([]);
+		expect(checkAgenda([{ phase: 'onskvard', note: '  ' }])).toEqual(['bad-note']);
+		expect(checkAgenda([{ phase: 'onskvard', note: 'x'.repeat(PHASE_NOTE_MAX + 1) }])).toEqual(['bad-note']);
+		expect(checkAgenda([{ phase: 'onskvard', note: 42 }])).toEqual(['bad-note']);
+	});
 });
 
 describe('agenda helpers', () => {
 	it('sums the timeboxes, counting phases without one as zero', () => {
 		expect(agendaMinutes(agenda)).toBe(30);
+	});
+
+	it("finds the workshop's own note of a phase, or null for the method's default", () => {
+		const noted = [{ phase: 'samverkan' as const, note: 'Fråga vem som saknas i rummet.' }, { phase: 'onskvard' as const }];
+		expect(noteOf(noted, 'samverkan')).toBe('Fråga vem som saknas i rummet.');
+		expect(noteOf(noted, 'onskvard')).toBeNull();
+		expect(noteOf(noted, 'prioritera')).toBeNull();
 	});
 
 	it('finds the timebox of a phase, or null when it has none or is not on the agenda', () => {

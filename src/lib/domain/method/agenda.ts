@@ -2,23 +2,30 @@ import { isPhase, PHASES, type Phase } from './phases';
 
 /** A timebox longer than a working day is a typo, not a plan. */
 export const TIMEBOX_MAX_MINUTES = 480;
+/** A facilitator's note is a few sentences to glance at while running, not a script. */
+export const PHASE_NOTE_MAX = 1000;
 
 export interface AgendaItem {
 	phase: Phase;
 	/** Planned length; absent when the facilitator does not want a timer for the phase. */
 	minutes?: number;
+	/**
+	 * What the facilitator says and does in this phase, written for this workshop;
+	 * absent means the method's own note from the agenda template.
+	 */
+	note?: string;
 }
 
 /** Which phases a workshop runs, in which order. A phase appears at most once. */
 export type Agenda = readonly AgendaItem[];
 
-export type AgendaProblem = 'empty' | 'unknown-phase' | 'duplicate-phase' | 'bad-timebox';
+export type AgendaProblem = 'empty' | 'unknown-phase' | 'duplicate-phase' | 'bad-timebox' | 'bad-note';
 
 /**
  * Checks an agenda a facilitator composed (or a template supplied). Returns every
  * problem found, so the form can mark all of them at once; an empty list means valid.
  */
-export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown }[]): AgendaProblem[] {
+export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown; note?: unknown }[]): AgendaProblem[] {
 	const problems = new Set<AgendaProblem>();
 	if (agenda.length === 0) problems.add('empty');
 	const seen = new Set<string>();
@@ -27,12 +34,22 @@ export function checkAgenda(agenda: readonly { phase: unknown; minutes?: unknown
 		else if (seen.has(item.phase)) problems.add('duplicate-phase');
 		else seen.add(item.phase);
 		if (item.minutes !== undefined && !isTimebox(item.minutes)) problems.add('bad-timebox');
+		if (item.note !== undefined && !isPhaseNote(item.note)) problems.add('bad-note');
 	}
 	return [...problems];
 }
 
 export function isTimebox(minutes: unknown): minutes is number {
 	return typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0 && minutes <= TIMEBOX_MAX_MINUTES;
+}
+
+function isPhaseNote(note: unknown): note is string {
+	return typeof note === 'string' && note.trim().length > 0 && note.length <= PHASE_NOTE_MAX;
+}
+
+/** The workshop's own note for a phase, or null when the method's default applies. */
+export function noteOf(agenda: Agenda, phase: Phase): string | null {
+	return agenda.find((item) => item.phase === phase)?.note ?? null;
 }
 
 /** Sum of all timeboxes, for "about N minutes" in the preparation view. */

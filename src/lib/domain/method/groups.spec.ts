@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Sector } from '../workshop/sectors';
-import { createGroups, groupOf, joinGroup, leaveGroup, setGroupQuestion, splitIntoGroups, type Group, type GroupMember } from './groups';
+import {
+	createGroups,
+	groupNumber,
+	groupOf,
+	joinGroup,
+	leaveGroup,
+	setGroupQuestion,
+	splitIntoGroups,
+	type Group,
+	type GroupMember
+} from './groups';
 import type { Result } from './result';
 import { seededRandom } from './seeded-random';
 
@@ -59,6 +69,22 @@ describe('splitIntoGroups', () => {
 		const twice = [...members({ skola: 2 }), { id: 'skola-0', sector: 'skola' as const }];
 		const groups = value(splitIntoGroups({ members: twice, random: seededRandom(1) }));
 		expect(groups.flatMap((group) => group.memberIds).sort()).toEqual(['skola-0', 'skola-1']);
+	});
+
+	it("makes the facilitator's number of groups, mixed, never more than people", () => {
+		const three = members({ skola: 1, polis: 1, socialtjanst: 1 });
+		const groups = value(splitIntoGroups({ members: three, random: seededRandom(1), count: 2 }));
+		expect(groups.map((group) => group.memberIds.length).sort()).toEqual([1, 2]);
+		expect(value(splitIntoGroups({ members: three, random: seededRandom(1), count: 5 }))).toHaveLength(3);
+		expect(splitIntoGroups({ members: three, random: seededRandom(1), count: 0 })).toEqual({ ok: false, error: 'bad-size' });
+	});
+
+	it('names a later round of groups apart from the first, with the same numbers', () => {
+		const second = value(splitIntoGroups({ members: room, random: seededRandom(1), round: 2 }));
+		expect(second[0]!.id).toBe('grupp-1-v2');
+		expect(second.map((group) => groupNumber(group.id))).toEqual(second.map((_, index) => String(index + 1)));
+		expect(createGroups(1, 3)[0]!.id).toBe('grupp-1-v3');
+		expect(groupNumber('grupp-4')).toBe('4');
 	});
 
 	it('refuses a group size below two', () => {

@@ -12,7 +12,10 @@ export interface GroupMember {
 }
 
 export interface Group {
-	/** `grupp-<n>`; also names the group's canvas document (`canvas:grupp-<n>`). */
+	/**
+	 * `grupp-<n>` in the first round of groups, `grupp-<n>-v<round>` in later ones, so a
+	 * new round never reopens an earlier round's canvas (`canvas:<id>`).
+	 */
 	id: string;
 	memberIds: string[];
 	/** Each group may work on its own question; null until one is chosen. */
@@ -26,14 +29,19 @@ export interface Group {
  * groups in turn, so each sector is spread as evenly as possible across the groups.
  * Order within a sector comes from `random` (inject `seededRandom(seed)`), so the
  * same seed always gives the same groups, whatever order the participants arrive in.
+ * With `count`, the facilitator's number of groups wins (never more groups than
+ * people), even when that makes groups larger than `maxSize`.
  */
 export function splitIntoGroups(options: {
 	members: readonly GroupMember[];
 	random: () => number;
 	maxSize?: number;
+	count?: number;
+	round?: number;
 }): Result<Group[], 'bad-size'> {
 	const maxSize = options.maxSize ?? GROUP_SIZE_MAX;
 	if (!Number.isInteger(maxSize) || maxSize < 2) return err('bad-size');
+	if (options.count !== undefined && (!Number.isInteger(options.count) || options.count < 1)) return err('bad-size');
 	const bySector = new Map<Sector, string[]>();
 	const seen = new Set<string>();
 	for (const member of [...options.members].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -43,14 +51,20 @@ export function splitIntoGroups(options: {
 	}
 	const sectors = [...bySector.entries()].sort(([a, aIds], [b, bIds]) => bIds.length - aIds.length || a.localeCompare(b));
 	const dealOrder = sectors.flatMap(([, ids]) => shuffled(ids, options.random));
-	const groups = emptyGroups(Math.ceil(dealOrder.length / maxSize));
+	const wanted = options.count ?? Math.ceil(dealOrder.length / maxSize);
+	const groups = emptyGroups(Math.min(wanted, dealOrder.length), options.round ?? 1);
 	dealOrder.forEach((memberId, index) => groups[index % groups.length]!.memberIds.push(memberId));
 	return ok(groups);
 }
 
 /** `count` empty groups for people to choose from themselves. */
-export function createGroups(count: number): Group[] {
-	return emptyGroups(Math.max(0, Math.floor(count)));
+export function createGroups(count: number, round = 1): Group[] {
+	return emptyGroups(Math.max(0, Math.floor(count)), round);
+}
+
+/** The number people see for a group ("Grupp 2"), whatever round it belongs to. */
+export function groupNumber(groupId: string): string {
+	return /^grupp-(\d+)/.exec(groupId)?.[1] ?? groupId;
 }
 
 /**
@@ -93,9 +107,9 @@ export function groupOf(groups: readonly Group[], participantId: string): Group 
 	return groups.find((group) => group.memberIds.includes(participantId)) ?? null;
 }
 
-function emptyGroups(count: number): Group[] {
+function emptyGroups(count: number, round: number): Group[] {
 	return Array.from({ length: count }, (_, index) => ({
-		id: `grupp-${index + 1}`,
+		id: round > 1 ? `grupp-${index + 1}-v${round}` : `grupp-${index + 1}`,
 		memberIds: [],
 		question: null
 	}));

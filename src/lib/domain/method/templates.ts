@@ -85,6 +85,8 @@ const agendaItemSchema = z.object({
 	title: localized,
 	/** What participants are asked in this phase, shown on every screen. */
 	prompt: localized,
+	/** What the facilitator says and does in this phase, shown in the cockpit only. */
+	note: localized.optional(),
 	rules: z
 		.object({
 			whoMayAdd: z.enum(ADD_CARD_POLICIES).optional(),
@@ -96,7 +98,8 @@ const agendaItemSchema = z.object({
 export type AgendaItemTemplate = z.infer<typeof agendaItemSchema>;
 
 const agendaFileSchema = z.object({ ...header, id, name: localized, items: z.array(agendaItemSchema) }).superRefine((file, ctx) => {
-	for (const problem of checkAgenda(file.items)) {
+	// A template's notes are per language; checkAgenda checks a workshop's own (plain text) notes.
+	for (const problem of checkAgenda(file.items.map(({ phase, minutes }) => ({ phase, minutes })))) {
 		ctx.addIssue({ code: 'custom', path: ['items'], message: `agenda: ${problem}` });
 	}
 });

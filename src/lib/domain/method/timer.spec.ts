@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimer, pauseTimer, readTimer, resetTimer, startTimer } from './timer';
+import { addTime, createTimer, pauseTimer, readTimer, resetTimer, startTimer } from './timer';
 
 const MINUTE = 60_000;
 
@@ -49,5 +49,20 @@ describe('timer', () => {
 		const started = startTimer(timer, 0);
 		expect(pauseTimer(started, 1)).not.toBe(started);
 		expect(timer.runningSince).toBeNull();
+	});
+
+	it('adds time to a running timebox without losing the time used', () => {
+		const timer = addTime(startTimer(createTimer(10), 0), 5, 4 * MINUTE);
+		expect(readTimer(timer, 4 * MINUTE)).toMatchObject({ running: true, remainingMs: 11 * MINUTE });
+	});
+
+	it('gives an expired timer fresh minutes counted from now', () => {
+		const timer = addTime(startTimer(createTimer(1), 0), 2, 3 * MINUTE);
+		expect(readTimer(timer, 3 * MINUTE)).toMatchObject({ remainingMs: 2 * MINUTE, expired: false });
+	});
+
+	it('never takes away more than what is left', () => {
+		const timer = addTime(startTimer(createTimer(10), 0), -30, 4 * MINUTE);
+		expect(readTimer(timer, 4 * MINUTE)).toMatchObject({ remainingMs: 0, expired: true });
 	});
 });

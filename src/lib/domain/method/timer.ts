@@ -45,6 +45,16 @@ export function resetTimer(timer: Timer): Timer {
 	return { durationMs: timer.durationMs, elapsedMs: 0, runningSince: null };
 }
 
+/**
+ * Adds (or, with negative minutes, takes away) time while the timer runs or waits. The
+ * time used stays; an overrun timebox gets its minutes counted from now, and taking
+ * away never leaves less than nothing.
+ */
+export function addTime(timer: Timer, minutes: number, now: number): Timer {
+	const used = usedMs(timer, now);
+	return { ...timer, durationMs: Math.max(used, Math.max(timer.durationMs, used) + minutes * MINUTE_MS) };
+}
+
 export function readTimer(timer: Timer, now: number): TimerReading {
 	const left = timer.durationMs - usedMs(timer, now);
 	return {

@@ -18,7 +18,7 @@ import { denyReason, type MethodAction } from '$lib/domain/method/permissions';
 import { mergeGroupCanvases } from '$lib/domain/method/plenary-merge';
 import { seededRandom } from '$lib/domain/method/seeded-random';
 import { removeMap, restoreMap, type MapRemovalRefusal } from '$lib/domain/systemmap/map-removal';
-import { createTimer, pauseTimer, resetTimer, startTimer } from '$lib/domain/method/timer';
+import { addTime, createTimer, pauseTimer, resetTimer, startTimer } from '$lib/domain/method/timer';
 import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
@@ -148,6 +148,7 @@ export class MethodService {
 			case 'timer.start':
 			case 'timer.pause':
 			case 'timer.reset':
+			case 'timer.add':
 			case 'timer.set': {
 				allow({ type: 'control-timer' });
 				const current = snapshot.live.timer ?? createTimer(timeboxOf(snapshot.live.agenda, snapshot.live.phase) ?? 10);
@@ -158,7 +159,9 @@ export class MethodService {
 							? pauseTimer(current, now)
 							: command.type === 'timer.reset'
 								? resetTimer(current)
-								: createTimer(command.minutes);
+								: command.type === 'timer.add'
+									? addTime(current, command.minutes, now)
+									: createTimer(command.minutes);
 				return live(setTimer(snapshot.live, timer));
 			}
 			case 'summon':
@@ -202,13 +205,18 @@ export class MethodService {
 			case 'groups.split': {
 				allow({ type: 'arrange-groups' });
 				const members = await this.#options.present(workshopId);
-				const result = splitIntoGroups({ members, random: seededRandom(now), maxSize: command.maxSize });
+				if (members.length === 0) throw new MethodError('conflict', 'nobody is connected to split into groups', 'no-participants');
+				const round = await this.#nextGroupRound(workshopId);
+				const result = splitIntoGroups({ members, random: seededRandom(now), maxSize: command.maxSize, count: command.count, round });
 				if (!result.ok) throw new MethodError('bad_request', 'group size must be at least 2');
-				return write({ groups: result.value });
+				// A new round of groups works apart: nobody stays summoned to the plenary.
+				return write({ groups: result.value, live: setSummoned(snapshot.live, false) });
 			}
-			case 'groups.create':
+			case 'groups.create': {
 				allow({ type: 'arrange-groups' });
-				return write({ groups: createGroups(command.count) });
+				const round = await this.#nextGroupRound(workshopId);
+				return write({ groups: createGroups(command.count, round), live: setSummoned(snapshot.live, false) });
+			}
 			case 'groups.clear':
 				allow({ type: 'arrange-groups' });
 				return write({ groups: [] });
@@ -282,6 +290,13 @@ export class MethodService {
 				return write({ removedMaps: result.value });
 			}
 		}
+	}
+
+	/** One more than the latest round whose group canvases were stored, so a new round starts on blank canvases. */
+	async #nextGroupRound(workshopId: string): Promise<number> {
+		const names = await this.#options.storage.listDocNames(workshopId);
+		const rounds = names.map((name) => /^(?:canvas|map):grupp-\d+(?:-v(\d+))?$/.exec(name)).map((m) => (m ? Number(m[1] ?? 1) : 0));
+		return Math.max(0, ...rounds) + 1;
 	}
 
 	async #plenaryWishes(workshopId: string): Promise<Card[]> {
