@@ -23,7 +23,7 @@ import { readControl } from '$lib/sync/control';
 import type { App } from './app';
 import { requireWorkshop, type CallEvent } from './http/require-workshop';
 import { problem } from './http/problem';
-import type { WorkshopRow } from './persistence/storage';
+import type { WorkshopRow } from './persistence/workshops';
 import { newId } from './secrets';
 
 /** Far above any workshop map (2000 links as CSV is about 100 KB) and well below what a request may hold. */
@@ -75,7 +75,7 @@ async function removedMaps(app: App, workshopId: string): Promise<string[]> {
 /** The workshop's maps: the plenary map always, then every stored `map:*` document not removed. */
 export async function listMaps(app: App, workshopId: string): Promise<MapListing[]> {
 	const removed = await removedMaps(app, workshopId);
-	const names = (await app.storage.listDocNames(workshopId)).filter(
+	const names = (await app.storage.docs.listDocNames(workshopId)).filter(
 		(name) => mapIdOf(name) !== null && name !== PLENARY_MAP && !removed.includes(mapIdOf(name) as string)
 	);
 	const listings: MapListing[] = [];
@@ -90,7 +90,7 @@ export async function listMaps(app: App, workshopId: string): Promise<MapListing
 export async function readLiveMap(app: App, workshopId: string, mapId: string): Promise<MapSnapshot | null> {
 	const docName = mapDocName(mapId);
 	if (!docName || (await removedMaps(app, workshopId)).includes(mapId)) return null;
-	if (docName !== PLENARY_MAP && !(await app.storage.listDocNames(workshopId)).includes(docName)) return null;
+	if (docName !== PLENARY_MAP && !(await app.storage.docs.listDocNames(workshopId)).includes(docName)) return null;
 	const live = await app.docs.get(workshopId, docName);
 	return readMap(live.doc);
 }

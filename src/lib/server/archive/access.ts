@@ -6,7 +6,8 @@ import type { CallEvent } from '../http/require-workshop';
 import { isFacilitatorRequest } from '../http/facilitator-auth';
 import { problem } from '../http/problem';
 import { findWorkshopForApi } from '../lookup-guard';
-import type { AuditEntry, WorkshopRow } from '../persistence/storage';
+import type { AuditEntry } from '../persistence/audit';
+import type { WorkshopRow } from '../persistence/workshops';
 import { hashSecret, secretMatches } from '../secrets';
 import { readArchiveConfig, type ArchiveConfig } from './config';
 import { ORGANISER_COOKIE, ORGANISER_RATE_LIMITED, checkOrganiser, noteWrongOrganiserAttempt } from './organiser-auth';
@@ -93,7 +94,7 @@ export async function facilitatedWorkshops(app: App, event: { request: Request; 
 		event.cookies.getAll().flatMap(({ name }) => (name.startsWith(facilitatorCookie('')) ? [name.slice(facilitatorCookie('').length)] : []))
 	);
 	if (!bearerHash && cookieIds.size === 0) return [];
-	const workshops = await app.storage.listWorkshops();
+	const workshops = await app.storage.workshops.list();
 	return workshops.filter((workshop) => {
 		if (workshop.secretHash === bearerHash) return true;
 		const cookie = cookieIds.has(workshop.id) ? event.cookies.get(facilitatorCookie(workshop.id)) : undefined;

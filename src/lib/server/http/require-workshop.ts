@@ -3,7 +3,7 @@ import type { Actor } from '$lib/domain/workshop/access';
 import { facilitatorCookie, participantCookie } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
 import { findWorkshopForApi } from '../lookup-guard';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { findParticipantBySession } from '../workshops';
 import { clientAddress } from './client-address';
 import { isFacilitatorRequest } from './facilitator-auth';

@@ -6,7 +6,7 @@ import { requireWorkshop, type CallEvent } from '../http/require-workshop';
 import { problem } from '../http/problem';
 import { firstIssue } from '../http/schemas';
 import { isImportError } from '../importers/import-error';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { readIndicatorSourcesConfig, type IndicatorSourcesConfig } from './config';
 import { UpstreamError } from './upstream';
 

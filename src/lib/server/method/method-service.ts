@@ -129,7 +129,7 @@ export class MethodService {
 			case 'phase.set': {
 				allow({ type: 'change-phase' });
 				await live(goToPhase(snapshot.live, command.phase));
-				await this.#options.storage.updateWorkshop(workshopId, { phase: command.phase });
+				await this.#options.storage.workshops.update(workshopId, { phase: command.phase });
 				return;
 			}
 			case 'agenda.set': {
@@ -269,7 +269,7 @@ export class MethodService {
 				allow({ type: 'manage-maps' });
 				const docName = `map:${command.mapId}`;
 				const exists =
-					docs.peek(workshopId, docName) !== undefined || (await this.#options.storage.listDocNames(workshopId)).includes(docName);
+					docs.peek(workshopId, docName) !== undefined || (await this.#options.storage.docs.listDocNames(workshopId)).includes(docName);
 				const groupIds = snapshot.groups.map((group) => group.id);
 				const result = removeMap(snapshot.removedMaps, command.mapId, { groupIds, exists });
 				if (!result.ok) throw mapRemovalError(result.error);

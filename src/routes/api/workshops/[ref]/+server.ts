@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const app = await getApp();
 	const workshop = await findWorkshopForApi(app.storage, params.ref, clientAddress(event));
 	if (workshop instanceof Response) return workshop;
-	const participants = await app.storage.listParticipants(workshop.id);
+	const participants = await app.storage.participants.list(workshop.id);
 	return json({
 		code: workshop.code,
 		title: workshop.title,
