@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const app = await getApp();
-	const demo = await app.storage.findWorkshopById(DEMO_WORKSHOP_ID);
+	const demo = await app.storage.workshops.findById(DEMO_WORKSHOP_ID);
 	return { demoCode: demo?.code ?? null };
 };
 

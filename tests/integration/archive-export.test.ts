@@ -47,7 +47,7 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 			? new PostgresStorage({ connectionString: databaseUrl })
 			: new SqliteStorage({ dataDir: server.dataDir });
 		try {
-			return (await storage.listWorkshops()).length;
+			return (await storage.workshops.list()).length;
 		} finally {
 			await storage.close();
 		}

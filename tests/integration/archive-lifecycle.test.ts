@@ -270,10 +270,10 @@ describe('closing, reopening, following up and deleting a workshop', () => {
 
 		const storage = new SqliteStorage({ dataDir: server.dataDir });
 		try {
-			expect(await storage.listDocNames(workshop.id)).toEqual([]);
-			expect(await storage.listArchiveVersions(workshop.id)).toEqual([]);
-			expect(await storage.listParticipants(workshop.id)).toEqual([]);
-			const lines = (await storage.listAudit()).filter((entry) => entry.workshopId === workshop.id);
+			expect(await storage.docs.listDocNames(workshop.id)).toEqual([]);
+			expect(await storage.archive.listVersions(workshop.id)).toEqual([]);
+			expect(await storage.participants.list(workshop.id)).toEqual([]);
+			const lines = (await storage.audit.list()).filter((entry) => entry.workshopId === workshop.id);
 			expect(lines.map((entry) => [entry.action, entry.actor])).toEqual([
 				['close', 'facilitator'],
 				['delete', 'facilitator']

@@ -48,7 +48,7 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	const storage = await createStorage(config);
 	let io: DialogServer | null = null;
 	let relay: RedisRelay | null = null;
-	const docs = new DocRegistry({ storage });
+	const docs = new DocRegistry({ store: storage.docs });
 	const voteViews = new VoteViews({ io: () => io, method: () => method });
 	const method: MethodService = new MethodService({
 		storage,

@@ -7,7 +7,7 @@ import { DocRegistry } from './realtime/doc-registry';
 describe('demo indicators', () => {
 	it('writes the real figures of the demo set, in the file order, with sources and period notes, once', async () => {
 		const storage = new MemoryStorage();
-		const docs = new DocRegistry({ storage });
+		const docs = new DocRegistry({ store: storage.docs });
 		await seedDemoIndicators(docs, 'demo');
 		await seedDemoIndicators(docs, 'demo');
 		const { indicators } = readIndicators((await docs.get('demo', INDICATORS_DOC)).doc);
@@ -29,6 +29,6 @@ describe('demo indicators', () => {
 			['Södermalm', 93.5]
 		]);
 		expect(indicators.find((i) => i.id === 'invanare')!.data!.periodNote).toMatch(/inget referensår/);
-		expect((await storage.loadDoc('demo', INDICATORS_DOC)).updates).toHaveLength(1);
+		expect((await storage.docs.loadDoc('demo', INDICATORS_DOC)).updates).toHaveLength(1);
 	});
 });

@@ -28,9 +28,9 @@ const DEMO_CARDS = [
 export async function ensureDemoWorkshop(options: { storage: Storage; docs: DocRegistry; config: Config }): Promise<void> {
 	const { storage, docs, config } = options;
 	const secret = newSecret();
-	let workshop = await storage.findWorkshopById(DEMO_WORKSHOP_ID);
+	let workshop = await storage.workshops.findById(DEMO_WORKSHOP_ID);
 	if (workshop) {
-		await storage.updateWorkshop(workshop.id, { secretHash: hashSecret(secret) });
+		await storage.workshops.update(workshop.id, { secretHash: hashSecret(secret) });
 	} else {
 		workshop = {
 			id: DEMO_WORKSHOP_ID,
@@ -41,7 +41,7 @@ export async function ensureDemoWorkshop(options: { storage: Storage; docs: DocR
 			status: 'open',
 			createdAt: new Date().toISOString()
 		};
-		await storage.insertWorkshop(workshop);
+		await storage.workshops.insert(workshop);
 		const canvas = await docs.get(workshop.id, PLENARY_CANVAS);
 		await docs.transact(canvas, (doc) => {
 			DEMO_CARDS.forEach((card, index) =>

@@ -1,6 +1,7 @@
 import { clientAddress, type HandshakeSource } from './http/client-address';
 import { problem } from './http/problem';
-import type { Storage, WorkshopRow } from './persistence/storage';
+import type { Storage } from './persistence/storage';
+import type { WorkshopRow } from './persistence/workshops';
 import { KeyedRateLimiter } from './rate-limit';
 import { findWorkshop } from './workshops';
 

@@ -15,15 +15,12 @@ import {
 	type ThemeId,
 	type Bilingual
 } from '$lib/domain/systemmap';
-import type { Actor } from '$lib/domain/workshop/access';
 import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
 import { cleanProblemMessage, cleanSingleLine } from '$lib/domain/workshop/text-input';
 import { PLENARY_MAP, mapDocName, mapIdOf, readMap, writeMap, type MapSnapshot } from '$lib/sync/map';
 import { readControl } from '$lib/sync/control';
 import type { App } from './app';
-import { requireWorkshop, type CallEvent } from './http/require-workshop';
 import { problem } from './http/problem';
-import type { WorkshopRow } from './persistence/storage';
 import { newId } from './secrets';
 
 /** Far above any workshop map (2000 links as CSV is about 100 KB) and well below what a request may hold. */
@@ -75,7 +72,7 @@ async function removedMaps(app: App, workshopId: string): Promise<string[]> {
 /** The workshop's maps: the plenary map always, then every stored `map:*` document not removed. */
 export async function listMaps(app: App, workshopId: string): Promise<MapListing[]> {
 	const removed = await removedMaps(app, workshopId);
-	const names = (await app.storage.listDocNames(workshopId)).filter(
+	const names = (await app.storage.docs.listDocNames(workshopId)).filter(
 		(name) => mapIdOf(name) !== null && name !== PLENARY_MAP && !removed.includes(mapIdOf(name) as string)
 	);
 	const listings: MapListing[] = [];
@@ -90,7 +87,7 @@ export async function listMaps(app: App, workshopId: string): Promise<MapListing
 export async function readLiveMap(app: App, workshopId: string, mapId: string): Promise<MapSnapshot | null> {
 	const docName = mapDocName(mapId);
 	if (!docName || (await removedMaps(app, workshopId)).includes(mapId)) return null;
-	if (docName !== PLENARY_MAP && !(await app.storage.listDocNames(workshopId)).includes(docName)) return null;
+	if (docName !== PLENARY_MAP && !(await app.storage.docs.listDocNames(workshopId)).includes(docName)) return null;
 	const live = await app.docs.get(workshopId, docName);
 	return readMap(live.doc);
 }
@@ -111,20 +108,6 @@ export function mapAnswer(snapshot: MapSnapshot) {
 		})),
 		loopsTruncated: search.truncated
 	};
-}
-
-export interface MapCaller {
-	workshop: WorkshopRow;
-	actor: Actor;
-}
-
-/** Resolves the workshop and who is calling (see requireWorkshop), or the error Response to answer with. */
-export async function authorizeMapRequest(app: App, event: CallEvent, need: 'facilitator' | 'member'): Promise<MapCaller | Response> {
-	// Maps answer 401 to anyone who is not in the workshop and 403 to a participant where the facilitator is needed.
-	const call = await requireWorkshop(event, { need: 'member', app });
-	if (call instanceof Response) return call;
-	if (need === 'facilitator' && call.actor.role !== 'facilitator') return problem(403, 'forbidden', 'only the facilitator may do this');
-	return { workshop: call.workshop, actor: call.actor };
 }
 
 export interface ParsedImport {

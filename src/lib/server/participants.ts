@@ -7,7 +7,7 @@ import { workshopRoom } from './realtime/socket-server';
  * What they wrote stays. False when there was no such participant.
  */
 export async function removeParticipant(app: App, workshopId: string, participantId: string): Promise<boolean> {
-	if (!(await app.storage.deleteParticipant(workshopId, participantId))) return false;
+	if (!(await app.storage.participants.delete(workshopId, participantId))) return false;
 	if (app.io) {
 		const sockets = await app.io.in(workshopRoom(workshopId)).fetchSockets();
 		for (const socket of sockets) {

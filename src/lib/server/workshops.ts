@@ -2,7 +2,9 @@ import { isJoinCode, normaliseJoinCode } from '$lib/domain/workshop/join-code';
 import type { Actor } from '$lib/domain/workshop/access';
 import { PARTICIPANTS_MAX, isWorkshopFull } from '$lib/domain/workshop/participant-limit';
 import type { Sector } from '$lib/domain/workshop/sectors';
-import { DuplicateKeyError, type ParticipantRow, type Storage, type WorkshopRow } from './persistence/storage';
+import type { ParticipantRow } from './persistence/participants';
+import { DuplicateKeyError, type Storage } from './persistence/storage';
+import type { WorkshopRow } from './persistence/workshops';
 import { KeyedQueue } from './keyed-queue';
 import { hashSecret, newId, newJoinCode, newSecret, secretMatches } from './secrets';
 
@@ -30,7 +32,7 @@ export async function createWorkshop(storage: Storage, title: string): Promise<C
 			createdAt: new Date().toISOString()
 		};
 		try {
-			await storage.insertWorkshop(workshop);
+			await storage.workshops.insert(workshop);
 			return { workshop, facilitatorSecret };
 		} catch (error) {
 			if (!(error instanceof DuplicateKeyError)) throw error;
@@ -43,10 +45,10 @@ export async function createWorkshop(storage: Storage, title: string): Promise<C
 export async function findWorkshop(storage: Storage, ref: string): Promise<WorkshopRow | null> {
 	const code = normaliseJoinCode(ref);
 	if (isJoinCode(code)) {
-		const byCode = await storage.findWorkshopByCode(code);
+		const byCode = await storage.workshops.findByCode(code);
 		if (byCode) return byCode;
 	}
-	return /^[a-z0-9]{1,40}$/.test(ref) ? storage.findWorkshopById(ref) : null;
+	return /^[a-z0-9]{1,40}$/.test(ref) ? storage.workshops.findById(ref) : null;
 }
 
 export interface JoinedParticipant {
@@ -77,7 +79,7 @@ async function addParticipant(
 	storage: Storage,
 	options: { workshopId: string; displayName: string; sector: Sector }
 ): Promise<JoinedParticipant> {
-	if (isWorkshopFull((await storage.listParticipants(options.workshopId)).length)) throw new WorkshopFullError();
+	if (isWorkshopFull((await storage.participants.list(options.workshopId)).length)) throw new WorkshopFullError();
 	const token = newSecret();
 	const participant: ParticipantRow = {
 		id: newId(),
@@ -87,7 +89,7 @@ async function addParticipant(
 		sector: options.sector,
 		createdAt: new Date().toISOString()
 	};
-	await storage.insertParticipant(participant);
+	await storage.participants.insert(participant);
 	return { participant, session: `${participant.id}.${token}` };
 }
 
@@ -110,7 +112,7 @@ export async function authenticate(
 export async function findParticipantBySession(storage: Storage, workshopId: string, session: string): Promise<ParticipantRow | null> {
 	const dot = session.indexOf('.');
 	if (dot <= 0) return null;
-	const participant = await storage.findParticipant(workshopId, session.slice(0, dot));
+	const participant = await storage.participants.find(workshopId, session.slice(0, dot));
 	if (!participant) return null;
 	return secretMatches(session.slice(dot + 1), participant.tokenHash) ? participant : null;
 }

@@ -3,7 +3,7 @@ import { THEMES } from '$lib/domain/method/default-templates';
 import type { Lang } from '$lib/i18n/lang';
 import { readControl } from '$lib/sync/control';
 import type { App } from '../app';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 
 export interface ArchiveListRow {
 	id: string;
@@ -31,7 +31,7 @@ export async function listArchive(
 	const today = isoDay(options.now);
 	const needle = options.query.trim().toLocaleLowerCase('sv');
 	const rows: ArchiveListRow[] = [];
-	for (const summary of await app.storage.listWorkshopSummaries()) {
+	for (const summary of await app.storage.workshops.listSummaries()) {
 		const { workshop, archive } = summary;
 		if (options.onlyIds && !options.onlyIds.has(workshop.id)) continue;
 		const themeId = workshop.status === 'closed' ? (archive?.themeId ?? null) : await liveThemeId(app, workshop.id);

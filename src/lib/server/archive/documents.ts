@@ -1,6 +1,6 @@
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import type { App } from '../app';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { readWorkshopDocument } from './read-workshop';
 
 /**
@@ -17,7 +17,7 @@ export async function loadArchiveDocument(
 	if (options.version === undefined && workshop.status === 'open') {
 		return readWorkshopDocument(app, workshop, { version: null, now: options.now });
 	}
-	const stored = await app.storage.findArchiveVersion(workshop.id, options.version);
+	const stored = await app.storage.archive.findVersion(workshop.id, options.version);
 	if (!stored) return null;
 	// Written by `buildArchiveDocument` when the workshop was closed, never edited since.
 	const document = JSON.parse(stored.document) as ArchiveDocument;

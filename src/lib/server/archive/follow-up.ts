@@ -23,9 +23,9 @@ import { serialised } from './serialise';
 export function startFollowUp(app: App, options: { workshopId: string; actor: Actor; now: Date }): Promise<Outcome<CreatedWorkshop>> {
 	const { workshopId, now } = options;
 	return serialised(workshopId, async () => {
-		const workshop = await app.storage.findWorkshopById(workshopId);
+		const workshop = await app.storage.workshops.findById(workshopId);
 		if (!workshop) return { ok: false, status: 404, message: 'no such workshop' };
-		const stored = workshop.status === 'closed' ? await app.storage.findArchiveVersion(workshopId) : null;
+		const stored = workshop.status === 'closed' ? await app.storage.archive.findVersion(workshopId) : null;
 		if (!stored) return { ok: false, status: 409, message: 'close the workshop before starting its follow-up' };
 		const document = JSON.parse(stored.document) as ArchiveDocument;
 		const steps = stepsToCarry(document);
@@ -48,19 +48,25 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		const created = await createWorkshop(app.storage, followUpTitle(workshop.title));
 		const id = created.workshop.id;
 		try {
-			const origin = (await app.storage.findArchive(workshopId)) ?? emptyArchive(workshopId);
-			await app.storage.putArchive({
+			const origin = (await app.storage.archive.find(workshopId)) ?? emptyArchive(workshopId);
+			await app.storage.archive.put({
 				...emptyArchive(id),
 				themeId: origin.themeId,
 				followUpOf: { workshopId, title: workshop.title, version: stored.version, baseline: baselineOf(document.indicators) }
 			});
 			for (const step of steps) {
-				await app.storage.putFollowUpStep({ workshopId: id, cardId: step.id, status: 'open', note: '', updatedAt: now.toISOString() });
+				await app.storage.archive.putFollowUpStep({
+					workshopId: id,
+					cardId: step.id,
+					status: 'open',
+					note: '',
+					updatedAt: now.toISOString()
+				});
 			}
 			await storeDocuments(app, id, drafts);
 			await audit(app, { action: 'follow-up', workshopId, actor: options.actor }, now);
 		} catch (error) {
-			await app.storage.deleteWorkshop(id);
+			await app.storage.workshops.delete(id);
 			app.docs.drop(id);
 			throw error;
 		}

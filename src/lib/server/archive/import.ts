@@ -51,7 +51,7 @@ export async function importWorkshop(
 	const workshopId = created.workshop.id;
 	try {
 		for (const participant of document.participants) {
-			await app.storage.insertParticipant({
+			await app.storage.participants.insert({
 				id: participant.id,
 				workshopId,
 				tokenHash: hashSecret(newSecret()),
@@ -62,7 +62,7 @@ export async function importWorkshop(
 		}
 		const { of, baseline, dates, steps } = document.followUp;
 		const question = document.preparation?.question;
-		await app.storage.putArchive({
+		await app.storage.archive.put({
 			workshopId,
 			closedAt: null,
 			themeId: document.preparation?.themeId ?? (question?.kind === 'theme' ? question.themeId : null),
@@ -70,11 +70,11 @@ export async function importWorkshop(
 			followUpOf: of ? { ...of, baseline } : null,
 			namesErasedAt: null
 		});
-		for (const step of steps) await app.storage.putFollowUpStep({ workshopId, ...step });
+		for (const step of steps) await app.storage.archive.putFollowUpStep({ workshopId, ...step });
 		await storeDocuments(app, workshopId, drafts);
 		await audit(app, { action: 'import', workshopId, actor }, now);
 	} catch (error) {
-		await app.storage.deleteWorkshop(workshopId);
+		await app.storage.workshops.delete(workshopId);
 		app.docs.drop(workshopId);
 		throw error;
 	}

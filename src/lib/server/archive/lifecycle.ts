@@ -2,7 +2,9 @@ import { defaultFollowUpDates } from '$lib/domain/archive/follow-up-dates';
 import type { FollowUpStatus } from '$lib/domain/archive/schema';
 import type { App } from '../app';
 import { log } from '../log';
-import { DuplicateKeyError, type ArchiveRow, type AuditEntry } from '../persistence/storage';
+import type { ArchiveRow } from '../persistence/archive';
+import type { AuditEntry } from '../persistence/audit';
+import { DuplicateKeyError } from '../persistence/storage';
 import { workshopRoom } from '../realtime/socket-server';
 import { readWorkshopDocument } from './read-workshop';
 import { serialised } from './serialise';
@@ -15,7 +17,7 @@ const refused = (status: 404 | 409, message: string): Outcome<never> => ({ ok: f
 export type Actor = AuditEntry['actor'];
 
 export function audit(app: App, entry: Omit<AuditEntry, 'at'>, now = new Date()): Promise<void> {
-	return app.storage.appendAudit({ ...entry, at: now.toISOString() });
+	return app.storage.audit.append({ ...entry, at: now.toISOString() });
 }
 
 export function emptyArchive(workshopId: string): ArchiveRow {
@@ -40,13 +42,13 @@ export function closeWorkshop(
 ): Promise<Outcome<Closed>> {
 	const { workshopId, now } = options;
 	return serialised(workshopId, async () => {
-		const workshop = await app.storage.findWorkshopById(workshopId);
+		const workshop = await app.storage.workshops.findById(workshopId);
 		if (!workshop) return refused(404, 'no such workshop');
 		if (workshop.status === 'closed') return refused(409, 'the workshop is already closed');
-		await app.storage.updateWorkshop(workshopId, { status: 'closed' });
+		await app.storage.workshops.update(workshopId, { status: 'closed' });
 		forgetWorkshopStatus(workshopId);
 		try {
-			const versions = await app.storage.listArchiveVersions(workshopId);
+			const versions = await app.storage.archive.listVersions(workshopId);
 			const version = (versions.at(-1)?.version ?? 0) + 1;
 			const closedAt = now.toISOString();
 			const document = await readWorkshopDocument(
@@ -54,21 +56,21 @@ export function closeWorkshop(
 				{ ...workshop, status: 'closed' },
 				{ version: { number: version, frozenAt: closedAt }, now }
 			);
-			const previous = (await app.storage.findArchive(workshopId)) ?? emptyArchive(workshopId);
+			const previous = (await app.storage.archive.find(workshopId)) ?? emptyArchive(workshopId);
 			const followUpDates =
 				options.followUpDates ?? (previous.followUpDates.length > 0 ? previous.followUpDates : defaultFollowUpDates(now));
 			document.followUp.dates = followUpDates;
-			await app.storage.insertArchiveVersion({ workshopId, version, createdAt: closedAt, document: JSON.stringify(document) });
+			await app.storage.archive.insertVersion({ workshopId, version, createdAt: closedAt, document: JSON.stringify(document) });
 			const question = document.preparation?.question;
 			const themeId = document.preparation?.themeId ?? (question?.kind === 'theme' ? question.themeId : null);
-			await app.storage.putArchive({ ...previous, closedAt, themeId, followUpDates, namesErasedAt: null });
+			await app.storage.archive.put({ ...previous, closedAt, themeId, followUpDates, namesErasedAt: null });
 			await audit(app, { action: 'close', workshopId, actor: options.actor }, now);
 			log.info('workshop.closed', { workshopId, version });
 			return { ok: true, value: { version, closedAt, followUpDates } };
 		} catch (error) {
 			// Another instance froze this version first: that close stands.
 			if (error instanceof DuplicateKeyError) return refused(409, 'the workshop is already closed');
-			await app.storage.updateWorkshop(workshopId, { status: 'open' });
+			await app.storage.workshops.update(workshopId, { status: 'open' });
 			forgetWorkshopStatus(workshopId);
 			throw error;
 		}
@@ -79,10 +81,10 @@ export function closeWorkshop(
 export function reopenWorkshop(app: App, options: { workshopId: string; actor: Actor; now: Date }): Promise<Outcome<null>> {
 	const { workshopId } = options;
 	return serialised(workshopId, async () => {
-		const workshop = await app.storage.findWorkshopById(workshopId);
+		const workshop = await app.storage.workshops.findById(workshopId);
 		if (!workshop) return refused(404, 'no such workshop');
 		if (workshop.status === 'open') return refused(409, 'the workshop is already open');
-		await app.storage.updateWorkshop(workshopId, { status: 'open' });
+		await app.storage.workshops.update(workshopId, { status: 'open' });
 		forgetWorkshopStatus(workshopId);
 		await audit(app, { action: 'reopen', workshopId, actor: options.actor }, options.now);
 		log.info('workshop.reopened', { workshopId });
@@ -98,9 +100,9 @@ export function reopenWorkshop(app: App, options: { workshopId: string; actor: A
 export function deleteWorkshopData(app: App, options: { workshopId: string; actor: Actor; now: Date }): Promise<Outcome<null>> {
 	const { workshopId } = options;
 	return serialised(workshopId, async () => {
-		if (!(await app.storage.findWorkshopById(workshopId))) return refused(404, 'no such workshop');
+		if (!(await app.storage.workshops.findById(workshopId))) return refused(404, 'no such workshop');
 		app.io?.in(workshopRoom(workshopId)).disconnectSockets(true);
-		await app.storage.deleteWorkshop(workshopId);
+		await app.storage.workshops.delete(workshopId);
 		app.docs.drop(workshopId);
 		forgetWorkshopStatus(workshopId);
 		await audit(app, { action: 'delete', workshopId, actor: options.actor }, options.now);
@@ -116,12 +118,12 @@ export function setStepStatus(
 ): Promise<Outcome<null>> {
 	const { workshopId, cardId } = options;
 	return serialised(workshopId, async () => {
-		const workshop = await app.storage.findWorkshopById(workshopId);
+		const workshop = await app.storage.workshops.findById(workshopId);
 		if (!workshop) return refused(404, 'no such workshop');
 		if (workshop.status === 'closed') return refused(409, 'the workshop is closed; reopen it first');
-		const steps = await app.storage.listFollowUpSteps(workshopId);
+		const steps = await app.storage.archive.listFollowUpSteps(workshopId);
 		if (!steps.some((step) => step.cardId === cardId)) return refused(404, 'no carried-over next step with that id');
-		await app.storage.putFollowUpStep({
+		await app.storage.archive.putFollowUpStep({
 			workshopId,
 			cardId,
 			status: options.status,

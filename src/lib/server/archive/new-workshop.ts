@@ -1,4 +1,5 @@
-import { DuplicateKeyError, type Storage, type WorkshopRow } from '../persistence/storage';
+import { DuplicateKeyError, type Storage } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { hashSecret, newId, newJoinCode, newSecret } from '../secrets';
 import type { CreatedWorkshop } from '../workshops';
 
@@ -21,7 +22,7 @@ export async function insertRestoredWorkshop(
 			...options
 		};
 		try {
-			await storage.insertWorkshop(workshop);
+			await storage.workshops.insert(workshop);
 			return { workshop, facilitatorSecret };
 		} catch (error) {
 			if (!(error instanceof DuplicateKeyError)) throw error;

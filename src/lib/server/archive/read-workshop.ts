@@ -8,7 +8,7 @@ import { INDICATORS_DOC, readIndicators } from '$lib/sync/indicators';
 import { readMap } from '$lib/sync/map';
 import type { App } from '../app';
 import { log } from '../log';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 
 /** Always in an archive document, even before anything was written to them. */
 const ALWAYS = [PLENARY_CANVAS_NAME, `map:${PLENARY_MAP_ID}`];
@@ -32,7 +32,7 @@ export async function readWorkshopDocument(
 	};
 	const { live, preparation, vote, groups, moderation, removedMaps } = readControl(await settled('control'));
 	const indicators = readIndicators(await settled(INDICATORS_DOC));
-	const names = [...new Set([...ALWAYS, ...(await app.storage.listDocNames(workshop.id))])];
+	const names = [...new Set([...ALWAYS, ...(await app.storage.docs.listDocNames(workshop.id))])];
 	const canvases: { name: string; cards: Card[] }[] = [];
 	const maps: { mapId: string; map: MapContent }[] = [];
 	for (const name of names) {
@@ -49,9 +49,9 @@ export async function readWorkshopDocument(
 		}
 	}
 	const [participants, archive, steps] = await Promise.all([
-		app.storage.listParticipants(workshop.id),
-		app.storage.findArchive(workshop.id),
-		app.storage.listFollowUpSteps(workshop.id)
+		app.storage.participants.list(workshop.id),
+		app.storage.archive.find(workshop.id),
+		app.storage.archive.listFollowUpSteps(workshop.id)
 	]);
 	const origin = archive?.followUpOf ?? null;
 	return buildArchiveDocument({

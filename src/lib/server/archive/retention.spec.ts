@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { MemoryStorage } from '../persistence/memory';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { sweepRetention } from './retention';
 
 const workshop = (id: string, status: WorkshopRow['status']): WorkshopRow => ({
@@ -21,8 +21,8 @@ async function setUp() {
 		['recent', 'closed', '2026-03-25T00:00:00.000Z'],
 		['reopened', 'open', '2026-01-01T00:00:00.000Z']
 	] as const) {
-		await storage.insertWorkshop(workshop(id, status));
-		await storage.insertParticipant({
+		await storage.workshops.insert(workshop(id, status));
+		await storage.participants.insert({
 			id: `${id}-p`,
 			workshopId: id,
 			tokenHash: 't',
@@ -30,12 +30,12 @@ async function setUp() {
 			sector: 'skola',
 			createdAt: closedAt
 		});
-		await storage.putArchive({ workshopId: id, closedAt, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null });
+		await storage.archive.put({ workshopId: id, closedAt, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null });
 	}
 	return { storage, app: { storage } as unknown as App };
 }
 
-const names = async (storage: MemoryStorage, id: string) => (await storage.listParticipants(id)).map((p) => [p.displayName, p.sector]);
+const names = async (storage: MemoryStorage, id: string) => (await storage.participants.list(id)).map((p) => [p.displayName, p.sector]);
 
 describe('sweepRetention', () => {
 	const now = new Date('2026-04-01T00:00:00.000Z');
@@ -46,8 +46,8 @@ describe('sweepRetention', () => {
 		expect(await names(storage, 'old')).toEqual([['', 'skola']]);
 		expect(await names(storage, 'recent')).toEqual([['Åsa Lind', 'skola']]);
 		expect(await names(storage, 'reopened')).toEqual([['Åsa Lind', 'skola']]);
-		expect((await storage.findArchive('old'))?.namesErasedAt).toBe(now.toISOString());
-		expect(await storage.listAudit()).toEqual([{ at: now.toISOString(), action: 'names-erased', workshopId: 'old', actor: 'system' }]);
+		expect((await storage.archive.find('old'))?.namesErasedAt).toBe(now.toISOString());
+		expect(await storage.audit.list()).toEqual([{ at: now.toISOString(), action: 'names-erased', workshopId: 'old', actor: 'system' }]);
 		expect(await sweepRetention(app, { retentionDays: 30, now })).toBe(0);
 	});
 

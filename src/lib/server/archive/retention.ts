@@ -16,11 +16,11 @@ export async function sweepRetention(app: App, options: { retentionDays: number 
 	if (options.retentionDays === null) return 0;
 	const cutoff = options.now.getTime() - options.retentionDays * DAY_MS;
 	let erased = 0;
-	for (const { workshop, archive } of await app.storage.listWorkshopSummaries()) {
+	for (const { workshop, archive } of await app.storage.workshops.listSummaries()) {
 		if (workshop.status !== 'closed' || !archive?.closedAt || archive.namesErasedAt) continue;
 		if (new Date(archive.closedAt).getTime() > cutoff) continue;
-		await app.storage.eraseParticipantNames(workshop.id);
-		await app.storage.putArchive({ ...archive, namesErasedAt: options.now.toISOString() });
+		await app.storage.participants.eraseNames(workshop.id);
+		await app.storage.archive.put({ ...archive, namesErasedAt: options.now.toISOString() });
 		await audit(app, { action: 'names-erased', workshopId: workshop.id, actor: 'system' }, options.now);
 		erased++;
 	}

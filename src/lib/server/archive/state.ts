@@ -3,15 +3,15 @@ import { isoDay, nextFollowUp } from '$lib/domain/archive/follow-up-dates';
 import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
 import { readCards } from '$lib/sync/cards';
 import type { App } from '../app';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 
 /** What the facilitator's archive controls show: status, versions, follow-up dates and carried-over steps. */
 export async function archiveState(app: App, workshop: WorkshopRow, now: Date): Promise<ArchiveState> {
 	const [archive, versions, steps, summaries] = await Promise.all([
-		app.storage.findArchive(workshop.id),
-		app.storage.listArchiveVersions(workshop.id),
-		app.storage.listFollowUpSteps(workshop.id),
-		app.storage.listWorkshopSummaries()
+		app.storage.archive.find(workshop.id),
+		app.storage.archive.listVersions(workshop.id),
+		app.storage.archive.listFollowUpSteps(workshop.id),
+		app.storage.workshops.listSummaries()
 	]);
 	const started = summaries.find((row) => row.workshop.id === workshop.id)?.followUpsStarted ?? 0;
 	const cards = steps.length > 0 ? readCards((await app.docs.get(workshop.id, PLENARY_CANVAS)).doc) : [];

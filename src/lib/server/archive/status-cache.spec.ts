@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Storage } from '../persistence/storage';
+import type { WorkshopRepository } from '../persistence/workshops';
 import { forgetWorkshopStatus, isWorkshopClosed } from './status-cache';
 
-/** A storage that only answers findWorkshopById, with `status`, or fails when it is null. */
-function storageAnswering(state: { status: 'open' | 'closed' | null; reads: number }): Storage {
+/** Workshops that only answer findById, with `status`, or fails when it is null. */
+function storageAnswering(state: { status: 'open' | 'closed' | null; reads: number }): WorkshopRepository {
 	return {
-		findWorkshopById: async () => {
+		findById: async () => {
 			state.reads++;
 			if (state.status === null) throw new Error('database does not answer');
 			return { status: state.status };
 		}
-	} as unknown as Storage;
+	} as unknown as WorkshopRepository;
 }
 
 describe('workshop status cache', () => {

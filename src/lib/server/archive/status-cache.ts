@@ -1,4 +1,4 @@
-import type { Storage } from '../persistence/storage';
+import type { WorkshopRepository } from '../persistence/workshops';
 
 /**
  * Whether a workshop is closed, for the realtime layer's write checks. Every Yjs
@@ -12,12 +12,12 @@ const TTL_MS = 2000;
 const MAX_ENTRIES = 10_000;
 const known = new Map<string, { closed: boolean; at: number }>();
 
-export async function isWorkshopClosed(storage: Storage, workshopId: string, now = Date.now()): Promise<boolean> {
+export async function isWorkshopClosed(workshops: WorkshopRepository, workshopId: string, now = Date.now()): Promise<boolean> {
 	const hit = known.get(workshopId);
 	if (hit && now - hit.at < TTL_MS) return hit.closed;
 	let closed: boolean;
 	try {
-		closed = (await storage.findWorkshopById(workshopId))?.status === 'closed';
+		closed = (await workshops.findById(workshopId))?.status === 'closed';
 	} catch (error) {
 		if (hit) return hit.closed;
 		throw error;

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { facilitatorCookie } from '$lib/sync/protocol';
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 import { secretMatches } from '../secrets';
 
 /**

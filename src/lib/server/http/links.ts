@@ -1,4 +1,4 @@
-import type { WorkshopRow } from '../persistence/storage';
+import type { WorkshopRow } from '../persistence/workshops';
 
 export function joinUrl(origin: string, workshop: Pick<WorkshopRow, 'code'>): string {
 	return `${origin}/j/${workshop.code}`;

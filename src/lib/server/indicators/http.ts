@@ -1,33 +1,19 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { ErrorCode } from '$lib/sync/protocol';
-import type { App } from '../app';
-import { requireWorkshop, type CallEvent } from '../http/require-workshop';
 import { problem } from '../http/problem';
 import { firstIssue } from '../http/schemas';
 import { isImportError } from '../importers/import-error';
-import type { WorkshopRow } from '../persistence/storage';
 import { readIndicatorSourcesConfig, type IndicatorSourcesConfig } from './config';
 import { UpstreamError } from './upstream';
 
-/**
- * Shared plumbing of the facilitator-only indicator endpoints: who may call
- * them, how a raw upload is read, and how refusals are worded. Errors keep the
- * API's `{ error: { code, message } }` shape; import and provider failures add
- * `reason` ('malformed', 'unsupported', 'empty', 'too_large', 'offline',
- * 'timeout', 'upstream') so a UI can say it in the user's language.
+/*
+ * Shared plumbing of the facilitator-only indicator endpoints (each route calls
+ * requireWorkshop first): how a raw upload is read, and how refusals are worded.
+ * Errors keep the API's `{ error: { code, message } }` shape; import and provider
+ * failures add `reason` ('malformed', 'unsupported', 'empty', 'too_large',
+ * 'offline', 'timeout', 'upstream') so a UI can say it in the user's language.
  */
-
-export interface FacilitatorCall {
-	app: App;
-	workshop: WorkshopRow;
-}
-
-/** The workshop, when the request carries its facilitator secret; otherwise the 4xx to answer with. */
-export async function facilitatorCall(event: CallEvent): Promise<FacilitatorCall | Response> {
-	const call = await requireWorkshop(event, { need: 'facilitator' });
-	return call instanceof Response ? call : { app: call.app, workshop: call.workshop };
-}
 
 export function reasonedProblem(status: number, code: ErrorCode, message: string, reason: string): Response {
 	return json({ error: { code, message, reason } }, { status });
@@ -92,17 +78,15 @@ export function parseQuery<T>(url: URL, schema: z.ZodType<T>): T | Response {
 }
 
 /**
- * A facilitator's look-up in an outside indicator source (a GET): checks the caller and
- * the query, then answers with what `look` finds, or with the source's failure.
+ * A look-up in an outside indicator source (a GET, after the route's guard): checks the
+ * query, then answers with what `look` finds, or with the source's failure.
  */
 export async function sourceLookup<T>(
-	event: CallEvent & { url: URL },
+	url: URL,
 	schema: z.ZodType<T>,
 	look: (query: T, config: IndicatorSourcesConfig) => Promise<unknown>
 ): Promise<Response> {
-	const call = await facilitatorCall(event);
-	if (call instanceof Response) return call;
-	const query = parseQuery(event.url, schema);
+	const query = parseQuery(url, schema);
 	if (query instanceof Response) return query;
 	try {
 		return json(await look(query, readIndicatorSourcesConfig()));

@@ -129,7 +129,7 @@ export class MethodService {
 			case 'phase.set': {
 				allow({ type: 'change-phase' });
 				await live(goToPhase(snapshot.live, command.phase));
-				await this.#options.storage.updateWorkshop(workshopId, { phase: command.phase });
+				await this.#options.storage.workshops.update(workshopId, { phase: command.phase });
 				return;
 			}
 			case 'agenda.set': {
@@ -277,7 +277,7 @@ export class MethodService {
 				allow({ type: 'manage-maps' });
 				const docName = `map:${command.mapId}`;
 				const exists =
-					docs.peek(workshopId, docName) !== undefined || (await this.#options.storage.listDocNames(workshopId)).includes(docName);
+					docs.peek(workshopId, docName) !== undefined || (await this.#options.storage.docs.listDocNames(workshopId)).includes(docName);
 				const groupIds = snapshot.groups.map((group) => group.id);
 				const result = removeMap(snapshot.removedMaps, command.mapId, { groupIds, exists });
 				if (!result.ok) throw mapRemovalError(result.error);
@@ -294,7 +294,7 @@ export class MethodService {
 
 	/** One more than the latest round whose group canvases were stored, so a new round starts on blank canvases. */
 	async #nextGroupRound(workshopId: string): Promise<number> {
-		const names = await this.#options.storage.listDocNames(workshopId);
+		const names = await this.#options.storage.docs.listDocNames(workshopId);
 		const rounds = names.map((name) => /^(?:canvas|map):grupp-\d+(?:-v(\d+))?$/.exec(name)).map((m) => (m ? Number(m[1] ?? 1) : 0));
 		return Math.max(0, ...rounds) + 1;
 	}

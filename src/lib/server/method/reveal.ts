@@ -14,7 +14,7 @@ export async function revealDrafts(options: { docs: DocRegistry; storage: Storag
 	const { docs, storage, workshopId, phase } = options;
 	const kind = cardKindOfPhase(phase);
 	if (!kind) return 0;
-	const names = (await storage.listDocNames(workshopId)).filter((name) => name.startsWith('draft:'));
+	const names = (await storage.docs.listDocNames(workshopId)).filter((name) => name.startsWith('draft:'));
 	let moved = 0;
 	for (const name of names) {
 		const draft = await docs.get(workshopId, name);

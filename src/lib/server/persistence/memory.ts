@@ -1,133 +1,167 @@
-import {
-	DuplicateKeyError,
-	type ArchiveRow,
-	type ArchiveVersionInfo,
-	type ArchiveVersionRow,
-	type AuditEntry,
-	type FollowUpStepRow,
-	type ParticipantRow,
-	type Storage,
-	type StoredDoc,
-	type WorkshopPatch,
-	type WorkshopRow,
-	type WorkshopSummaryRow
-} from './storage';
+import type { ArchiveRepository, ArchiveRow, ArchiveVersionInfo, ArchiveVersionRow, FollowUpStepRow } from './archive';
+import type { AuditEntry, AuditLog } from './audit';
+import type { DocumentStore, StoredDoc } from './documents';
+import type { ParticipantRepository, ParticipantRow } from './participants';
+import { DuplicateKeyError, type Storage } from './storage';
+import type { WorkshopPatch, WorkshopRepository, WorkshopRow, WorkshopSummaryRow } from './workshops';
 
-interface DocLog {
-	snapshot: Uint8Array | null;
-	snapshotSeq: number;
-	updates: { seq: number; data: Uint8Array }[];
-}
-
-/** In-memory store for unit tests; same contract as the SQL stores, nothing survives a restart. */
+/**
+ * In-memory store for unit tests; the same repositories and contract as the SQL stores,
+ * nothing survives a restart. Every row handed out is a copy, so callers can never
+ * change what the store holds.
+ */
 export class MemoryStorage implements Storage {
 	readonly kind = 'memory' as const;
-	readonly #workshops = new Map<string, WorkshopRow>();
-	readonly #participants = new Map<string, ParticipantRow>();
-	readonly #docs = new Map<string, DocLog>();
-	readonly #archives = new Map<string, ArchiveRow>();
-	readonly #versions = new Map<string, ArchiveVersionRow>();
-	readonly #steps = new Map<string, FollowUpStepRow>();
-	readonly #audit: AuditEntry[] = [];
-	#seq = 0;
+	readonly participants = new MemoryParticipants();
+	readonly archive = new MemoryArchive();
+	readonly audit = new MemoryAuditLog();
+	readonly docs = new MemoryDocumentStore();
+	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs);
 
 	async migrate(): Promise<void> {}
 	async ping(): Promise<void> {}
 	async close(): Promise<void> {}
+}
 
-	async insertWorkshop(row: WorkshopRow): Promise<void> {
-		for (const existing of this.#workshops.values()) {
-			if (existing.id === row.id || existing.code === row.code) throw new DuplicateKeyError('workshop id or code');
-		}
-		this.#workshops.set(row.id, { ...row });
+/** Deep copy, so callers can never change what the store holds. */
+function clone<T>(value: T): T {
+	return structuredClone(value);
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What a memory repository drops when its workshop is deleted. */
+interface MemoryDependent {
+	removeWorkshop(workshopId: string): void;
+}
+
+class MemoryWorkshops implements WorkshopRepository {
+	readonly #rows = new Map<string, WorkshopRow>();
+	readonly #participants: MemoryParticipants;
+	readonly #archive: MemoryArchive;
+	readonly #dependents: MemoryDependent[];
+
+	constructor(participants: MemoryParticipants, archive: MemoryArchive, docs: MemoryDocumentStore) {
+		this.#participants = participants;
+		this.#archive = archive;
+		this.#dependents = [archive, docs, participants];
 	}
 
-	async findWorkshopById(id: string): Promise<WorkshopRow | null> {
-		const row = this.#workshops.get(id);
+	async insert(row: WorkshopRow): Promise<void> {
+		for (const existing of this.#rows.values()) {
+			if (existing.id === row.id || existing.code === row.code) throw new DuplicateKeyError('workshop id or code');
+		}
+		this.#rows.set(row.id, { ...row });
+	}
+
+	async findById(id: string): Promise<WorkshopRow | null> {
+		const row = this.#rows.get(id);
 		return row ? { ...row } : null;
 	}
 
-	async findWorkshopByCode(code: string): Promise<WorkshopRow | null> {
-		for (const row of this.#workshops.values()) if (row.code === code) return { ...row };
+	async findByCode(code: string): Promise<WorkshopRow | null> {
+		for (const row of this.#rows.values()) if (row.code === code) return { ...row };
 		return null;
 	}
 
-	async listWorkshops(): Promise<WorkshopRow[]> {
-		return [...this.#workshops.values()].map((r) => ({ ...r })).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+	async list(): Promise<WorkshopRow[]> {
+		return [...this.#rows.values()].map((r) => ({ ...r })).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 	}
 
-	async updateWorkshop(id: string, patch: WorkshopPatch): Promise<void> {
-		const row = this.#workshops.get(id);
-		if (row) this.#workshops.set(id, { ...row, ...patch });
+	async update(id: string, patch: WorkshopPatch): Promise<void> {
+		const row = this.#rows.get(id);
+		if (row) this.#rows.set(id, { ...row, ...patch });
 	}
 
-	async deleteWorkshop(id: string): Promise<void> {
-		this.#workshops.delete(id);
-		for (const [key, p] of this.#participants) if (p.workshopId === id) this.#participants.delete(key);
-		for (const key of this.#docs.keys()) if (key.startsWith(`${id}/`)) this.#docs.delete(key);
-		this.#archives.delete(id);
-		for (const [key, v] of this.#versions) if (v.workshopId === id) this.#versions.delete(key);
-		for (const [key, s] of this.#steps) if (s.workshopId === id) this.#steps.delete(key);
+	async delete(id: string): Promise<void> {
+		for (const dependent of this.#dependents) dependent.removeWorkshop(id);
+		this.#rows.delete(id);
 	}
 
-	async listWorkshopSummaries(): Promise<WorkshopSummaryRow[]> {
-		const archives = [...this.#archives.values()];
-		return (await this.listWorkshops()).map((workshop) => ({
+	async listSummaries(): Promise<WorkshopSummaryRow[]> {
+		const archives = this.#archive.all();
+		const participants = this.#participants.all();
+		return (await this.list()).map((workshop) => ({
 			workshop,
-			archive: clone(this.#archives.get(workshop.id) ?? null),
-			participantCount: [...this.#participants.values()].filter((p) => p.workshopId === workshop.id).length,
+			archive: clone(archives.find((a) => a.workshopId === workshop.id) ?? null),
+			participantCount: participants.filter((p) => p.workshopId === workshop.id).length,
 			followUpsStarted: archives.filter((a) => a.followUpOf?.workshopId === workshop.id).length
 		}));
 	}
+}
 
-	async insertParticipant(row: ParticipantRow): Promise<void> {
-		this.#participants.set(`${row.workshopId}/${row.id}`, { ...row });
+class MemoryParticipants implements ParticipantRepository, MemoryDependent {
+	readonly #rows = new Map<string, ParticipantRow>();
+
+	/** Every participant of every workshop, as held (for the summaries). */
+	all(): ParticipantRow[] {
+		return [...this.#rows.values()];
 	}
 
-	async findParticipant(workshopId: string, id: string): Promise<ParticipantRow | null> {
-		const row = this.#participants.get(`${workshopId}/${id}`);
+	async insert(row: ParticipantRow): Promise<void> {
+		this.#rows.set(`${row.workshopId}/${row.id}`, { ...row });
+	}
+
+	async find(workshopId: string, id: string): Promise<ParticipantRow | null> {
+		const row = this.#rows.get(`${workshopId}/${id}`);
 		return row ? { ...row } : null;
 	}
 
-	async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
-		return [...this.#participants.values()]
+	async list(workshopId: string): Promise<ParticipantRow[]> {
+		return this.all()
 			.filter((p) => p.workshopId === workshopId)
+			.map((p) => ({ ...p }))
 			.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	}
 
-	async deleteParticipant(workshopId: string, id: string): Promise<boolean> {
-		return this.#participants.delete(`${workshopId}/${id}`);
+	async delete(workshopId: string, id: string): Promise<boolean> {
+		return this.#rows.delete(`${workshopId}/${id}`);
 	}
 
-	async eraseParticipantNames(workshopId: string): Promise<number> {
+	async eraseNames(workshopId: string): Promise<number> {
 		let erased = 0;
-		for (const [key, p] of this.#participants) {
+		for (const [key, p] of this.#rows) {
 			if (p.workshopId !== workshopId || p.displayName === '') continue;
-			this.#participants.set(key, { ...p, displayName: '' });
+			this.#rows.set(key, { ...p, displayName: '' });
 			erased++;
 		}
 		return erased;
 	}
 
-	async findArchive(workshopId: string): Promise<ArchiveRow | null> {
+	removeWorkshop(workshopId: string): void {
+		for (const [key, p] of this.#rows) if (p.workshopId === workshopId) this.#rows.delete(key);
+	}
+}
+
+class MemoryArchive implements ArchiveRepository, MemoryDependent {
+	readonly #archives = new Map<string, ArchiveRow>();
+	readonly #versions = new Map<string, ArchiveVersionRow>();
+	readonly #steps = new Map<string, FollowUpStepRow>();
+
+	/** Every archive record, as held (for the summaries). */
+	all(): ArchiveRow[] {
+		return [...this.#archives.values()];
+	}
+
+	async find(workshopId: string): Promise<ArchiveRow | null> {
 		return clone(this.#archives.get(workshopId) ?? null);
 	}
 
-	async putArchive(row: ArchiveRow): Promise<void> {
+	async put(row: ArchiveRow): Promise<void> {
 		this.#archives.set(row.workshopId, clone(row));
 	}
 
-	async insertArchiveVersion(row: ArchiveVersionRow): Promise<void> {
+	async insertVersion(row: ArchiveVersionRow): Promise<void> {
 		const key = `${row.workshopId}/${row.version}`;
 		if (this.#versions.has(key)) throw new DuplicateKeyError('archive version');
 		this.#versions.set(key, { ...row });
 	}
 
-	async listArchiveVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
+	async listVersions(workshopId: string): Promise<ArchiveVersionInfo[]> {
 		return this.#versionsOf(workshopId).map(({ document: _document, ...info }) => info);
 	}
 
-	async findArchiveVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
+	async findVersion(workshopId: string, version?: number): Promise<ArchiveVersionRow | null> {
 		const versions = this.#versionsOf(workshopId);
 		const found = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
 		return found ? { ...found } : null;
@@ -145,16 +179,37 @@ export class MemoryStorage implements Storage {
 		return [...this.#steps.values()]
 			.filter((s) => s.workshopId === workshopId)
 			.map((s) => ({ ...s }))
-			.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
+			.sort((a, b) => byteOrder(a.cardId, b.cardId));
 	}
 
-	async appendAudit(entry: AuditEntry): Promise<void> {
-		this.#audit.push({ ...entry });
+	removeWorkshop(workshopId: string): void {
+		this.#archives.delete(workshopId);
+		for (const [key, v] of this.#versions) if (v.workshopId === workshopId) this.#versions.delete(key);
+		for (const [key, s] of this.#steps) if (s.workshopId === workshopId) this.#steps.delete(key);
+	}
+}
+
+class MemoryAuditLog implements AuditLog {
+	readonly #entries: AuditEntry[] = [];
+
+	async append(entry: AuditEntry): Promise<void> {
+		this.#entries.push({ ...entry });
 	}
 
-	async listAudit(): Promise<AuditEntry[]> {
-		return this.#audit.map((entry) => ({ ...entry }));
+	async list(): Promise<AuditEntry[]> {
+		return this.#entries.map((entry) => ({ ...entry }));
 	}
+}
+
+interface DocLog {
+	snapshot: Uint8Array | null;
+	snapshotSeq: number;
+	updates: { seq: number; data: Uint8Array }[];
+}
+
+class MemoryDocumentStore implements DocumentStore, MemoryDependent {
+	readonly #docs = new Map<string, DocLog>();
+	#seq = 0;
 
 	#log(workshopId: string, docName: string): DocLog {
 		const key = `${workshopId}/${docName}`;
@@ -196,9 +251,12 @@ export class MemoryStorage implements Storage {
 			.map((k) => k.slice(workshopId.length + 1))
 			.sort();
 	}
-}
 
-/** Deep copy, so callers can never change what the store holds. */
-function clone<T>(value: T): T {
-	return structuredClone(value);
+	async deleteWorkshopDocs(workshopId: string): Promise<void> {
+		this.removeWorkshop(workshopId);
+	}
+
+	removeWorkshop(workshopId: string): void {
+		for (const key of this.#docs.keys()) if (key.startsWith(`${workshopId}/`)) this.#docs.delete(key);
+	}
 }

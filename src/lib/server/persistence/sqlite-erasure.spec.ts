@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from './sqlite';
-import type { WorkshopRow } from './storage';
+import type { WorkshopRow } from './workshops';
 
 /** Whether the text is anywhere in the database file or its WAL, as raw bytes. */
 function onDisk(dir: string, text: string): boolean {
@@ -45,14 +45,14 @@ describe('SQLite erasure leaves nothing readable in the files', () => {
 
 	it('deleting a workshop zeroes its title, names and card texts', async () => {
 		const { dir, storage } = await open();
-		await storage.insertWorkshop(workshop('w1', 'ABCDEF', 'Hemlig workshop Zanzibar'));
-		await storage.insertWorkshop(workshop('w2', 'GHJKLM', 'Grannen som blir kvar'));
-		await storage.insertParticipant(participant('w1', 'p1', 'Qwertyna Xylofonsson'));
-		await storage.appendUpdate('w1', 'canvas:plenary', new TextEncoder().encode('kortet säger Mjölnarhemligheten'));
+		await storage.workshops.insert(workshop('w1', 'ABCDEF', 'Hemlig workshop Zanzibar'));
+		await storage.workshops.insert(workshop('w2', 'GHJKLM', 'Grannen som blir kvar'));
+		await storage.participants.insert(participant('w1', 'p1', 'Qwertyna Xylofonsson'));
+		await storage.docs.appendUpdate('w1', 'canvas:plenary', new TextEncoder().encode('kortet säger Mjölnarhemligheten'));
 		expect(onDisk(dir, 'Qwertyna Xylofonsson')).toBe(true);
 		expect(onDisk(dir, 'Mjölnarhemligheten')).toBe(true);
 
-		await storage.deleteWorkshop('w1');
+		await storage.workshops.delete('w1');
 		expect(onDisk(dir, 'Hemlig workshop Zanzibar')).toBe(false);
 		expect(onDisk(dir, 'Qwertyna Xylofonsson')).toBe(false);
 		expect(onDisk(dir, 'Mjölnarhemligheten')).toBe(false);
@@ -62,12 +62,12 @@ describe('SQLite erasure leaves nothing readable in the files', () => {
 
 	it('erasing names and removing a participant zeroes the names', async () => {
 		const { dir, storage } = await open();
-		await storage.insertWorkshop(workshop('w1', 'ABCDEF', 'Workshop'));
-		await storage.insertParticipant(participant('w1', 'p1', 'Bortglömda Bengtsdotter'));
-		await storage.insertParticipant(participant('w1', 'p2', 'Borttagne Blomkvistson'));
-		await storage.deleteParticipant('w1', 'p2');
+		await storage.workshops.insert(workshop('w1', 'ABCDEF', 'Workshop'));
+		await storage.participants.insert(participant('w1', 'p1', 'Bortglömda Bengtsdotter'));
+		await storage.participants.insert(participant('w1', 'p2', 'Borttagne Blomkvistson'));
+		await storage.participants.delete('w1', 'p2');
 		expect(onDisk(dir, 'Borttagne Blomkvistson')).toBe(false);
-		await storage.eraseParticipantNames('w1');
+		await storage.participants.eraseNames('w1');
 		expect(onDisk(dir, 'Bortglömda Bengtsdotter')).toBe(false);
 		await storage.close();
 	});

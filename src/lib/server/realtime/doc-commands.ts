@@ -61,7 +61,7 @@ export class DocCommandService {
 		if (!canAccessDoc({ actor: sender.actor, doc: name, mode: 'write' })) {
 			throw new CommandRefusedError(refuse('forbidden', 'read-only', 'this document is read-only for you'));
 		}
-		if (await isWorkshopClosed(this.#storage, live.workshopId)) {
+		if (await isWorkshopClosed(this.#storage.workshops, live.workshopId)) {
 			throw new CommandRefusedError(
 				refuse('forbidden', 'closed', 'the workshop is closed; the facilitator must reopen it before anything can change')
 			);

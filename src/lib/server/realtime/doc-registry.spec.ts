@@ -7,19 +7,19 @@ function setup(options: { compactEvery?: number; maxUnstoredBytes?: number } = {
 	const storage = new MemoryStorage();
 	const seen: UpdateOrigin[] = [];
 	const stored: Uint8Array[] = [];
-	const docs = new DocRegistry({ storage, ...options });
+	const docs = new DocRegistry({ store: storage.docs, ...options });
 	docs.use({ onChange: (_live, _update, origin) => seen.push(origin), afterStore: (_live, update) => stored.push(update) });
 	return { storage, docs, seen, stored };
 }
 
 /** Makes the storage fail its writes until the returned function is called. */
 function breakWrites(storage: MemoryStorage): () => void {
-	const append = storage.appendUpdate.bind(storage);
-	storage.appendUpdate = async () => {
+	const append = storage.docs.appendUpdate.bind(storage.docs);
+	storage.docs.appendUpdate = async () => {
 		throw new Error('database does not answer');
 	};
 	return () => {
-		storage.appendUpdate = append;
+		storage.docs.appendUpdate = append;
 	};
 }
 
@@ -35,7 +35,7 @@ const write = (docs: DocRegistry, live: LiveDoc, text: string) => docs.transact(
 describe('document registry', () => {
 	it('loads the stored state before anyone gets the document', async () => {
 		const { storage, docs } = setup();
-		await storage.appendUpdate('w', 'canvas:plenary', clientUpdate('stored'));
+		await storage.docs.appendUpdate('w', 'canvas:plenary', clientUpdate('stored'));
 		const live = await docs.get('w', 'canvas:plenary');
 		expect(live.doc.getMap('cards').get('stored')).toBe('stored');
 	});
@@ -53,7 +53,7 @@ describe('document registry', () => {
 		expect(seen).toEqual([{ source: 'server' }]);
 		expect(stored).toHaveLength(0);
 		await applying;
-		expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
+		expect((await storage.docs.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
 		expect(stored).toHaveLength(1);
 	});
 
@@ -63,7 +63,7 @@ describe('document registry', () => {
 		await docs.transact(live, (doc) => doc.getMap('state').set('phase', 'samverkan'));
 		expect(seen).toEqual([{ source: 'server' }]);
 		const reloaded = new Y.Doc();
-		for (const u of (await storage.loadDoc('w', 'control')).updates) Y.applyUpdate(reloaded, u);
+		for (const u of (await storage.docs.loadDoc('w', 'control')).updates) Y.applyUpdate(reloaded, u);
 		expect(reloaded.getMap('state').get('phase')).toBe('samverkan');
 	});
 
@@ -72,7 +72,7 @@ describe('document registry', () => {
 		const live = await docs.get('w', 'canvas:plenary');
 		for (const text of ['a', 'b', 'c', 'd']) await write(docs, live, text);
 		await docs.settled(live);
-		const stored = await storage.loadDoc('w', 'canvas:plenary');
+		const stored = await storage.docs.loadDoc('w', 'canvas:plenary');
 		expect(stored.snapshot).not.toBeNull();
 		expect(stored.updates.length).toBeLessThan(4);
 		const reloaded = new Y.Doc();
@@ -114,7 +114,7 @@ describe('document registry', () => {
 		expect(docs.unstoredBytes()).toBe(0);
 		expect(stored).toHaveLength(2);
 		const reloaded = new Y.Doc();
-		for (const u of (await storage.loadDoc('w', 'canvas:plenary')).updates) Y.applyUpdate(reloaded, u);
+		for (const u of (await storage.docs.loadDoc('w', 'canvas:plenary')).updates) Y.applyUpdate(reloaded, u);
 		expect([...reloaded.getMap('cards').keys()].sort()).toEqual(['after', 'kept']);
 	});
 
@@ -128,7 +128,7 @@ describe('document registry', () => {
 			repair();
 			await vi.advanceTimersByTimeAsync(1000);
 			expect(docs.unstoredBytes()).toBe(0);
-			expect((await storage.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
+			expect((await storage.docs.loadDoc('w', 'canvas:plenary')).updates).toHaveLength(1);
 		} finally {
 			vi.useRealTimers();
 		}

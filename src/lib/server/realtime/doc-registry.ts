@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { parseDocName } from '$lib/domain/workshop/documents';
 import { migrateDoc, needsMigration } from '$lib/sync/doc-schema';
-import type { Storage } from '../persistence/storage';
+import type { DocumentStore } from '../persistence/documents';
 import { log } from '../log';
 import type { RealtimeHooks } from './hooks';
 
@@ -35,7 +35,8 @@ interface LoadedDoc extends LiveDoc {
 }
 
 export interface DocRegistryOptions {
-	storage: Storage;
+	/** Where the update logs are kept. */
+	store: DocumentStore;
 	compactEvery?: number;
 	/** How much applied change may wait for the database before new changes are refused. */
 	maxUnstoredBytes?: number;
@@ -48,7 +49,7 @@ const FIRST_RETRY_MS = 250;
 const LAST_RETRY_MS = 10_000;
 
 export class DocRegistry {
-	readonly #storage: Storage;
+	readonly #store: DocumentStore;
 	readonly #hooks: RealtimeHooks[] = [];
 	readonly #loaded = new WeakMap<LiveDoc, LoadedDoc>();
 	readonly #compactEvery: number;
@@ -57,7 +58,7 @@ export class DocRegistry {
 	#unstoredBytes = 0;
 
 	constructor(options: DocRegistryOptions) {
-		this.#storage = options.storage;
+		this.#store = options.store;
 		this.#compactEvery = options.compactEvery ?? 500;
 		this.#maxUnstoredBytes = options.maxUnstoredBytes ?? 64 * 1024 * 1024;
 	}
@@ -105,7 +106,7 @@ export class DocRegistry {
 	}
 
 	async #load(workshopId: string, name: string): Promise<LoadedDoc> {
-		const stored = await this.#storage.loadDoc(workshopId, name);
+		const stored = await this.#store.loadDoc(workshopId, name);
 		const doc = new Y.Doc({ gc: true });
 		const origin: UpdateOrigin = { source: 'load' };
 		doc.transact(() => {
@@ -184,7 +185,7 @@ export class DocRegistry {
 		return this.#enqueue(live, async () => {
 			while (live.unstored.length > 0) {
 				const update = live.unstored[0]!;
-				await this.#storage.appendUpdate(live.workshopId, live.name, update);
+				await this.#store.appendUpdate(live.workshopId, live.name, update);
 				if (live.unstored[0] !== update) return; // dropped meanwhile: the workshop was deleted
 				live.unstored.shift();
 				this.#unstoredBytes -= update.byteLength;
@@ -231,12 +232,12 @@ export class DocRegistry {
 	 */
 	async #compact(live: LoadedDoc): Promise<void> {
 		if (live.updatesSinceCompaction === 0) return;
-		const stored = await this.#storage.loadDoc(live.workshopId, live.name);
+		const stored = await this.#store.loadDoc(live.workshopId, live.name);
 		if (stored.updates.length > 1 || (stored.updates.length === 1 && stored.snapshot)) {
 			const merged = new Y.Doc({ gc: true });
 			if (stored.snapshot) Y.applyUpdate(merged, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(merged, update);
-			await this.#storage.compactDoc(live.workshopId, live.name, Y.encodeStateAsUpdate(merged), stored.lastSeq);
+			await this.#store.compactDoc(live.workshopId, live.name, Y.encodeStateAsUpdate(merged), stored.lastSeq);
 			merged.destroy();
 		}
 		live.updatesSinceCompaction = 0;

@@ -176,7 +176,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				if (!socket.data.bucket.take()) throw new ProtocolError('rate_limited', 'too many messages, slow down');
 				const parsed = methodCommandSchema.safeParse(payload);
 				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${parsed.error.issues[0]?.message ?? ''}`);
-				if (parsed.data.type !== 'vote.view' && (await isWorkshopClosed(storage, workshopId))) throw closedError();
+				if (parsed.data.type !== 'vote.view' && (await isWorkshopClosed(storage.workshops, workshopId))) throw closedError();
 				const value = await method.run(socket.data.actor, parsed.data);
 				reply(value === undefined ? { ok: true } : { ok: true, value });
 			} catch (error) {
@@ -262,7 +262,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			)
 		)
 			return true;
-		return (await storage.listDocNames(workshopId)).includes(name);
+		return (await storage.docs.listDocNames(workshopId)).includes(name);
 	}
 
 	/**
@@ -310,7 +310,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			const actor = s.data.actor;
 			if (actor?.role === 'participant') counts.set(actor.participantId, (counts.get(actor.participantId) ?? 0) + 1);
 		}
-		const participants = await storage.listParticipants(workshopId);
+		const participants = await storage.participants.list(workshopId);
 		const entries: PresenceEntry[] = participants
 			.filter((p) => counts.has(p.id))
 			.map((p) => ({
@@ -333,7 +333,7 @@ export async function presentParticipants(
 ): Promise<{ id: string; sector: Sector }[]> {
 	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
 	const ids = new Set(sockets.flatMap((s) => (s.data.actor?.role === 'participant' ? [s.data.actor.participantId] : [])));
-	const participants = await storage.listParticipants(workshopId);
+	const participants = await storage.participants.list(workshopId);
 	return participants.filter((p) => ids.has(p.id)).map((p) => ({ id: p.id, sector: p.sector as Sector }));
 }
 
@@ -374,7 +374,7 @@ export function isDocInUse(io: DialogServer, live: LiveDoc): boolean {
 /** The author recorded on what this actor writes: the facilitator, or the participant with their sector. */
 async function authorOf(storage: Storage, actor: Actor): Promise<CommandAuthor | null> {
 	if (actor.role === 'facilitator') return { authorId: FACILITATOR_AUTHOR, sector: 'facilitator' };
-	const participant = await storage.findParticipant(actor.workshopId, actor.participantId);
+	const participant = await storage.participants.find(actor.workshopId, actor.participantId);
 	return participant ? { authorId: participant.id, sector: participant.sector as Sector } : null;
 }
 

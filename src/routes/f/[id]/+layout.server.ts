@@ -8,7 +8,7 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ params, url, cookies, request }) => {
 	const app = await getApp();
-	const workshop = await app.storage.findWorkshopById(params.id);
+	const workshop = await app.storage.workshops.findById(params.id);
 	if (!workshop) error(404, { message: 'Not found' });
 
 	// The link carries the secret once: keep it in an httpOnly cookie and drop it from the address bar.

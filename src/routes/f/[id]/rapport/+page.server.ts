@@ -14,7 +14,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { workshop } = await parent();
 	const app = await archiveApp();
-	const row = await app.storage.findWorkshopById(workshop.id);
+	const row = await app.storage.workshops.findById(workshop.id);
 	const version = versionParam(url);
 	if (!row || version === null) error(404, { message: 'Not found' });
 	const now = new Date();

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { archiveState } from '$lib/server/archive/state';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * note }] }: what the archive controls on the facilitator page show.
  */
 export const GET: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser' });
 	if (caller instanceof Response) return caller;
 	return json(await archiveState(caller.app, caller.workshop, new Date()), { headers: { 'cache-control': 'no-store' } });
 };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { closeRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { closeWorkshop } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
  * 409 when it is already closed.
  */
 export const POST: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;
@@ -23,7 +23,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
 	const outcome = await closeWorkshop(caller.app, {
 		workshopId: caller.workshop.id,
-		actor: caller.actor,
+		actor: caller.actor.role,
 		followUpDates: parsed.data.followUpDates,
 		now: new Date()
 	});

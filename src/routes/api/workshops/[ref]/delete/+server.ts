@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { deleteRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { deleteWorkshopData } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ import type { RequestHandler } from './$types';
  * only that it happened, when and by which role.
  */
 export const POST: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;
@@ -23,6 +23,6 @@ export const POST: RequestHandler = async (event) => {
 	if (parsed.data.confirm.trim().toUpperCase() !== caller.workshop.code) {
 		return problem(400, 'bad_request', "confirm must be the workshop's join code");
 	}
-	const outcome = await deleteWorkshopData(caller.app, { workshopId: caller.workshop.id, actor: caller.actor, now: new Date() });
+	const outcome = await deleteWorkshopData(caller.app, { workshopId: caller.workshop.id, actor: caller.actor.role, now: new Date() });
 	return outcomeResponse(outcome, () => json({ deleted: true }));
 };

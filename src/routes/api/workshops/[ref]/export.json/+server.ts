@@ -1,5 +1,5 @@
 import { problem } from '$lib/server/http/problem';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { loadArchiveDocument, versionParam } from '$lib/server/archive/documents';
 import { attachment, fileSlug } from '$lib/server/archive/http';
 import type { RequestHandler } from './$types';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
  * state of an open one.
  */
 export const GET: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser' });
 	if (caller instanceof Response) return caller;
 	const version = versionParam(event.url);
 	if (version === null) return problem(400, 'bad_request', 'version must be a positive whole number');

@@ -1,6 +1,6 @@
 import { buildReportModel } from '$lib/domain/archive/report-model';
 import { problem } from '$lib/server/http/problem';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { loadArchiveDocument, versionParam } from '$lib/server/archive/documents';
 import { exportZip, exportZipFilename } from '$lib/server/archive/export-zip';
 import { attachment, fileSlug } from '$lib/server/archive/http';
@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
  * system map as GraphML and SVG.
  */
 export const GET: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser' });
 	if (caller instanceof Response) return caller;
 	const version = versionParam(event.url);
 	if (version === null) return problem(400, 'bad_request', 'version must be a positive whole number');

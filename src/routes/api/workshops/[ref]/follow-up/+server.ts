@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { StartedFollowUp } from '$lib/api/archive';
 import { facilitatorUrl, joinUrl } from '$lib/server/http/links';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { startFollowUp } from '$lib/server/archive/follow-up';
 import { outcomeResponse } from '$lib/server/archive/http';
 import type { RequestHandler } from './$types';
@@ -13,9 +13,9 @@ import type { RequestHandler } from './$types';
  * over. The secret is given only here, once. 409 while the workshop is open.
  */
 export const POST: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
-	const outcome = await startFollowUp(caller.app, { workshopId: caller.workshop.id, actor: caller.actor, now: new Date() });
+	const outcome = await startFollowUp(caller.app, { workshopId: caller.workshop.id, actor: caller.actor.role, now: new Date() });
 	const origin = caller.app.config.publicOrigin ?? event.url.origin;
 	return outcomeResponse(outcome, ({ workshop, facilitatorSecret }) =>
 		json(

@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
-import { facilitatorCall, failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
+import { failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
 import { importQuerySchema } from '$lib/api/indicators';
 import { storeImport } from '$lib/server/indicators/store';
 import { importUpload } from '$lib/server/indicators/upload';
 import { log } from '$lib/server/log';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,7 +15,7 @@ import type { RequestHandler } from './$types';
  * nothing is stored; a body over the limit 413.
  */
 export const POST: RequestHandler = async (event) => {
-	const call = await facilitatorCall(event);
+	const call = await requireWorkshop(event, { need: 'facilitator' });
 	if (call instanceof Response) return call;
 	const query = parseQuery(event.url, importQuerySchema);
 	if (query instanceof Response) return query;

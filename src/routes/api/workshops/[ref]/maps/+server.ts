@@ -1,15 +1,14 @@
 import { json } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { log } from '$lib/server/log';
-import { authorizeMapRequest, listMaps, readMapImport, storeImportedMap } from '$lib/server/maps';
+import { listMaps, readMapImport, storeImportedMap } from '$lib/server/maps';
 import type { RequestHandler } from './$types';
 
 /** GET /api/workshops/:ref/maps (facilitator) → { maps: [{ mapId, title }] }, the plenary map first. */
 export const GET: RequestHandler = async (event) => {
-	const app = await getApp();
-	const caller = await authorizeMapRequest(app, event, 'facilitator');
+	const caller = await requireWorkshop(event, { need: 'member', role: 'facilitator' });
 	if (caller instanceof Response) return caller;
-	const maps = await listMaps(app, caller.workshop.id);
+	const maps = await listMaps(caller.app, caller.workshop.id);
 	return json({ maps: maps.map(({ mapId, title }) => ({ mapId, title })) });
 };
 
@@ -21,12 +20,11 @@ export const GET: RequestHandler = async (event) => {
  */
 export const POST: RequestHandler = async (event) => {
 	const { request, url } = event;
-	const app = await getApp();
-	const caller = await authorizeMapRequest(app, event, 'facilitator');
+	const caller = await requireWorkshop(event, { need: 'member', role: 'facilitator' });
 	if (caller instanceof Response) return caller;
 	const parsed = await readMapImport(request, url);
 	if (parsed instanceof Response) return parsed;
-	const mapId = await storeImportedMap(app, caller.workshop.id, parsed);
+	const mapId = await storeImportedMap(caller.app, caller.workshop.id, parsed);
 	log.info('map.imported', {
 		workshopId: caller.workshop.id,
 		mapId,

@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { problem, readJson } from '$lib/server/http/problem';
 import { firstIssue, joinSchema } from '$lib/server/http/schemas';
 import { clientAddress } from '$lib/server/http/client-address';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { JOIN_RATE_LIMITED, takeJoin } from '$lib/server/join-guard';
-import { findWorkshopForApi } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, joinWorkshop } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
@@ -15,15 +14,16 @@ import type { RequestHandler } from './$types';
  * For kiosks, load tests and integrations; browsers join through the /j/:code form.
  */
 export const POST: RequestHandler = async (event) => {
-	const { params, request } = event;
+	const { request } = event;
 	const body = await readJson(request);
 	if (body instanceof Response) return body;
 	const parsed = joinSchema.safeParse(body);
 	if (!parsed.success) return problem(400, 'bad_request', firstIssue(parsed.error));
-	const app = await getApp();
+	// Open to anyone who has the code; a closed workshop is refused in this route's own words.
+	const call = await requireWorkshop(event, { need: 'anyone', whenClosed: 'allow' });
+	if (call instanceof Response) return call;
+	const { app, workshop } = call;
 	const address = clientAddress(event);
-	const workshop = await findWorkshopForApi(app.storage, params.ref, address);
-	if (workshop instanceof Response) return workshop;
 	if (workshop.status !== 'open') return problem(409, 'conflict', 'the workshop is closed');
 	if (!takeJoin(address, workshop.id)) return problem(429, 'rate_limited', JOIN_RATE_LIMITED);
 	let joined;

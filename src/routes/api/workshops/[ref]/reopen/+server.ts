@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { outcomeResponse } from '$lib/server/archive/http';
 import { reopenWorkshop } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
@@ -10,8 +10,8 @@ import type { RequestHandler } from './$types';
  * ones stay readable. 409 when it is already open.
  */
 export const POST: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
-	const outcome = await reopenWorkshop(caller.app, { workshopId: caller.workshop.id, actor: caller.actor, now: new Date() });
+	const outcome = await reopenWorkshop(caller.app, { workshopId: caller.workshop.id, actor: caller.actor.role, now: new Date() });
 	return outcomeResponse(outcome, () => json({ status: 'open' }));
 };

@@ -1,7 +1,7 @@
 import { buildReportModel } from '$lib/domain/archive/report-model';
 import { problem } from '$lib/server/http/problem';
 import { log } from '$lib/server/log';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { loadArchiveDocument, versionParam } from '$lib/server/archive/documents';
 import { attachment, fileSlug, requestLang } from '$lib/server/archive/http';
 import { PdfUnavailable, htmlToPdf } from '$lib/server/archive/pdf';
@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
  * be printed to PDF from the browser.
  */
 export const GET: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser' });
 	if (caller instanceof Response) return caller;
 	const version = versionParam(event.url);
 	if (version === null) return problem(400, 'bad_request', 'version must be a positive whole number');

@@ -1,6 +1,6 @@
 import { buildReportModel } from '$lib/domain/archive/report-model';
 import { problem } from '$lib/server/http/problem';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { loadArchiveDocument, versionParam } from '$lib/server/archive/documents';
 import { LOCKED_DOWN_CSP, requestLang } from '$lib/server/archive/http';
 import { reportPage } from '$lib/server/archive/report-html';
@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
  * no scripts, nothing loaded from anywhere.
  */
 export const GET: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser' });
 	if (caller instanceof Response) return caller;
 	const version = versionParam(event.url);
 	if (version === null) return problem(400, 'bad_request', 'version must be a positive whole number');

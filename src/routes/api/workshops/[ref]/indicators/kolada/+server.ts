@@ -1,11 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { readJson } from '$lib/server/http/problem';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
-import { facilitatorCall, failureResponse, parseBody } from '$lib/server/indicators/http';
+import { failureResponse, parseBody } from '$lib/server/indicators/http';
 import { fetchKoladaKpi } from '$lib/server/indicators/kolada-client';
 import { koladaFetchSchema } from '$lib/api/indicators';
 import { storeImport } from '$lib/server/indicators/store';
 import { log } from '$lib/server/log';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,7 +15,7 @@ import type { RequestHandler } from './$types';
  * stores it, so the workshop works offline afterwards → 201 like the file import.
  */
 export const POST: RequestHandler = async (event) => {
-	const call = await facilitatorCall(event);
+	const call = await requireWorkshop(event, { need: 'facilitator' });
 	if (call instanceof Response) return call;
 	const raw = await readJson(event.request);
 	if (raw instanceof Response) return raw;

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
-import { facilitatorCall, failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
+import { failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
 import { importQuerySchema } from '$lib/api/indicators';
 import { previewUpload } from '$lib/server/indicators/upload';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
  * the mapping step's look at the file before the facilitator saves it.
  */
 export const POST: RequestHandler = async (event) => {
-	const call = await facilitatorCall(event);
+	const call = await requireWorkshop(event, { need: 'facilitator' });
 	if (call instanceof Response) return call;
 	const query = parseQuery(event.url, importQuerySchema);
 	if (query instanceof Response) return query;

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { getApp } from '$lib/server/app';
 import { problem } from '$lib/server/http/problem';
-import { authorizeMapRequest, mapAnswer, readLiveMap } from '$lib/server/maps';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
+import { mapAnswer, readLiveMap } from '$lib/server/maps';
 import { MethodError } from '$lib/server/method/method-error';
 import type { RequestHandler } from './$types';
 
@@ -12,10 +12,9 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const { params } = event;
-	const app = await getApp();
-	const caller = await authorizeMapRequest(app, event, 'member');
+	const caller = await requireWorkshop(event, { need: 'member' });
 	if (caller instanceof Response) return caller;
-	const snapshot = await readLiveMap(app, caller.workshop.id, params.mapId);
+	const snapshot = await readLiveMap(caller.app, caller.workshop.id, params.mapId);
 	if (!snapshot) return problem(404, 'not_found', 'no map with that id in this workshop');
 	return json(mapAnswer(snapshot));
 };
@@ -30,11 +29,10 @@ const METHOD_STATUS = { not_found: 404, conflict: 409, forbidden: 403, bad_reque
  */
 export const DELETE: RequestHandler = async (event) => {
 	const { params } = event;
-	const app = await getApp();
-	const caller = await authorizeMapRequest(app, event, 'facilitator');
+	const caller = await requireWorkshop(event, { need: 'member', role: 'facilitator' });
 	if (caller instanceof Response) return caller;
 	try {
-		await app.method.run(caller.actor, { type: 'map.remove', mapId: params.mapId });
+		await caller.app.method.run(caller.actor, { type: 'map.remove', mapId: params.mapId });
 	} catch (error) {
 		if (error instanceof MethodError) return problem(METHOD_STATUS[error.code], error.code, error.message);
 		throw error;

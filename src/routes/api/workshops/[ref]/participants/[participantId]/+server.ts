@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { problem } from '$lib/server/http/problem';
-import { facilitatorCall } from '$lib/server/indicators/http';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { log } from '$lib/server/log';
 import { removeParticipant } from '$lib/server/participants';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * Facilitator only (401 / 403); 404 for an unknown participant.
  */
 export const DELETE: RequestHandler = async (event) => {
-	const caller = await facilitatorCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator' });
 	if (caller instanceof Response) return caller;
 	const { app, workshop } = caller;
 	const participantId = event.params.participantId;

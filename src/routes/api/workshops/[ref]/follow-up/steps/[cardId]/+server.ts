@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { stepStatusRequestSchema } from '$lib/api/archive';
 import { problem } from '$lib/server/http/problem';
 import { firstIssue } from '$lib/server/http/schemas';
-import { archiveCall } from '$lib/server/archive/access';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { outcomeResponse, readOptionalJson } from '$lib/server/archive/http';
 import { setStepStatus } from '$lib/server/archive/lifecycle';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ import type { RequestHandler } from './$types';
  * follows up. 404 for a step that was not carried over; 409 while closed.
  */
 export const PUT: RequestHandler = async (event) => {
-	const caller = await archiveCall(event);
+	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
 	const body = await readOptionalJson(event.request);
 	if (body instanceof Response) return body;

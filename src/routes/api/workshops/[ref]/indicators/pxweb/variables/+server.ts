@@ -1,6 +1,7 @@
 import { sourceLookup } from '$lib/server/indicators/http';
 import { fetchPxWebV1Table } from '$lib/server/indicators/pxweb-client';
 import { pxwebVariablesQuerySchema } from '$lib/api/indicators';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,5 +9,8 @@ import type { RequestHandler } from './$types';
  * variables: [{ code, text, values, valueTexts, elimination?, time? }] }: a PxWeb v1
  * table's description from an allowed host, for choosing values instead of pasting a query.
  */
-export const GET: RequestHandler = (event) =>
-	sourceLookup(event, pxwebVariablesQuerySchema, (query, config) => fetchPxWebV1Table(config, query.url));
+export const GET: RequestHandler = async (event) => {
+	const call = await requireWorkshop(event, { need: 'facilitator' });
+	if (call instanceof Response) return call;
+	return sourceLookup(event.url, pxwebVariablesQuerySchema, (query, config) => fetchPxWebV1Table(config, query.url));
+};

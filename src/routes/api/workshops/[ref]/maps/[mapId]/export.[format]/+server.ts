@@ -1,7 +1,7 @@
 import { linksToCsv, mapToGraphml, mapToJson, mapToSvg } from '$lib/domain/systemmap';
-import { getApp } from '$lib/server/app';
 import { problem } from '$lib/server/http/problem';
-import { authorizeMapRequest, readLiveMap } from '$lib/server/maps';
+import { requireWorkshop } from '$lib/server/http/require-workshop';
+import { readLiveMap } from '$lib/server/maps';
 import type { MapSnapshot } from '$lib/sync/map';
 import type { RequestHandler } from './$types';
 
@@ -21,10 +21,9 @@ export const GET: RequestHandler = async (event) => {
 	const { params } = event;
 	const format = Object.hasOwn(FORMATS, params.format) ? FORMATS[params.format] : undefined;
 	if (!format) return problem(404, 'not_found', 'export formats are json, graphml, csv and svg');
-	const app = await getApp();
-	const caller = await authorizeMapRequest(app, event, 'member');
+	const caller = await requireWorkshop(event, { need: 'member' });
 	if (caller instanceof Response) return caller;
-	const snapshot = await readLiveMap(app, caller.workshop.id, params.mapId);
+	const snapshot = await readLiveMap(caller.app, caller.workshop.id, params.mapId);
 	if (!snapshot) return problem(404, 'not_found', 'no map with that id in this workshop');
 	return new Response(format.render(snapshot, snapshot.title ?? 'Systemkarta'), {
 		headers: {
