@@ -46,6 +46,17 @@ test('the cockpit: one bar beside the board at 1280×800, a phase stepper with n
 	await expect.poll(() => secondsLeft(f)).toBeGreaterThan(before + 4 * 60);
 	await expect.poll(async () => (await sara.page.getByTestId('timer').textContent()) ?? '').toMatch(/(19|20):\d\d/);
 
+	// An available-data card's details read as words in a laptop's narrow lane, not a letter or three per line.
+	await f.getByLabel('Vilken data finns?').fill('Frånvarostatistik per skola');
+	await f.getByLabel('Källa eller dataägare').fill('Skolverket');
+	await f.getByRole('button', { name: 'Lägg till tillgänglig data' }).click();
+	const available = f.getByTestId('card').filter({ hasText: 'Frånvarostatistik per skola' });
+	await expect(available).toBeVisible();
+	const source = available.locator('dd').first();
+	await expect(source).toHaveText('Skolverket');
+	expect((await source.boundingBox())!.width).toBeGreaterThan(150);
+	expect((await source.boundingBox())!.height).toBeLessThan(40);
+
 	// At 1280×800 the bar and the current phase's board are in view together, even scrolled down.
 	await f.getByLabel(/^Nytt kort:/).fill('Skolverkets statistik om frånvaro');
 	await f.getByRole('button', { name: 'Lägg till', exact: true }).click();

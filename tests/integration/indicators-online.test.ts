@@ -42,8 +42,10 @@ function startFakeUpstream(port: number): Promise<{ server: Server; requests: Re
 		if (url.pathname === '/v3/kpi' && title) {
 			return send(res, 200, { values: KPI_METADATA.values.filter((k) => k.title.toLowerCase().includes(title)), next_url: null });
 		}
-		const kpi = url.pathname.match(/^\/v3\/kpi\/([A-Z]\d{5})$/);
-		if (kpi) return send(res, 200, { values: KPI_METADATA.values.filter((k) => k.id === kpi[1]), next_url: null });
+		const kpi = url.pathname.match(/^\/v3\/kpi\/([A-Z]\d{5}(?:,[A-Z]\d{5})*)$/);
+		if (kpi) return send(res, 200, { values: KPI_METADATA.values.filter((k) => kpi[1]!.split(',').includes(k.id)), next_url: null });
+		const places = url.pathname.match(/^\/v3\/municipality\/([\d,]+)$/);
+		if (places) return send(res, 200, { values: places[1]!.split(',').includes(KUNGSBACKA.id) ? [KUNGSBACKA] : [] });
 		if (url.pathname === '/v3/municipality') {
 			return send(res, 200, { values: KUNGSBACKA.title.toLowerCase().includes(title) ? [KUNGSBACKA] : [] });
 		}
@@ -138,6 +140,26 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 			licence: 'CC BY 4.0'
 		});
 		expect(indicator.meta.definition).toMatch(/^Kostnad totalt för grundskola/);
+		expect(new Set(indicator.data!.observations.map((o) => o.area.name))).toEqual(new Set(['Kungsbacka', 'Riket']));
+	});
+
+	it("names an uploaded Kolada file's KPI and municipality from Kolada's registers, not by their codes", async () => {
+		const response = await fetch(`${server.url}/api/workshops/${workshop.id}/indicators?format=kolada`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${workshop.facilitatorSecret}`, 'content-type': 'application/json' },
+			body: readFixture('kolada-v3-n15008-kungsbacka-riket.json')
+		});
+		expect(response.status).toBe(201);
+		expect(await response.json()).toEqual({
+			indicators: [{ id: 'N15008', name: 'Kostnad för kommunal grundskola åk 1-9, kr/elev', series: 2, points: 10, missing: 1 }],
+			warnings: []
+		});
+		expect(upstream.requests.map((r) => r.url)).toEqual(expect.arrayContaining(['/v3/kpi/N15008', '/v3/municipality/1384']));
+		const client = connectClient(server.url, workshop.id, { facilitator: workshop.facilitatorSecret });
+		clients.push(client);
+		const doc = client.open(INDICATORS_DOC);
+		await client.whenSynced(INDICATORS_DOC);
+		const indicator = readIndicators(doc.doc).indicators.find((i) => i.id === 'N15008')!;
 		expect(new Set(indicator.data!.observations.map((o) => o.area.name))).toEqual(new Set(['Kungsbacka', 'Riket']));
 	});
 

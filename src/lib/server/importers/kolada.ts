@@ -39,6 +39,22 @@ export interface KoladaImportOptions {
 	areaNames?: Record<string, string>;
 }
 
+/**
+ * The KPI ids and municipality codes a Kolada data response refers to, so their
+ * names can be looked up (data rows carry codes only). Organisational units
+ * (`ou`) are left out: they have a register of their own.
+ */
+export function koladaCodes(document: unknown): { kpiIds: string[]; municipalityCodes: string[] } {
+	const rows = isRecord(document) && Array.isArray(document.values) ? document.values.filter(isRecord) : [];
+	const kpiIds = new Set<string>();
+	const municipalityCodes = new Set<string>();
+	for (const row of rows) {
+		if (typeof row.kpi === 'string') kpiIds.add(row.kpi);
+		if (typeof row.municipality === 'string') municipalityCodes.add(row.municipality);
+	}
+	return { kpiIds: [...kpiIds].sort(), municipalityCodes: [...municipalityCodes].sort() };
+}
+
 /** Parses a Kolada data response; see {@link koladaToIndicators}. */
 export function importKolada(input: ImportInput, options: KoladaImportOptions = {}): ImportResult {
 	return koladaToIndicators(parseJsonInput(input, 'Kolada'), options);

@@ -2,7 +2,7 @@ import type { KpiHit, MunicipalityHit } from '$lib/api/indicators';
 import { mergeImportResults, type ImportResult } from '$lib/domain/indicators';
 import { ImportError } from '../importers/import-error';
 import { isRecord, parseJsonInput } from '../importers/input';
-import { koladaKpiFromObject, koladaNextPageUrl, koladaToIndicators } from '../importers/kolada';
+import { koladaKpiFromObject, koladaNextPageUrl, koladaToIndicators, type KoladaKpi } from '../importers/kolada';
 import type { IndicatorSourcesConfig } from './config';
 import { UpstreamError, fetchUpstream } from './upstream';
 
@@ -71,6 +71,37 @@ export async function fetchKoladaKpi(
 		next = link ? sameOrigin(config, link) : null;
 	}
 	return mergeImportResults(pages);
+}
+
+/** At most this many ids per look-up, as Kolada's id lists are part of the path. */
+const NAME_LOOKUP_MAX = 100;
+
+/**
+ * Names for the KPI ids and municipality codes of an uploaded Kolada file, from
+ * Kolada's registers (`/kpi/{ids}`, `/municipality/{ids}`). Throws like every
+ * Kolada call when Kolada cannot be reached; the caller decides what a missing
+ * name costs.
+ */
+export async function lookUpKoladaNames(
+	config: IndicatorSourcesConfig,
+	codes: { kpiIds: readonly string[]; municipalityCodes: readonly string[] }
+): Promise<{ kpis: KoladaKpi[]; areaNames: Record<string, string> }> {
+	const ids = (list: readonly string[]) =>
+		list
+			.filter((id) => /^[A-Za-z0-9]{1,12}$/.test(id))
+			.slice(0, NAME_LOOKUP_MAX)
+			.map(encodeURIComponent)
+			.join(',');
+	const kpiIds = ids(codes.kpiIds);
+	const areaIds = ids(codes.municipalityCodes.filter((code) => code !== RIKET.id));
+	const [kpis, areas] = await Promise.all([
+		kpiIds ? getList(config, `/kpi/${kpiIds}`, 'Kolada KPI') : Promise.resolve([]),
+		areaIds ? getList(config, `/municipality/${areaIds}`, 'Kolada municipality') : Promise.resolve([])
+	]);
+	return {
+		kpis: kpis.map(koladaKpiFromObject),
+		areaNames: Object.fromEntries(areas.map((area) => [String(area.id), String(area.title)]))
+	};
 }
 
 function koladaUrl(config: IndicatorSourcesConfig, path: string): URL {

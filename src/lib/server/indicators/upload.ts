@@ -1,6 +1,8 @@
 import type { ImportFormat, ImportQuery, UploadPreview } from '$lib/api/indicators';
 import { summariseImport, type ImportResult } from '$lib/domain/indicators';
 import { readCsvTable } from '../importers/csv';
+import { parseJsonInput } from '../importers/input';
+import { koladaCodes, type KoladaKpi } from '../importers/kolada';
 import { detectFormat, importIndicators, type ImportOptions } from '../importers/detect';
 import { isImportError } from '../importers/import-error';
 import { previewTable, type Table } from '../importers/table';
@@ -30,12 +32,39 @@ function uploadOptions(query: ImportQuery, format: ImportFormat, maxBytes: numbe
 	};
 }
 
-/** Imports an upload and checks it fits a workshop, without storing anything. */
-export async function importUpload(bytes: Uint8Array, query: ImportQuery, maxBytes: number): Promise<ImportResult> {
+/** Names for a Kolada file's KPI ids and municipality codes (see `lookUpKoladaNames`). */
+export type KoladaNames = (codes: {
+	kpiIds: readonly string[];
+	municipalityCodes: readonly string[];
+}) => Promise<{ kpis: KoladaKpi[]; areaNames: Record<string, string> }>;
+
+/**
+ * Imports an upload and checks it fits a workshop, without storing anything. A
+ * Kolada file carries only codes (N15008, 1384): their names are looked up with
+ * `koladaNames`, and when Kolada cannot be reached the codes stay, with a warning.
+ */
+export async function importUpload(
+	bytes: Uint8Array,
+	query: ImportQuery,
+	maxBytes: number,
+	koladaNames?: KoladaNames
+): Promise<ImportResult> {
 	const format = query.format ?? detectFormat(bytes);
-	const result = await importIndicators(bytes, uploadOptions(query, format, maxBytes));
+	const options = uploadOptions(query, format, maxBytes);
+	const warnings: string[] = [];
+	if (format === 'kolada' && koladaNames && bytes.byteLength <= maxBytes) {
+		const codes = koladaCodes(parseJsonInput(bytes, 'Kolada'));
+		try {
+			const names = await koladaNames(codes);
+			options.koladaKpis = names.kpis;
+			options.koladaAreaNames = names.areaNames;
+		} catch {
+			warnings.push('Kolada could not be reached to look up names: indicators and municipalities are shown by their codes.');
+		}
+	}
+	const result = await importIndicators(bytes, options);
 	checkImportSize(result);
-	return result;
+	return warnings.length > 0 ? { ...result, warnings: [...result.warnings, ...warnings] } : result;
 }
 
 /**
@@ -45,10 +74,15 @@ export async function importUpload(bytes: Uint8Array, query: ImportQuery, maxByt
  * that cannot be read at all throws ImportError, answered as 400. The caller
  * has already refused bodies over the size limit.
  */
-export async function previewUpload(bytes: Uint8Array, query: ImportQuery, maxBytes: number): Promise<UploadPreview> {
+export async function previewUpload(
+	bytes: Uint8Array,
+	query: ImportQuery,
+	maxBytes: number,
+	koladaNames?: KoladaNames
+): Promise<UploadPreview> {
 	const format = query.format ?? detectFormat(bytes);
 	if (format !== 'csv' && format !== 'xlsx') {
-		return { format, summary: summariseImport(await importUpload(bytes, { ...query, format }, maxBytes)) };
+		return { format, summary: summariseImport(await importUpload(bytes, { ...query, format }, maxBytes, koladaNames)) };
 	}
 	const table: Table =
 		format === 'csv' ? readCsvTable(bytes) : await readXlsxTable(bytes, query.sheet === undefined ? {} : { sheet: query.sheet });

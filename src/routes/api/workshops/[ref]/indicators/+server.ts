@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
+import { lookUpKoladaNames } from '$lib/server/indicators/kolada-client';
 import { failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
 import { importQuerySchema } from '$lib/api/indicators';
 import { storeImport } from '$lib/server/indicators/store';
@@ -19,11 +20,12 @@ export const POST: RequestHandler = async (event) => {
 	if (call instanceof Response) return call;
 	const query = parseQuery(event.url, importQuerySchema);
 	if (query instanceof Response) return query;
-	const { maxBytes } = readIndicatorSourcesConfig();
+	const config = readIndicatorSourcesConfig();
+	const { maxBytes } = config;
 	const bytes = await readRawBody(event.request, maxBytes);
 	if (bytes instanceof Response) return bytes;
 	try {
-		const result = await importUpload(bytes, query, maxBytes);
+		const result = await importUpload(bytes, query, maxBytes, (codes) => lookUpKoladaNames(config, codes));
 		const summary = await storeImport({ docs: call.app.docs, workshopId: call.workshop.id, result });
 		log.info('indicators.imported', { workshopId: call.workshop.id, via: 'upload', indicators: summary.indicators.length });
 		return json(summary, { status: 201 });

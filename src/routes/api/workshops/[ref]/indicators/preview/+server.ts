@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { readIndicatorSourcesConfig } from '$lib/server/indicators/config';
+import { lookUpKoladaNames } from '$lib/server/indicators/kolada-client';
 import { failureResponse, parseQuery, readRawBody } from '$lib/server/indicators/http';
 import { importQuerySchema } from '$lib/api/indicators';
 import { previewUpload } from '$lib/server/indicators/upload';
@@ -17,11 +18,12 @@ export const POST: RequestHandler = async (event) => {
 	if (call instanceof Response) return call;
 	const query = parseQuery(event.url, importQuerySchema);
 	if (query instanceof Response) return query;
-	const { maxBytes } = readIndicatorSourcesConfig();
+	const config = readIndicatorSourcesConfig();
+	const { maxBytes } = config;
 	const bytes = await readRawBody(event.request, maxBytes);
 	if (bytes instanceof Response) return bytes;
 	try {
-		return json(await previewUpload(bytes, query, maxBytes));
+		return json(await previewUpload(bytes, query, maxBytes, (codes) => lookUpKoladaNames(config, codes)));
 	} catch (error) {
 		return failureResponse(error);
 	}
