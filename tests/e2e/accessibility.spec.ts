@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, joinAsParticipant, seriousViolations, setPhase } from './fixtures';
 
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 const WIDTHS = [360, 1280];
 
 test('every route has no serious or critical axe violations and no horizontal overflow at 360 and 1280 px', async ({ browser }) => {
@@ -15,6 +14,7 @@ test('every route has no serious or critical axe violations and no horizontal ov
 		['join', participant.page, `/j/${facilitator.code}?preview`],
 		['participant board', participant.page, `/w/${facilitator.code}`],
 		['facilitator', facilitator.page, facilitatorPath],
+		['prepare', facilitator.page, `${facilitatorPath}/forbered`],
 		['projector', facilitator.page, `${facilitatorPath}/projektor`],
 		['accessibility statement', participant.page, '/tillganglighet']
 	];

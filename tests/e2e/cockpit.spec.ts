@@ -32,6 +32,11 @@ test('the cockpit: one bar beside the board at 1280×800, a phase stepper with n
 	await f.screenshot({ path: test.info().outputPath('cockpit-1280-samverkan.png') });
 	await expect(f.getByTestId('cockpit')).toBeInViewport();
 	await expect(f.getByTestId('board')).toBeInViewport();
+	// A wish for the available data to answer.
+	await setPhase(f, 'Önskvärd');
+	await f.getByLabel(/^Nytt kort:/).fill('Frånvaro per skola och årskurs');
+	await f.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	await expect(f.getByTestId('card').filter({ hasText: 'Frånvaro per skola och årskurs' })).toBeVisible();
 	await setPhase(f, 'Tillgänglig');
 	await expect(stepper.getByRole('button', { name: 'Tillgänglig', exact: true })).toHaveAttribute('aria-current', 'step');
 	await expect(sara.page.locator('#phase-title')).toHaveText('Tillgänglig');
@@ -49,6 +54,7 @@ test('the cockpit: one bar beside the board at 1280×800, a phase stepper with n
 	// An available-data card's details read as words in a laptop's narrow lane, not a letter or three per line.
 	await f.getByLabel('Vilken data finns?').fill('Frånvarostatistik per skola');
 	await f.getByLabel('Källa eller dataägare').fill('Skolverket');
+	await f.getByRole('group', { name: 'Svarar på önskemål' }).getByRole('checkbox', { name: 'Frånvaro per skola och årskurs' }).check();
 	await f.getByRole('button', { name: 'Lägg till tillgänglig data' }).click();
 	const available = f.getByTestId('card').filter({ hasText: 'Frånvarostatistik per skola' });
 	await expect(available).toBeVisible();
