@@ -3,13 +3,17 @@ import { DATA_LEVELS } from '../src/lib/domain/cards/available-data';
 import { suggestDataSources } from '../src/lib/domain/method/data-source-match';
 import { createLiveState } from '../src/lib/domain/method/live-state';
 import { PHASES } from '../src/lib/domain/method/phases';
+import { checkAgenda } from '../src/lib/domain/method/agenda';
+import { AGENDA_TEMPLATES } from '../src/lib/domain/method/default-templates';
 import {
 	agendaFromTemplate,
+	agendaItemsOf,
 	parseAgendaFile,
 	parseDataSourcesFile,
 	parseGoalsFile,
 	parseThemesFile,
-	unknownDataSourceIds
+	unknownDataSourceIds,
+	type AgendaTemplate
 } from '../src/lib/domain/method/templates';
 import agendaJson from './agenda-default.json';
 import dataSourcesJson from './data-sources.json';
@@ -152,5 +156,39 @@ describe('agenda-default.json', () => {
 	it('starts a live workshop', () => {
 		const live = createLiveState(agendaFromTemplate(agenda));
 		expect(live.ok && live.value.phase).toBe('valj-fraga');
+	});
+});
+
+describe('the agenda formats (agenda-*.json)', () => {
+	const minutes = (template: AgendaTemplate) => template.items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
+	const byId = (id: string) => AGENDA_TEMPLATES.find((template) => template.id === id)!;
+
+	it("offers the seed's three formats: the standard dialogue, a conference mini-workshop of about 45 minutes and a half-day municipality visit", () => {
+		expect(AGENDA_TEMPLATES.map((template) => template.id)).toEqual(['standard', 'konferens', 'kommunbesok']);
+		expect(minutes(byId('standard'))).toBe(85);
+		expect(minutes(byId('konferens'))).toBe(45);
+		expect(minutes(byId('kommunbesok'))).toBe(180);
+	});
+
+	it('gives every phase of every format a title, a prompt and a facilitator note in both languages', () => {
+		for (const template of AGENDA_TEMPLATES) {
+			for (const item of template.items) {
+				expect(nonEmpty(item.title) && nonEmpty(item.prompt) && nonEmpty(item.note!), `${template.id} ${item.phase}`).toBe(true);
+			}
+		}
+	});
+
+	it('the conference canvas has no vote and asks people to find their own municipality; the visit ends with the follow-up booked', () => {
+		expect(byId('konferens').items.map((item) => item.phase)).not.toContain('prioritera');
+		expect(byId('konferens').items[0]!.prompt.sv).toMatch(/Hitta någon\/ra från din kommun/);
+		expect(byId('kommunbesok').items.at(-1)!.note!.sv).toMatch(/3–6 och 12 månader/);
+	});
+
+	it("becomes a workshop's agenda with the format's notes, while the standard's notes stay the method's defaults", () => {
+		const visit = agendaItemsOf(byId('kommunbesok'), 'sv', 'standard');
+		expect(checkAgenda(visit)).toEqual([]);
+		expect(visit[0]!.note).toMatch(/Kunskapsdelen/);
+		expect(agendaItemsOf(byId('standard'), 'en', 'standard').every((item) => item.note === undefined)).toBe(true);
+		expect(agendaItemsOf(byId('konferens'), 'en', 'standard')[0]!.note).toMatch(/^Find people/);
 	});
 });

@@ -154,3 +154,21 @@ test('the map offers starter factors from the workshop theme, not the first them
 	await expect(f.getByLabel('Kartans tema')).toHaveValue('skolnarvaro');
 	await facilitator.context.close();
 });
+
+test("a format chosen while preparing (a conference's 45-minute mini-workshop) becomes the agenda, with its own notes in the cockpit", async ({
+	browser
+}) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Konferens i Nynäshamn');
+	const f = facilitator.page;
+	await f.getByRole('link', { name: 'Förbered', exact: true }).click();
+	await f.getByLabel('Upplägg').selectOption({ label: 'Miniworkshop på konferens (ca 45 minuter)' });
+	await expect(f.getByText('Totalt 45 minuter')).toBeVisible();
+	await f.getByRole('button', { name: 'Spara agendan' }).click();
+	await expect(f.getByText('Sparat.')).toBeVisible();
+	await f.getByRole('link', { name: 'Tavla', exact: true }).click();
+	const steps = f.getByRole('navigation', { name: 'Faser' }).getByTestId('phase-step');
+	await expect(steps).toHaveCount(6);
+	await expect(steps.filter({ hasText: 'Prioritera' })).toHaveCount(0);
+	await expect(f.getByTestId('phase-note')).toContainText('Hitta någon/ra från din kommun');
+	await facilitator.context.close();
+});

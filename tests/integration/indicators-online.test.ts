@@ -147,7 +147,7 @@ describe('online indicator sources through a local fake of Kolada and PxWeb', ()
 		const response = await fetch(`${server.url}/api/workshops/${workshop.id}/indicators?format=kolada`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${workshop.facilitatorSecret}`, 'content-type': 'application/json' },
-			body: readFixture('kolada-v3-n15008-kungsbacka-riket.json')
+			body: new TextDecoder().decode(readFixture('kolada-v3-n15008-kungsbacka-riket.json'))
 		});
 		expect(response.status).toBe(201);
 		expect(await response.json()).toEqual({

@@ -1,4 +1,6 @@
+import conferenceAgendaJson from '../../../../workshop-templates/agenda-conference.json';
 import agendaJson from '../../../../workshop-templates/agenda-default.json';
+import visitAgendaJson from '../../../../workshop-templates/agenda-kommunbesok.json';
 import dataSourcesJson from '../../../../workshop-templates/data-sources.json';
 import goalsJson from '../../../../workshop-templates/goals.json';
 import themesJson from '../../../../workshop-templates/themes.json';
@@ -24,6 +26,12 @@ export const THEMES: readonly ThemeTemplate[] = unwrap(parseThemesFile(themesJso
 export const GOALS: readonly GoalTemplate[] = unwrap(parseGoalsFile(goalsJson), 'goals.json').goals;
 export const DATA_SOURCES: readonly DataSourceTemplate[] = unwrap(parseDataSourcesFile(dataSourcesJson), 'data-sources.json').sources;
 export const DEFAULT_AGENDA_TEMPLATE: AgendaTemplate = unwrap(parseAgendaFile(agendaJson), 'agenda-default.json');
+/** The formats a facilitator chooses from while preparing: the standard dialogue, a conference's mini-workshop, a municipality visit. */
+export const AGENDA_TEMPLATES: readonly AgendaTemplate[] = [
+	DEFAULT_AGENDA_TEMPLATE,
+	unwrap(parseAgendaFile(conferenceAgendaJson), 'agenda-conference.json'),
+	unwrap(parseAgendaFile(visitAgendaJson), 'agenda-kommunbesok.json')
+];
 
 function unwrap<T>(result: Result<T, string>, file: string): T {
 	if (!result.ok) throw new Error(`workshop-templates/${file} is invalid: ${result.error}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATA_LEVELS, DATA_USES, isHttpUrl } from '../cards/available-data';
 import { SECTORS } from '../workshop/sectors';
-import { checkAgenda, TIMEBOX_MAX_MINUTES, type Agenda } from './agenda';
+import { checkAgenda, TIMEBOX_MAX_MINUTES, type Agenda, type AgendaItem } from './agenda';
 import { ADD_CARD_POLICIES, type PhaseRules } from './live-state';
 import { PHASES, type Phase } from './phases';
 import { err, ok, type Result } from './result';
@@ -134,6 +134,19 @@ export function agendaFromTemplate(template: AgendaTemplate): {
 	const rules: Partial<Record<Phase, Partial<PhaseRules>>> = {};
 	for (const item of template.items) if (item.rules) rules[item.phase] = item.rules;
 	return { agenda, rules };
+}
+
+/**
+ * A template's agenda as a workshop keeps it, its notes in `lang`. The shipped
+ * standard agenda's notes are the method's defaults and stay implicit, so they
+ * follow the reader's language.
+ */
+export function agendaItemsOf(template: AgendaTemplate, lang: 'sv' | 'en', defaultId: string): AgendaItem[] {
+	return template.items.map(({ phase, minutes, note }) => ({
+		phase,
+		...(minutes === undefined ? {} : { minutes }),
+		...(note && template.id !== defaultId ? { note: note[lang] } : {})
+	}));
 }
 
 /**
