@@ -172,3 +172,16 @@ test("a format chosen while preparing (a conference's 45-minute mini-workshop) b
 	await expect(f.getByTestId('phase-note')).toContainText('Hitta någon/ra från din kommun');
 	await facilitator.context.close();
 });
+
+test('preparing: the guidance on when each goal fits is in view, and a room of one sector is told to invite more', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Bara polisen');
+	const f = facilitator.page;
+	const first = await joinAsParticipant(browser, facilitator.code, { name: 'Ali', sector: 'Polis' });
+	const second = await joinAsParticipant(browser, facilitator.code, { name: 'Eva', sector: 'Polis' });
+	await f.getByRole('link', { name: 'Förbered', exact: true }).click();
+	await expect(f.getByTestId('goal-guide')).toContainText('När ni är tidigt i processen');
+	await expect(f.getByText('Bjud in flera verksamheter så att fler perspektiv blir synliga.')).toBeVisible();
+	await first.context.close();
+	await second.context.close();
+	await facilitator.context.close();
+});
