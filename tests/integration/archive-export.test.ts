@@ -215,6 +215,34 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 		expect(await (await get(filled, 'report?lang=en')).text()).toContain('>Wish list</h2>');
 	});
 
+	it("prints the seed's A3 canvas as A3 landscape pages: filled with the cards, or blank copies", async () => {
+		/** Pages and their sizes in points, read from the PDF's page objects. */
+		const pages = async (response: Response) => {
+			const text = strFromU8(new Uint8Array(await response.arrayBuffer()), true);
+			return [...text.matchAll(/\/Type\s*\/Page\b[\s\S]*?\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+				Math.round(Number(m[1])),
+				Math.round(Number(m[2]))
+			]);
+		};
+		const a3Landscape = [1191, 842];
+		const filledPdf = await get(filled, 'canvas.pdf');
+		expect(filledPdf.status).toBe(200);
+		expect(filledPdf.headers.get('content-type')).toBe('application/pdf');
+		expect(filledPdf.headers.get('content-disposition')).toContain('-a3.pdf');
+		const filledPages = await pages(filledPdf);
+		expect(filledPages.length).toBeGreaterThanOrEqual(1);
+		for (const size of filledPages) expect(size).toEqual(a3Landscape);
+
+		const blank = await get(filled, 'canvas.pdf?blank=1&copies=3');
+		expect(blank.status).toBe(200);
+		expect(blank.headers.get('content-disposition')).toContain('-a3-tom.pdf');
+		expect(await pages(blank)).toEqual([a3Landscape, a3Landscape, a3Landscape]);
+
+		expect((await get(filled, 'canvas.pdf?blank=yes')).status).toBe(400);
+		expect((await get(filled, 'canvas.pdf?blank=1&copies=0')).status).toBe(400);
+		expect((await fetch(`${server.url}/api/workshops/${filled.id}/canvas.pdf`)).status).toBe(401);
+	});
+
 	it('prints the report to a PDF through Chromium, or answers 501 where there is none', async () => {
 		const pdf = await get(filled, 'report.pdf');
 		expect(pdf.status).toBe(200);

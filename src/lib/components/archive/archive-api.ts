@@ -18,6 +18,8 @@ export function archiveLinks(workshopId: string) {
 		json: `${base(workshopId)}/export.json`,
 		zip: `${base(workshopId)}/export.zip`,
 		zipComma: `${base(workshopId)}/export.zip?separator=comma`,
+		canvas: `${base(workshopId)}/canvas.pdf`,
+		blankCanvas: `${base(workshopId)}/canvas.pdf?blank=1`,
 		archive: '/arkiv'
 	};
 }
