@@ -135,6 +135,11 @@ describe('data-sources.json', () => {
 		expect(top('Anmälda brott i centrum')).toContain('bra');
 		expect(top('Antal vräkningar av barnfamiljer')).toContain('kronofogden');
 		expect(top('Besök på fritidsgården')).toContain('kommunens-register');
+		// The seeds' own sources: PI-mini and CAN's county report, the police's situation picture, civil society's data.
+		expect(top('Hur ser vårt ANDT-förebyggande arbete ut jämfört med andra stadsdelar? Preventionsindex')).toContain('pi-mini');
+		expect(top('Länsrapporten om kommunens tillsyn')).toContain('can-lansrapport');
+		expect(top('En gemensam lägesbild över öppna drogscener')).toContain('polisens-lagesbild');
+		expect(top('Vad vet föreningar om utsatta grupper?')).toContain('civilsamhallets-underlag');
 	});
 });
 
