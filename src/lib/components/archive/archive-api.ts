@@ -40,6 +40,11 @@ export function startFollowUp(workshopId: string): Promise<ArchiveResult<Started
 	return call(`${base(workshopId)}/follow-up`, post({}));
 }
 
+/** "Kopiera upplägget": a new workshop with this one's setup; the answer carries its facilitator link once. */
+export function copySetup(workshopId: string): Promise<ArchiveResult<StartedFollowUp>> {
+	return call(`${base(workshopId)}/copy`, post({}));
+}
+
 export function deleteWorkshop(workshopId: string, code: string): Promise<ArchiveResult<unknown>> {
 	return call(`${base(workshopId)}/delete`, post({ confirm: code } satisfies DeleteRequest));
 }
