@@ -99,9 +99,7 @@ export function spotlightKey(spotlight: Spotlight): string {
 
 /** Where a following phone goes for a spotlight: its page and what to open there. */
 export type FollowDestination =
-	| { page: 'board' }
-	| { page: 'data'; indicatorId: string }
-	| { page: 'map'; mapId: string; loopKey?: string };
+	{ page: 'board' } | { page: 'data'; indicatorId: string } | { page: 'map'; mapId: string; loopKey?: string };
 
 /**
  * Indicators open on the data page, maps and loops on the map page; the board, a card

@@ -308,7 +308,9 @@ export class MethodService {
 			const parsed = name ? parseDocName(name) : null;
 			if (!name || !parsed || snapshot.removedMaps.includes(mapId)) return null;
 			const exists =
-				isStandingDoc(parsed, groupIds) || docs.peek(workshopId, name) !== undefined || (await storage.listDocNames(workshopId)).includes(name);
+				isStandingDoc(parsed, groupIds) ||
+				docs.peek(workshopId, name) !== undefined ||
+				(await storage.listDocNames(workshopId)).includes(name);
 			return exists ? (await docs.get(workshopId, name)).doc : null;
 		};
 		switch (input.kind) {

@@ -25,7 +25,7 @@ export const GET: RequestHandler = async (event) => {
  * kind, a missing or unknown id; 401/403 without the facilitator's credentials; 409 closed.
  */
 export const POST: RequestHandler = async (event) => {
-	const call = await requireWorkshop(event, { need: 'facilitator' });
+	const call = await requireFacilitator(event);
 	if (call instanceof Response) return call;
 	const body = await readJson(event.request);
 	if (body instanceof Response) return body;
@@ -40,3 +40,11 @@ export const POST: RequestHandler = async (event) => {
 	const control = await call.app.docs.get(call.workshop.id, 'control');
 	return json(readControl(control.doc).spotlight satisfies SpotlightAnswer);
 };
+
+/** Like the map routes: 401 for someone outside the workshop, 403 for a participant or facilitator credentials of another workshop. */
+async function requireFacilitator(event: Parameters<RequestHandler>[0]) {
+	const call = await requireWorkshop(event, { need: 'facilitator' });
+	if (!(call instanceof Response) || call.status !== 401) return call;
+	const member = await requireWorkshop(event, { need: 'member' });
+	return member instanceof Response ? call : problem(403, 'forbidden', 'only the facilitator may change what the projector shows');
+}
