@@ -40,10 +40,19 @@ export class SpotlightChoices {
 		return this.#indicators.indicators.map((indicator) => ({ id: indicator.id, label: indicator.meta.namn }));
 	}
 
-	/** Visible cards of the plenary and of each group's canvas; `place` names the group for the label. */
+	/**
+	 * Visible cards of the plenary and of each group's canvas, each id once (merging the groups
+	 * copies their cards to the plenary with the same ids); `place` names the canvas for the label.
+	 */
 	cards(place: (groupId: string | null) => string): SpotlightChoice[] {
+		const seen = new Set<string>();
 		return this.#canvases.flatMap(({ groupId, state }) =>
-			state.cards.filter((card) => !card.hidden).map((card) => ({ id: card.id, label: `${card.text} (${place(groupId)})` }))
+			state.cards
+				.filter((card) => !card.hidden && !seen.has(card.id))
+				.map((card) => {
+					seen.add(card.id);
+					return { id: card.id, label: `${card.text} (${place(groupId)})` };
+				})
 		);
 	}
 
