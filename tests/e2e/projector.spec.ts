@@ -316,6 +316,17 @@ test('the groups side by side, one group spotlighted, and the vote result as ran
 	expect(Math.abs(widths[1]! - widths[2]!)).toBeLessThan(1);
 	await screens(p, 'projector-vote', [FULL_HD, LAPTOP]);
 	expect(await seriousViolations(p), 'projector with the vote result').toEqual([]);
+
+	// The facilitator's spotlight control fits a phone too.
+	for (const width of [360, 1280]) {
+		await f.setViewportSize({ width, height: 900 });
+		await expect(f.getByTestId('spotlight-control')).toBeVisible();
+		expect(
+			await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+			`overflow at ${width}`
+		).toBeLessThanOrEqual(0);
+		expect(await seriousViolations(f), `facilitator page at ${width}`).toEqual([]);
+	}
 	expect(errors).toEqual([]);
 
 	for (const c of [projector.context, facilitator.context]) await c.close();
