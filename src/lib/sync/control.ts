@@ -4,6 +4,7 @@ import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
 import type { Group } from '$lib/domain/method/groups';
 import { createLiveState, type LiveState } from '$lib/domain/method/live-state';
 import type { Preparation } from '$lib/domain/method/preparation';
+import { DEFAULT_SPOTLIGHT, type Spotlight } from '$lib/domain/method/spotlight';
 import { agendaFromTemplate } from '$lib/domain/method/templates';
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import { getControlState } from './schema';
@@ -22,6 +23,10 @@ export interface ControlSnapshot {
 	moderation: ModerationEntry[];
 	/** Ids of system maps the facilitator removed (see map-removal.ts); they stay stored, unlisted and closed. */
 	removedMaps: string[];
+	/** What the projector shows; the board of the current phase until the facilitator chooses. */
+	spotlight: Spotlight;
+	/** "Följ mig": phones follow the spotlight to an indicator or a map, and back to the board. */
+	follow: boolean;
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -41,7 +46,9 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		vote: (state.get('vote') as PublicVote | undefined) ?? null,
 		groups: (state.get('groups') as Group[] | undefined) ?? [],
 		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? [],
-		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? []
+		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? [],
+		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
+		follow: (state.get('follow') as boolean | undefined) ?? false
 	};
 }
 

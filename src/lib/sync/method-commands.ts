@@ -6,6 +6,7 @@ import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX } from '$lib/domain/m
 import { TIMEBOX_MAX_MINUTES } from '$lib/domain/method/agenda';
 import { agendaSchema } from '$lib/domain/method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
+import { spotlightInputSchema } from '$lib/domain/method/spotlight';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
 /**
@@ -97,7 +98,9 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('cards.merge'), canvas, keepId: id, mergeIds: z.array(id).min(1).max(50) }),
 	z.object({ type: z.literal('groups.merge') }),
 	z.object({ type: z.literal('map.remove'), mapId: id }),
-	z.object({ type: z.literal('map.restore'), mapId: id })
+	z.object({ type: z.literal('map.restore'), mapId: id }),
+	z.object({ type: z.literal('spotlight.set'), spotlight: spotlightInputSchema }),
+	z.object({ type: z.literal('follow.set'), follow: z.boolean() })
 ]);
 
 export type MethodCommand = z.infer<typeof methodCommandSchema>;

@@ -40,7 +40,8 @@ const steering: MethodAction[] = [
 	{ type: 'merge-cards' },
 	{ type: 'manage-vote' },
 	{ type: 'manage-proxies' },
-	{ type: 'arrange-groups' }
+	{ type: 'arrange-groups' },
+	{ type: 'steer-projector' }
 ];
 
 describe('facilitator-only actions', () => {

@@ -30,7 +30,9 @@ export type MethodAction =
 	| { type: 'arrange-groups' }
 	| { type: 'join-group'; participantId: string }
 	/** Remove an imported system map, or bring it back. */
-	| { type: 'manage-maps' };
+	| { type: 'manage-maps' }
+	/** Choose what the projector shows (the spotlight) and whether phones follow ("Följ mig"). */
+	| { type: 'steer-projector' };
 
 export type DenyReason =
 	| 'facilitator-only'
@@ -72,6 +74,7 @@ export function denyReason(actor: MethodActor, action: MethodAction, state: Perm
 		case 'manage-proxies':
 		case 'arrange-groups':
 		case 'manage-maps':
+		case 'steer-projector':
 			return 'facilitator-only';
 		case 'mark-ready':
 		case 'join-group':

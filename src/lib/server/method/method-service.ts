@@ -18,14 +18,18 @@ import { denyReason, type MethodAction } from '$lib/domain/method/permissions';
 import { mergeGroupCanvases } from '$lib/domain/method/plenary-merge';
 import { seededRandom } from '$lib/domain/method/seeded-random';
 import { removeMap, restoreMap, type MapRemovalRefusal } from '$lib/domain/systemmap/map-removal';
+import { checkSpotlight, type SpotlightInput, type SpotlightRefusal, type SpotlightTargets } from '$lib/domain/method/spotlight';
+import { loopFromKey } from '$lib/domain/systemmap/loops';
 import { addTime, createTimer, pauseTimer, resetTimer, startTimer } from '$lib/domain/method/timer';
 import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
-import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import { PLENARY_CANVAS, isStandingDoc, parseDocName } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import { deleteCards, putCard, readCards } from '$lib/sync/cards';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
+import { INDICATORS_DOC, readIndicators } from '$lib/sync/indicators';
+import { mapDocName, readMap } from '$lib/sync/map';
 import type { MethodCommand } from '$lib/sync/method-commands';
 import { log } from '../log';
 import type { Storage } from '../persistence/storage';
@@ -289,6 +293,61 @@ export class MethodService {
 				if (!result.ok) throw mapRemovalError(result.error);
 				return write({ removedMaps: result.value });
 			}
+			case 'spotlight.set': {
+				allow({ type: 'steer-projector' });
+				const targets = await this.#spotlightTargets(workshopId, command.spotlight, snapshot);
+				const result = checkSpotlight(command.spotlight, targets);
+				if (!result.ok) throw new MethodError('bad_request', spotlightMessage(result.error, command.spotlight), result.error);
+				return write({ spotlight: result.value });
+			}
+			case 'follow.set':
+				allow({ type: 'steer-projector' });
+				return write({ follow: command.follow });
+		}
+	}
+
+	/** What the workshop has of the kind being spotlighted; only that kind's document is read. */
+	async #spotlightTargets(workshopId: string, input: SpotlightInput, snapshot: ControlSnapshot): Promise<SpotlightTargets> {
+		const { docs, storage } = this.#options;
+		const groupIds = snapshot.groups.map((group) => group.id);
+		/** The map's document when the workshop has that map (and it is not removed), else null. */
+		const liveMap = async (mapId: string) => {
+			const name = mapDocName(mapId);
+			const parsed = name ? parseDocName(name) : null;
+			if (!name || !parsed || snapshot.removedMaps.includes(mapId)) return null;
+			const exists =
+				isStandingDoc(parsed, groupIds) ||
+				docs.peek(workshopId, name) !== undefined ||
+				(await storage.docs.listDocNames(workshopId)).includes(name);
+			return exists ? (await docs.get(workshopId, name)).doc : null;
+		};
+		switch (input.kind) {
+			case 'indicator': {
+				const ids = new Set(readIndicators((await docs.get(workshopId, INDICATORS_DOC)).doc).indicators.map((i) => i.id));
+				return { indicator: (id) => ids.has(id) };
+			}
+			case 'map': {
+				const found = input.id !== undefined && (await liveMap(input.id)) !== null;
+				return { map: (id) => found && id === input.id };
+			}
+			case 'loop': {
+				const mapId = input.id?.split(':')[0] ?? '';
+				const doc = mapId ? await liveMap(mapId) : null;
+				const map = doc ? readMap(doc) : null;
+				return { loop: (id, key) => map !== null && id === mapId && loopFromKey(map, key) !== null };
+			}
+			case 'card': {
+				const canvases = [PLENARY_CANVAS, ...groupIds.map((id) => `canvas:${id}`)];
+				const ids = new Set<string>();
+				for (const name of canvases) {
+					for (const card of readCards((await docs.get(workshopId, name)).doc)) if (!card.hidden) ids.add(card.id);
+				}
+				return { card: (id) => ids.has(id) };
+			}
+			case 'group':
+				return { group: (id) => groupIds.includes(id) };
+			default:
+				return {};
 		}
 	}
 
@@ -313,6 +372,17 @@ function mapRemovalError(refusal: MapRemovalRefusal): MethodError {
 			return new MethodError('not_found', 'no such map in this workshop');
 		case 'not-removed':
 			return new MethodError('not_found', 'that map is not removed');
+	}
+}
+
+function spotlightMessage(refusal: SpotlightRefusal, input: SpotlightInput): string {
+	switch (refusal) {
+		case 'id-required':
+			return `a ${input.kind} spotlight needs the id of the ${input.kind} to show`;
+		case 'id-not-allowed':
+			return `a ${input.kind} spotlight takes no id`;
+		case 'unknown-id':
+			return `no ${input.kind} with that id in this workshop`;
 	}
 }
 
