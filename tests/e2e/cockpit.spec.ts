@@ -161,7 +161,7 @@ test("a format chosen while preparing (a conference's 45-minute mini-workshop) b
 	const facilitator = await createWorkshopAsFacilitator(browser, 'Konferens i Nynäshamn');
 	const f = facilitator.page;
 	await f.getByRole('link', { name: 'Förbered', exact: true }).click();
-	await f.getByLabel('Upplägg').selectOption({ label: 'Miniworkshop på konferens (ca 45 minuter)' });
+	await f.getByLabel('Upplägg', { exact: true }).selectOption({ label: 'Miniworkshop på konferens (ca 45 minuter)' });
 	await expect(f.getByText('Totalt 45 minuter')).toBeVisible();
 	await f.getByRole('button', { name: 'Spara agendan' }).click();
 	await expect(f.getByText('Sparat.')).toBeVisible();
