@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant, seriousViolations, setPhase } from './fixtures';
 
-
 /** The spotlight picker sits folded in the cockpit bar; open it (once) before choosing. */
 async function openPicker(page: Page): Promise<void> {
 	const picker = page.getByTestId('spotlight-pick');
