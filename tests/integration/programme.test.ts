@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +225,66 @@ describe('the organisers’ programme across workshops', () => {
 		for (const step of steps) expect(step.overdue).toBe(step.due !== null && step.due < today && step.status !== 'done');
 		const firstNotOverdue = steps.findIndex((step) => !step.overdue);
 		expect(steps.slice(firstNotOverdue).some((step) => step.overdue)).toBe(false);
+	});
+
+	/** The events of an iCalendar text, parsed by ical.js: the all-day date, summary, description and URL. */
+	const events = (text: string) =>
+		new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => {
+			const event = new ICAL.Event(vevent);
+			return {
+				uid: event.uid,
+				date: event.startDate.toString(),
+				allDay: event.startDate.isDate,
+				summary: event.summary,
+				description: event.description,
+				url: String(vevent.getFirstPropertyValue('url'))
+			};
+		});
+
+	it('gives a workshop’s follow-up dates as an iCalendar file', async () => {
+		expect((await api(`/api/workshops/${a.id}/follow-up.ics`, {})).status).toBe(401);
+		const response = await api(`/api/workshops/${a.id}/follow-up.ics`, bearer(a.facilitatorSecret));
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		const parsed = events(await response.text());
+		const dates = ((await (await api(`/api/workshops/${a.id}/archive`)).json()) as { followUpDates: string[] }).followUpDates;
+		expect(dates).toHaveLength(2);
+		expect(parsed.map((event) => event.date)).toEqual(dates);
+		for (const event of parsed) {
+			expect(event.allDay).toBe(true);
+			expect(event.summary).toBe('Uppföljning: Kommunbesök Nynäshamn');
+			expect(event.description).toContain('Frågan: ');
+			expect(event.description).toContain(`${server.url}/arkiv`);
+			expect(event.url).toBe(`${server.url}/arkiv`);
+		}
+		expect(new Set(parsed.map((event) => event.uid)).size).toBe(2);
+		const english = events(await (await api(`/api/workshops/${a.id}/follow-up.ics?lang=en`)).text());
+		expect(english[0]!.summary).toBe('Follow-up: Kommunbesök Nynäshamn');
+	});
+
+	it('serves every follow-up as a feed to subscribe to, with a token that can be rotated', async () => {
+		expect((await api('/api/programme/follow-ups.ics', {})).status).toBe(401);
+		expect((await api('/api/programme/follow-ups.ics?token=gissning', {})).status).toBe(403);
+		expect((await post('/api/programme/feed-token', {}, {})).status).toBe(401);
+		expect((await post('/api/programme/feed-token', {}, { cookie: 'dd_org=forged' })).status).toBe(403);
+
+		const created = await post('/api/programme/feed-token', {});
+		expect(created.status).toBe(201);
+		const { url } = (await created.json()) as { url: string };
+		expect(url).toMatch(new RegExp(`^${server.url}/api/programme/follow-ups\\.ics\\?token=[\\w-]{43}$`));
+		const feed = await fetch(url);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		const parsed = events(await feed.text());
+		// Three closed workshops with two dates each (the follow-up workshop is still open).
+		expect(parsed).toHaveLength(6);
+		expect(parsed.map((event) => event.summary).sort()).toEqual(
+			['Haninge', 'Haninge', 'Nynäshamn', 'Nynäshamn', 'Tyresö', 'Tyresö'].map((place) => `Uppföljning: Kommunbesök ${place}`)
+		);
+
+		const rotated = (await (await post('/api/programme/feed-token', {})).json()) as { url: string };
+		expect(rotated.url).not.toBe(url);
+		expect((await fetch(url)).status).toBe(403);
+		expect((await fetch(rotated.url)).status).toBe(200);
 	});
 });

@@ -12,6 +12,7 @@ import { THEMES } from '$lib/domain/method/default-templates';
 import { toFilter } from '$lib/server/programme/http';
 import { loadProgramme, programmeGaps, programmeSteps } from '$lib/server/programme/programme';
 import { setMunicipality } from '$lib/server/programme/municipality';
+import { feedUrl, rotateFeedToken } from '$lib/server/programme/calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUERY_MAX = 100;
@@ -63,7 +64,8 @@ async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: U
 		workshops,
 		totals: programmeTotals(workshops),
 		gaps: programmeGaps(data, filter).map(({ workshopIds: _ids, ...gap }) => gap),
-		steps: await programmeSteps(app, data, filter, now)
+		steps: await programmeSteps(app, data, filter, now),
+		feedCreatedAt: (await app.storage.feeds.find())?.createdAt ?? null
 	};
 }
 
@@ -103,6 +105,18 @@ export const actions: Actions = {
 		const { workshopId, municipality } = parsed.data;
 		if (!(await setMunicipality(app, workshopId, municipality))) return fail(404, { municipality: 'failed' as const });
 		return { municipalitySaved: true };
+	},
+	rotateFeed: async (event) => {
+		const { request, cookies, url } = event;
+		const app = await archiveApp();
+		const address = clientAddress(event);
+		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		if (check !== 'organiser') {
+			if (check === 'wrong') noteWrongOrganiserAttempt(address);
+			return fail(check === 'rate_limited' ? 429 : 403, { feed: 'failed' as const });
+		}
+		const token = await rotateFeedToken(app, new Date());
+		return { feedUrl: feedUrl(app.config.publicOrigin ?? url.origin, token) };
 	},
 	logout: async ({ cookies }) => {
 		logOutOrganiser(cookies);
