@@ -126,6 +126,9 @@ describe('the organisers’ programme across workshops', () => {
 		const nynashamn = (await (await api('/api/programme?municipality=nynäshamn')).json()) as ProgrammeResponse;
 		expect(nynashamn.workshops.map((w) => [w.title, w.municipality])).toEqual([['Kommunbesök Nynäshamn', 'Nynäshamn']]);
 		expect(nynashamn.totals).toMatchObject({ workshops: 1, participants: original.participants.length, byMunicipality: { Nynäshamn: 1 } });
+		const after = (await (await api('/api/programme')).json()) as ProgrammeResponse;
+		expect(after.workshops.find((w) => w.id === c.id)!.municipality).toBeNull();
+		expect(after.totals.byMunicipality).toEqual({ Nynäshamn: 1, Haninge: 1, '': 1 });
 		const none = (await (await api('/api/programme?theme=trygghet-och-brott&status=open')).json()) as ProgrammeResponse;
 		expect(none.totals.workshops).toBe(0);
 	});
