@@ -128,3 +128,27 @@ test('an organiser filters the programme, reads the shared gaps and downloads th
 		await page.screenshot({ path: testInfo.outputPath(`arkiv-${width}x${height}.png`), fullPage: true });
 	}
 });
+
+test('the facilitator’s page says when a follow-up is due and offers the dates as a calendar file', async ({ page, request }) => {
+	const created = await request.post('/api/workshops', { data: { title: 'Kommunbesök Tyresö' } });
+	const workshop = (await created.json()) as { id: string; facilitatorUrl: string; facilitatorSecret: string };
+	const closed = await request.post(`/api/workshops/${workshop.id}/close`, {
+		headers: { authorization: `Bearer ${workshop.facilitatorSecret}` },
+		data: { followUpDates: ['2026-03-01', '2099-03-01'] }
+	});
+	expect(closed.status()).toBe(200);
+
+	await gotoHydrated(page, new URL(workshop.facilitatorUrl).pathname + new URL(workshop.facilitatorUrl).search);
+	const notice = page.getByTestId('follow-up-notice');
+	await expect(notice).toContainText('Dags för uppföljning av workshopen');
+	await expect(notice.getByRole('link', { name: 'Starta uppföljningen i arkivet' })).toHaveAttribute('href', '/arkiv');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		notice.getByRole('link', { name: 'Lägg uppföljningarna i kalendern' }).click()
+	]);
+	const ics = readFileSync((await download.path())!, 'utf8');
+	expect(ics).toContain('BEGIN:VCALENDAR');
+	expect(ics).toContain('DTSTART;VALUE=DATE:20260301');
+	expect(ics).toContain('DTSTART;VALUE=DATE:20990301');
+	expect(ics).toContain('SUMMARY:Uppföljning: Kommunbesök Tyresö');
+});
