@@ -92,7 +92,8 @@ export function stackedColumns<K extends string>(
 	const totals = data.map((datum) => keys.reduce((sum, key) => sum + (datum.counts[key] ?? 0), 0));
 	const x = scaleBand<string>()
 		.domain(data.map((datum) => datum.label))
-		.range([left, options.width])
+		// At most a sixth of the width per column, so one month is not one wide slab.
+		.range([left, Math.min(options.width, left + Math.max(1, data.length) * (options.width / 6))])
 		.padding(0.25);
 	const y = scaleLinear()
 		.domain([0, Math.max(1, max(totals) ?? 0)])
