@@ -58,7 +58,8 @@ async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: U
 	const workshops = filterWorkshops(data.workshops, filter);
 	return {
 		query,
-		filterString: url.searchParams.toString().length > 0 ? new URLSearchParams(Object.entries(query)).toString() : '',
+		// The valid filter only, for the download links.
+		filterString: new URLSearchParams(Object.entries(query)).toString(),
 		themes: THEMES.map((theme) => ({ id: theme.id, name: theme.name[lang] })),
 		municipalities: municipalities(data.workshops),
 		workshops,
