@@ -126,7 +126,7 @@ export default defineConfig(
 		'.svelte-kit/',
 		'node_modules/',
 		'data/',
-		'.e2e-data/',
+		'.e2e-data*/',
 		'test-results/',
 		'playwright-report/',
 		'tmp/',

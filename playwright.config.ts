@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** Each server its own data directory, so two runs side by side (different E2E_PORT) never share one. */
+const DATA_DIR = process.env.E2E_DATA_DIR ?? (process.env.E2E_PORT ? `.e2e-data-${PORT}` : '.e2e-data');
+/** The organiser passphrase the archive and programme tests sign in with. */
+export const E2E_ORGANISER_PASSPHRASE = 'e2e-organisatörens lösenfras';
 
 /**
  * Browser tests drive Debian's /usr/bin/chromium (`npx playwright install` cannot
@@ -33,7 +37,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
-		command: 'rm -rf .e2e-data && node server/index.js',
+		command: `rm -rf ${DATA_DIR} && node server/index.js`,
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -41,7 +45,8 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATA_DIR: '.e2e-data',
+			DATA_DIR: DATA_DIR,
+			ORGANISER_PASSPHRASE: E2E_ORGANISER_PASSPHRASE,
 			DATADIALOG_DEMO: '1',
 			DATABASE_URL: '',
 			PXWEB_ALLOWED_HOSTS: `127.0.0.1:${PORT + 1}`

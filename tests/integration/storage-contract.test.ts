@@ -35,6 +35,7 @@ const archive = (workshopId: string, patch: Partial<ArchiveRow> = {}): ArchiveRo
 	followUpDates: ['2027-02-05', '2027-11-05'],
 	followUpOf: null,
 	namesErasedAt: null,
+	municipality: null,
 	...patch
 });
 
@@ -294,7 +295,13 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 				{ indicatorId: 'i1', seriesKey: 'i1|0180', area: { code: '0180', name: 'Stockholm' }, breakdown: {}, period: '2024', value: 4.5 }
 			];
 			const origin = { workshopId: 'z9', title: 'Första', version: 2, baseline };
-			const replaced = archive('a1', { closedAt: null, followUpDates: [], followUpOf: origin, namesErasedAt: '2027-01-01T00:00:00.000Z' });
+			const replaced = archive('a1', {
+				closedAt: null,
+				followUpDates: [],
+				followUpOf: origin,
+				namesErasedAt: '2027-01-01T00:00:00.000Z',
+				municipality: 'Nynäshamn'
+			});
 			await s.archive.put(replaced);
 			expect(await s.archive.find('a1')).toEqual(replaced);
 		});
@@ -336,6 +343,17 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 				{ ...step, status: 'changed', note: 'Nytt datum', updatedAt: '2027-02-02T10:00:00.000Z' }
 			]);
 			expect(await s.archive.listFollowUpSteps('other')).toEqual([]);
+		});
+	});
+
+	describe('feeds', () => {
+		it('keeps one calendar-feed token hash and replaces it on rotation', async () => {
+			const s = await open();
+			expect(await s.feeds.find()).toBeNull();
+			await s.feeds.put({ tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' });
+			expect(await s.feeds.find()).toEqual({ tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' });
+			await s.feeds.put({ tokenHash: 'b'.repeat(64), createdAt: '2026-11-06T15:00:00.000Z' });
+			expect(await s.feeds.find()).toEqual({ tokenHash: 'b'.repeat(64), createdAt: '2026-11-06T15:00:00.000Z' });
 		});
 	});
 

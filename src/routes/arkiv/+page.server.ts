@@ -6,6 +6,13 @@ import { listArchive } from '$lib/server/archive/archive-list';
 import { startFollowUp } from '$lib/server/archive/follow-up';
 import { checkOrganiser, logInOrganiser, logOutOrganiser, noteWrongOrganiserAttempt } from '$lib/server/archive/organiser-auth';
 import { clientAddress } from '$lib/server/http/client-address';
+import { municipalityFormSchema, programmeQuery } from '$lib/api/programme';
+import { filterWorkshops, municipalities, programmeTotals } from '$lib/domain/programme/programme';
+import { THEMES } from '$lib/domain/method/default-templates';
+import { toFilter } from '$lib/server/programme/http';
+import { loadProgramme, programmeGaps, programmeSteps } from '$lib/server/programme/programme';
+import { setMunicipality } from '$lib/server/programme/municipality';
+import { feedUrl, rotateFeedToken } from '$lib/server/programme/calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUERY_MAX = 100;
@@ -27,8 +34,41 @@ export const load: PageServerLoad = async (event) => {
 	const query = (url.searchParams.get('q') ?? '').slice(0, QUERY_MAX);
 	const canList = organiser || (own !== null && own.size > 0);
 	const rows = canList ? await listArchive(app, { onlyIds: own, query, lang: locals.lang, now: new Date() }) : [];
-	return { organiser, canList, configured: config.organiserPassphrase !== null, query, rows };
+	return {
+		organiser,
+		canList,
+		configured: config.organiserPassphrase !== null,
+		query,
+		rows,
+		programme: organiser ? await programmeView(app, url, locals.lang) : null
+	};
 };
+
+/**
+ * The organisers' programme across workshops: the filter from the query (a bad value is
+ * ignored, as a search field would), the workshops it keeps with totals, the shared
+ * gaps and the next steps.
+ */
+async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: URL, lang: 'sv' | 'en') {
+	const parsed = programmeQuery(url.searchParams);
+	const query = parsed.success ? parsed.data : {};
+	const filter = toFilter(query);
+	const now = new Date();
+	const data = await loadProgramme(app, { lang, now });
+	const workshops = filterWorkshops(data.workshops, filter);
+	return {
+		query,
+		// The valid filter only, for the download links.
+		filterString: new URLSearchParams(Object.entries(query)).toString(),
+		themes: THEMES.map((theme) => ({ id: theme.id, name: theme.name[lang] })),
+		municipalities: municipalities(data.workshops),
+		workshops,
+		totals: programmeTotals(workshops),
+		gaps: programmeGaps(data, filter).map(({ workshopIds: _ids, ...gap }) => gap),
+		steps: await programmeSteps(app, data, filter, now),
+		feedCreatedAt: (await app.storage.feeds.find())?.createdAt ?? null
+	};
+}
 
 const loginSchema = z.object({ passphrase: z.string().min(1).max(500) });
 const followUpSchema = z.object({ workshopId: z.string().regex(/^[a-z0-9]{1,40}$/) });
@@ -47,6 +87,37 @@ export const actions: Actions = {
 		});
 		if (outcome !== 'ok') return fail(outcome === 'rate_limited' ? 429 : 400, { login: outcome });
 		redirect(303, '/arkiv');
+	},
+	municipality: async (event) => {
+		const { request, cookies } = event;
+		const app = await archiveApp();
+		const form = await request.formData();
+		const parsed = municipalityFormSchema.safeParse({
+			workshopId: form.get('workshopId') ?? '',
+			municipality: form.get('municipality') ?? ''
+		});
+		if (!parsed.success) return fail(400, { municipality: 'failed' as const });
+		const address = clientAddress(event);
+		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		if (check !== 'organiser') {
+			if (check === 'wrong') noteWrongOrganiserAttempt(address);
+			return fail(check === 'rate_limited' ? 429 : 403, { municipality: 'failed' as const });
+		}
+		const { workshopId, municipality } = parsed.data;
+		if (!(await setMunicipality(app, workshopId, municipality))) return fail(404, { municipality: 'failed' as const });
+		return { municipalitySaved: true };
+	},
+	rotateFeed: async (event) => {
+		const { request, cookies, url } = event;
+		const app = await archiveApp();
+		const address = clientAddress(event);
+		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		if (check !== 'organiser') {
+			if (check === 'wrong') noteWrongOrganiserAttempt(address);
+			return fail(check === 'rate_limited' ? 429 : 403, { feed: 'failed' as const });
+		}
+		const token = await rotateFeedToken(app, new Date());
+		return { feedUrl: feedUrl(app.config.publicOrigin ?? url.origin, token) };
 	},
 	logout: async ({ cookies }) => {
 		logOutOrganiser(cookies);

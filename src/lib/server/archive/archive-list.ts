@@ -56,7 +56,8 @@ export async function listArchive(
 	return rows;
 }
 
-async function liveThemeId(app: App, workshopId: string): Promise<string | null> {
+/** An open workshop's theme, from its preparation in the control document. */
+export async function liveThemeId(app: App, workshopId: string): Promise<string | null> {
 	const { preparation } = readControl((await app.docs.get(workshopId, 'control')).doc);
 	if (preparation?.themeId) return preparation.themeId;
 	return preparation?.question?.kind === 'theme' ? preparation.question.themeId : null;

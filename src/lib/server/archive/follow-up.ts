@@ -52,6 +52,7 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 			await app.storage.archive.put({
 				...emptyArchive(id),
 				themeId: origin.themeId,
+				municipality: origin.municipality,
 				followUpOf: { workshopId, title: workshop.title, version: stored.version, baseline: baselineOf(document.indicators) }
 			});
 			for (const step of steps) {

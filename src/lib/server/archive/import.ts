@@ -68,7 +68,8 @@ export async function importWorkshop(
 			themeId: document.preparation?.themeId ?? (question?.kind === 'theme' ? question.themeId : null),
 			followUpDates: dates,
 			followUpOf: of ? { ...of, baseline } : null,
-			namesErasedAt: null
+			namesErasedAt: null,
+			municipality: null
 		});
 		for (const step of steps) await app.storage.archive.putFollowUpStep({ workshopId, ...step });
 		await storeDocuments(app, workshopId, drafts);

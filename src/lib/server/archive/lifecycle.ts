@@ -21,7 +21,7 @@ export function audit(app: App, entry: Omit<AuditEntry, 'at'>, now = new Date())
 }
 
 export function emptyArchive(workshopId: string): ArchiveRow {
-	return { workshopId, closedAt: null, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null };
+	return { workshopId, closedAt: null, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null, municipality: null };
 }
 
 export interface Closed {

@@ -30,7 +30,15 @@ async function setUp() {
 			sector: 'skola',
 			createdAt: closedAt
 		});
-		await storage.archive.put({ workshopId: id, closedAt, themeId: null, followUpDates: [], followUpOf: null, namesErasedAt: null });
+		await storage.archive.put({
+			workshopId: id,
+			closedAt,
+			themeId: null,
+			followUpDates: [],
+			followUpOf: null,
+			namesErasedAt: null,
+			municipality: null
+		});
 	}
 	return { storage, app: { storage } as unknown as App };
 }

@@ -128,3 +128,27 @@ function organiser(event: CallEvent, workshop: WorkshopRow): { role: 'organiser'
 		? problem(403, 'forbidden', "these credentials are neither this workshop's facilitator secret nor the organiser passphrase")
 		: problem(401, 'unauthorized', 'facilitator or organiser credentials required (Authorization: Bearer <secret or passphrase>)');
 }
+
+/** What an organiser-only route needs of SvelteKit's request event: no workshop in the path. */
+export type OrganiserEvent = Omit<CallEvent, 'params'>;
+
+/**
+ * The guard of the organiser-only routes (the programme across workshops,
+ * `/api/programme/…`): an organiser by Bearer passphrase or organiser cookie. 401
+ * without organiser credentials, 403 with wrong ones (a wrong Bearer counts against
+ * the address like every wrong passphrase), 429 after too many from the address.
+ * A facilitator secret is not enough: the programme spans every workshop.
+ */
+export async function requireOrganiser(event: OrganiserEvent): Promise<{ app: App } | Response> {
+	const app = await archiveApp();
+	const { request, cookies } = event;
+	const address = clientAddress(event);
+	const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+	if (check === 'organiser') return { app };
+	if (check === 'rate_limited') return problem(429, 'rate_limited', ORGANISER_RATE_LIMITED);
+	if (check === 'wrong') noteWrongOrganiserAttempt(address);
+	const presented = request.headers.has('authorization') || cookies.get(ORGANISER_COOKIE) !== undefined;
+	return presented
+		? problem(403, 'forbidden', 'these credentials are not the organiser passphrase')
+		: problem(401, 'unauthorized', 'organiser credentials required (Authorization: Bearer <passphrase>, or sign in at /arkiv)');
+}

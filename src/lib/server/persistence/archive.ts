@@ -26,6 +26,12 @@ export interface ArchiveRow {
 	followUpDates: string[];
 	followUpOf: FollowUpOriginRow | null;
 	namesErasedAt: string | null;
+	/**
+	 * The municipality the workshop was held in (kommunbesök), set by an organiser for
+	 * the programme view. Kept here rather than in the preparation: it is the
+	 * organiser's bookkeeping, not part of the method the room sees.
+	 */
+	municipality: string | null;
 }
 
 /** One frozen snapshot of a workshop; `document` is the export JSON, never changed once written. */
@@ -73,6 +79,7 @@ export interface ArchiveDbRow {
 	follow_up_dates: string;
 	follow_up_of: string | null;
 	names_erased_at: string | null;
+	municipality: string | null;
 }
 
 export function toArchive(r: ArchiveDbRow): ArchiveRow {
@@ -82,7 +89,8 @@ export function toArchive(r: ArchiveDbRow): ArchiveRow {
 		themeId: r.theme_id,
 		followUpDates: JSON.parse(r.follow_up_dates) as string[],
 		followUpOf: r.follow_up_of ? (JSON.parse(r.follow_up_of) as FollowUpOriginRow) : null,
-		namesErasedAt: r.names_erased_at
+		namesErasedAt: r.names_erased_at,
+		municipality: r.municipality
 	};
 }
 
@@ -97,7 +105,7 @@ export class SqlArchiveRepository implements ArchiveRepository, WorkshopDependen
 
 	async find(workshopId: string): Promise<ArchiveRow | null> {
 		const row = await this.#db.get<ArchiveDbRow>(
-			'SELECT workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of, names_erased_at FROM workshop_archive WHERE workshop_id = ?',
+			'SELECT workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of, names_erased_at, municipality FROM workshop_archive WHERE workshop_id = ?',
 			[workshopId]
 		);
 		return row ? toArchive(row) : null;
@@ -105,11 +113,11 @@ export class SqlArchiveRepository implements ArchiveRepository, WorkshopDependen
 
 	async put(row: ArchiveRow): Promise<void> {
 		await this.#db.run(
-			`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?)
+			`INSERT INTO workshop_archive (workshop_id, closed_at, theme_id, follow_up_dates, follow_up_of_id, follow_up_of, names_erased_at, municipality)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (workshop_id) DO UPDATE SET closed_at = excluded.closed_at, theme_id = excluded.theme_id,
 			 follow_up_dates = excluded.follow_up_dates, follow_up_of_id = excluded.follow_up_of_id,
-			 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at`,
+			 follow_up_of = excluded.follow_up_of, names_erased_at = excluded.names_erased_at, municipality = excluded.municipality`,
 			[
 				row.workshopId,
 				row.closedAt,
@@ -117,7 +125,8 @@ export class SqlArchiveRepository implements ArchiveRepository, WorkshopDependen
 				JSON.stringify(row.followUpDates),
 				row.followUpOf?.workshopId ?? null,
 				row.followUpOf ? JSON.stringify(row.followUpOf) : null,
-				row.namesErasedAt
+				row.namesErasedAt,
+				row.municipality
 			]
 		);
 	}

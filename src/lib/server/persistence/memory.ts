@@ -1,6 +1,7 @@
 import type { ArchiveRepository, ArchiveRow, ArchiveVersionInfo, ArchiveVersionRow, FollowUpStepRow } from './archive';
 import type { AuditEntry, AuditLog } from './audit';
 import type { DocumentStore, StoredDoc } from './documents';
+import type { FeedTokenRepository, FeedTokenRow } from './feeds';
 import type { ParticipantRepository, ParticipantRow } from './participants';
 import { DuplicateKeyError, type Storage } from './storage';
 import type { WorkshopPatch, WorkshopRepository, WorkshopRow, WorkshopSummaryRow } from './workshops';
@@ -16,6 +17,7 @@ export class MemoryStorage implements Storage {
 	readonly archive = new MemoryArchive();
 	readonly audit = new MemoryAuditLog();
 	readonly docs = new MemoryDocumentStore();
+	readonly feeds = new MemoryFeedTokens();
 	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs);
 
 	async migrate(): Promise<void> {}
@@ -186,6 +188,18 @@ class MemoryArchive implements ArchiveRepository, MemoryDependent {
 		this.#archives.delete(workshopId);
 		for (const [key, v] of this.#versions) if (v.workshopId === workshopId) this.#versions.delete(key);
 		for (const [key, s] of this.#steps) if (s.workshopId === workshopId) this.#steps.delete(key);
+	}
+}
+
+class MemoryFeedTokens implements FeedTokenRepository {
+	#row: FeedTokenRow | null = null;
+
+	async find(): Promise<FeedTokenRow | null> {
+		return clone(this.#row);
+	}
+
+	async put(row: FeedTokenRow): Promise<void> {
+		this.#row = clone(row);
 	}
 }
 

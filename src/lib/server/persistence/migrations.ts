@@ -96,6 +96,19 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 				actor TEXT NOT NULL
 			);
 		`
+	},
+	{
+		// The programme view: the municipality an organiser records for a workshop, and the
+		// hash of the organisers' calendar-feed token (one row; the token itself is never stored).
+		version: 3,
+		sql: () => `
+			ALTER TABLE workshop_archive ADD COLUMN municipality TEXT;
+			CREATE TABLE organiser_feed (
+				id INTEGER PRIMARY KEY,
+				token_hash TEXT NOT NULL,
+				created_at TEXT NOT NULL
+			);
+		`
 	}
 ];
 

@@ -1,6 +1,7 @@
 import { SqlArchiveRepository } from './archive';
 import { SqlAuditLog } from './audit';
 import { SqlDocumentStore } from './documents';
+import { SqlFeedTokenRepository } from './feeds';
 import { migrationsFor } from './migrations';
 import { SqlParticipantRepository } from './participants';
 import type { SqlDriver } from './sql-driver';
@@ -15,6 +16,7 @@ export abstract class SqlStorage implements Storage {
 	readonly archive: SqlArchiveRepository;
 	readonly audit: SqlAuditLog;
 	readonly docs: SqlDocumentStore;
+	readonly feeds: SqlFeedTokenRepository;
 	readonly #db: SqlDriver;
 
 	constructor(db: SqlDriver) {
@@ -23,6 +25,7 @@ export abstract class SqlStorage implements Storage {
 		this.archive = new SqlArchiveRepository(db);
 		this.audit = new SqlAuditLog(db);
 		this.docs = new SqlDocumentStore(db);
+		this.feeds = new SqlFeedTokenRepository(db);
 		// Children first: their rows point at the workshop.
 		this.workshops = new SqlWorkshopRepository(db, [this.archive, this.docs, this.participants]);
 	}

@@ -116,7 +116,7 @@ export class SqlWorkshopRepository implements WorkshopRepository {
 	async listSummaries(): Promise<WorkshopSummaryRow[]> {
 		const rows = await this.#db.all<SummaryDbRow>(
 			`SELECT w.id, w.code, w.title, w.secret_hash AS "secretHash", w.phase, w.status, w.created_at AS "createdAt",
-				a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at,
+				a.workshop_id AS a_workshop_id, a.closed_at, a.theme_id, a.follow_up_dates, a.follow_up_of, a.names_erased_at, a.municipality,
 				(SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id) AS participant_count,
 				(SELECT COUNT(*) FROM workshop_archive f WHERE f.follow_up_of_id = w.id) AS follow_ups_started
 			 FROM workshops w LEFT JOIN workshop_archive a ON a.workshop_id = w.id
