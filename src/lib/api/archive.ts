@@ -45,8 +45,8 @@ export const stepStatusRequestSchema = z
 	.strict();
 export type StepStatusRequest = z.input<typeof stepStatusRequestSchema>;
 
-/** `POST …/follow-up` → 201: the new workshop. The secret is given only here, once. */
-export interface StartedFollowUp {
+/** `POST …/follow-up` and `POST …/copy` → 201: the new workshop. The secret is given only here, once. */
+export interface StartedWorkshop {
 	id: string;
 	code: string;
 	title: string;

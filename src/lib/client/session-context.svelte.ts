@@ -1,5 +1,5 @@
-import { getContext, setContext } from 'svelte';
-import type { WorkshopSession } from './workshop-session.svelte';
+import { getContext, setContext, untrack } from 'svelte';
+import { WorkshopSession } from './workshop-session.svelte';
 
 const KEY = Symbol('workshop-session');
 
@@ -17,4 +17,21 @@ export function provideSession(): SessionHolder {
 
 export function useSession(): SessionHolder {
 	return getContext<SessionHolder>(KEY);
+}
+
+/**
+ * Opens the workshop's session in `holder` (call from a component's setup). Following
+ * a link to another workshop (a follow-up, say) closes this one's socket and starts
+ * over, instead of showing the old workshop's state.
+ */
+export function openSession(holder: SessionHolder, workshopId: () => string): void {
+	$effect(() => {
+		const id = workshopId();
+		const session = untrack(() => new WorkshopSession(id));
+		holder.current = session;
+		return () => {
+			session.destroy();
+			if (holder.current === session) holder.current = null;
+		};
+	});
 }

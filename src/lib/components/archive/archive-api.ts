@@ -1,4 +1,4 @@
-import type { ArchiveState, CloseRequest, DeleteRequest, StartedFollowUp, StepStatusRequest } from '$lib/api/archive';
+import type { ArchiveState, CloseRequest, DeleteRequest, StartedWorkshop, StepStatusRequest } from '$lib/api/archive';
 
 /**
  * The archive controls' calls to the API (same origin; the facilitator or
@@ -36,12 +36,12 @@ export function reopenWorkshop(workshopId: string): Promise<ArchiveResult<unknow
 	return call(`${base(workshopId)}/reopen`, post({}));
 }
 
-export function startFollowUp(workshopId: string): Promise<ArchiveResult<StartedFollowUp>> {
+export function startFollowUp(workshopId: string): Promise<ArchiveResult<StartedWorkshop>> {
 	return call(`${base(workshopId)}/follow-up`, post({}));
 }
 
 /** "Kopiera upplägget": a new workshop with this one's setup; the answer carries its facilitator link once. */
-export function copySetup(workshopId: string): Promise<ArchiveResult<StartedFollowUp>> {
+export function copySetup(workshopId: string): Promise<ArchiveResult<StartedWorkshop>> {
 	return call(`${base(workshopId)}/copy`, post({}));
 }
 

@@ -1,5 +1,9 @@
+import { json } from '@sveltejs/kit';
+import type { StartedWorkshop } from '$lib/api/archive';
 import type { Lang } from '$lib/i18n/lang';
+import { facilitatorUrl, joinUrl } from '../http/links';
 import { problem } from '../http/problem';
+import type { CreatedWorkshop } from '../workshops';
 import type { Outcome } from './lifecycle';
 
 /** Nothing in an export or report may load or run anything when opened directly. */
@@ -41,6 +45,23 @@ export async function readOptionalJson(request: Request, maxBytes = 16 * 1024): 
 export function outcomeResponse<T>(outcome: Outcome<T>, ok: (value: T) => Response): Response {
 	if (outcome.ok) return ok(outcome.value);
 	return outcome.status === 404 ? problem(404, 'not_found', outcome.message) : problem(409, 'conflict', outcome.message);
+}
+
+/** A workshop started from another (a follow-up, a copied setup) as `201`, with its facilitator link given this once. */
+export function startedWorkshopResponse(outcome: Outcome<CreatedWorkshop>, origin: string): Response {
+	return outcomeResponse(outcome, ({ workshop, facilitatorSecret }) =>
+		json(
+			{
+				id: workshop.id,
+				code: workshop.code,
+				title: workshop.title,
+				joinUrl: joinUrl(origin, workshop),
+				facilitatorUrl: facilitatorUrl(origin, workshop, facilitatorSecret),
+				facilitatorSecret
+			} satisfies StartedWorkshop,
+			{ status: 201 }
+		)
+	);
 }
 
 /** A file-name-safe slug of a title: `Skolnärvaro i Nynäshamn` → `skolnarvaro-i-nynashamn`. */

@@ -1,9 +1,6 @@
-import { json } from '@sveltejs/kit';
-import type { StartedFollowUp } from '$lib/api/archive';
-import { facilitatorUrl, joinUrl } from '$lib/server/http/links';
 import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { startFollowUp } from '$lib/server/archive/follow-up';
-import { outcomeResponse } from '$lib/server/archive/http';
+import { startedWorkshopResponse } from '$lib/server/archive/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -16,18 +13,5 @@ export const POST: RequestHandler = async (event) => {
 	const caller = await requireWorkshop(event, { need: 'facilitator-or-organiser', whenClosed: 'allow' });
 	if (caller instanceof Response) return caller;
 	const outcome = await startFollowUp(caller.app, { workshopId: caller.workshop.id, actor: caller.actor.role, now: new Date() });
-	const origin = caller.app.config.publicOrigin ?? event.url.origin;
-	return outcomeResponse(outcome, ({ workshop, facilitatorSecret }) =>
-		json(
-			{
-				id: workshop.id,
-				code: workshop.code,
-				title: workshop.title,
-				joinUrl: joinUrl(origin, workshop),
-				facilitatorUrl: facilitatorUrl(origin, workshop, facilitatorSecret),
-				facilitatorSecret
-			} satisfies StartedFollowUp,
-			{ status: 201 }
-		)
-	);
+	return startedWorkshopResponse(outcome, caller.app.config.publicOrigin ?? event.url.origin);
 };
