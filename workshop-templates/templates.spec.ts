@@ -144,8 +144,8 @@ describe('data-sources.json', () => {
 });
 
 describe('agenda-default.json', () => {
-	it('runs every phase once, in the seed order, with a title and prompt in both languages', () => {
-		expect(agenda.items.map((item) => item.phase)).toEqual([...PHASES]);
+	it('runs every phase but the system map and the test in dialogue once, in the seed order, with a title and prompt in both languages', () => {
+		expect(agenda.items.map((item) => item.phase)).toEqual(PHASES.filter((phase) => phase !== 'systemkarta' && phase !== 'testa'));
 		for (const item of agenda.items) {
 			expect(nonEmpty(item.title), item.phase).toBe(true);
 			expect(nonEmpty(item.prompt), item.phase).toBe(true);
@@ -187,6 +187,10 @@ describe('the agenda formats (agenda-*.json)', () => {
 		expect(byId('konferens').items.map((item) => item.phase)).not.toContain('prioritera');
 		expect(byId('konferens').items[0]!.prompt.sv).toMatch(/Hitta någon\/ra från din kommun/);
 		expect(byId('kommunbesok').items.at(-1)!.note!.sv).toMatch(/3–6 och 12 månader/);
+	});
+
+	it('the half-day visit has room for every step of the seed process, the system map and the test in dialogue included', () => {
+		expect(byId('kommunbesok').items.map((item) => item.phase)).toEqual([...PHASES]);
 	});
 
 	it("becomes a workshop's agenda with the format's notes, while the standard's notes stay the method's defaults", () => {

@@ -157,6 +157,7 @@ describe.each(backends)('export, import, report and PDF on %s', (_name, database
 			'systemkarta-helgrupp-loopar.csv',
 			'systemkartor/helgrupp.graphml',
 			'systemkartor/helgrupp.svg',
+			'testa-harnast.csv',
 			'tillganglig-data.csv'
 		]);
 		// The byte-order mark Excel needs; TextDecoder (and fflate's strFromU8) would quietly drop it.

@@ -18,7 +18,15 @@ import { mayDelete, mayRemoveFactor, type MapBoard } from '$lib/domain/systemmap
 import { FACILITATOR_AUTHOR, type MethodActor } from '$lib/domain/method/method-actor';
 import type { DocCommand } from '$lib/sync/doc-commands';
 import { readIndicators } from '$lib/sync/indicators';
-import { readMap, type MapAuthor, type MapFactor, type MapLink, type MapSnapshot, type StoredLoopStory } from '$lib/sync/map';
+import {
+	readMap,
+	type MapAuthor,
+	type MapFactor,
+	type MapLink,
+	type MapSnapshot,
+	type NewFactor,
+	type StoredLoopStory
+} from '$lib/sync/map';
 import { newClientId } from './ids';
 import type { SharedDoc } from './shared-doc';
 
@@ -28,7 +36,7 @@ export const FACTOR_HEIGHT = 48;
 
 /** A theme's starter factors as the page needs them: no sources, just what goes on the map. */
 export type StarterThemeChoice = Pick<StarterTheme, 'id' | 'label'> & {
-	factors: Pick<StarterFactor, 'id' | 'label' | 'kind'>[];
+	factors: Pick<StarterFactor, 'id' | 'label' | 'kind' | 'type' | 'level'>[];
 };
 
 export interface MapLoop extends Loop {
@@ -163,8 +171,8 @@ export class MapState {
 		return id;
 	}
 
-	/** Adds the starter factors whose label is not on the map yet; returns how many were added. */
-	addStarters(factors: readonly { label: string; kind: FactorKind }[]): number {
+	/** Adds the starter factors whose label is not on the map yet, with their risk/protective tag and level; returns how many were added. */
+	addStarters(factors: readonly Pick<NewFactor, 'label' | 'kind' | 'tag' | 'level'>[]): number {
 		const taken = new Set(this.snapshot.factors.map((factor) => normalise(factor.label)));
 		const fresh = factors.filter((factor) => {
 			const key = normalise(factor.label);
@@ -172,7 +180,7 @@ export class MapState {
 			taken.add(key);
 			return true;
 		});
-		const added = fresh.map((factor) => ({ id: newClientId(), label: factor.label, kind: factor.kind }));
+		const added = fresh.map((factor) => ({ id: newClientId(), ...factor }));
 		if (added.length > 0) this.#edit({ type: 'factor.add', factors: added });
 		return added.length;
 	}

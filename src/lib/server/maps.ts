@@ -8,8 +8,8 @@ import {
 	findLoops,
 	parseLinksCsv,
 	parseMapJson,
-	type FactorKind,
 	type ImportError,
+	type StarterFactor,
 	type StarterLibrary,
 	type SystemMap,
 	type ThemeId,
@@ -31,7 +31,7 @@ const MESSAGE_ERRORS_MAX = 10;
 export interface StarterThemeSummary {
 	id: ThemeId;
 	label: Bilingual;
-	factors: { id: string; label: Bilingual; kind: FactorKind }[];
+	factors: Pick<StarterFactor, 'id' | 'label' | 'kind' | 'type' | 'level'>[];
 }
 
 const library = loadStarterLibrary();
@@ -41,7 +41,7 @@ export function starterThemes(): StarterThemeSummary[] {
 	return library.themes.map((theme) => ({
 		id: theme.id,
 		label: theme.label,
-		factors: theme.factors.map((factor) => ({ id: factor.id, label: factor.label, kind: factor.kind }))
+		factors: theme.factors.map(({ id, label, kind, type, level }) => ({ id, label, kind, type, ...(level ? { level } : {}) }))
 	}));
 }
 

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { ModerationEntry } from '$lib/domain/cards/moderation';
 import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
 import type { Group } from '$lib/domain/method/groups';
-import { createLiveState, type LiveState } from '$lib/domain/method/live-state';
+import { createLiveState, withEveryPhase, type LiveState } from '$lib/domain/method/live-state';
 import type { Preparation } from '$lib/domain/method/preparation';
 import { DEFAULT_SPOTLIGHT, type Spotlight } from '$lib/domain/method/spotlight';
 import { agendaFromTemplate } from '$lib/domain/method/templates';
@@ -41,7 +41,7 @@ export function initialLiveState(): LiveState {
 export function readControl(doc: Y.Doc): ControlSnapshot {
 	const state = getControlState(doc);
 	return {
-		live: (state.get('live') as LiveState | undefined) ?? initialLiveState(),
+		live: withEveryPhase((state.get('live') as LiveState | undefined) ?? initialLiveState()),
 		preparation: (state.get('preparation') as Preparation | undefined) ?? null,
 		vote: (state.get('vote') as PublicVote | undefined) ?? null,
 		groups: (state.get('groups') as Group[] | undefined) ?? [],

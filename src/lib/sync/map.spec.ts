@@ -56,6 +56,16 @@ describe('map commands', () => {
 		});
 	});
 
+	it("keeps a starter factor's risk/protective tag and prevention level", () => {
+		const doc = new Y.Doc();
+		addFactor(
+			doc,
+			{ factor: { id: 'f', label: 'Ledarledda aktiviteter', kind: 'insats', tag: 'skydd', level: 'universell' }, author: facilitator },
+			'test'
+		);
+		expect(readMap(doc).factors[0]).toMatchObject({ id: 'f', tag: 'skydd', level: 'universell' });
+	});
+
 	it('skips factor ids that are already on the map when adding several', () => {
 		const doc = new Y.Doc();
 		addFactor(doc, { factor: factor('a', 'Först'), author: alice }, 'test');

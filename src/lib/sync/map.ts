@@ -7,14 +7,18 @@ import {
 	THEME_IDS,
 	checkLabel,
 	isFactorKind,
+	isFactorTag,
 	isPolarity,
+	isPreventionLevel,
 	isValidId,
 	type Factor,
 	type FactorKind,
+	type FactorTag,
 	type Link,
 	type LoopKind,
 	type LoopStory,
 	type Polarity,
+	type PreventionLevel,
 	type SystemMap,
 	type ThemeId
 } from '$lib/domain/systemmap';
@@ -70,6 +74,8 @@ export interface NewFactor {
 	kind: FactorKind;
 	note?: string;
 	indicatorId?: string;
+	tag?: FactorTag;
+	level?: PreventionLevel;
 	x?: number;
 	y?: number;
 	pinned?: boolean;
@@ -125,6 +131,8 @@ export function addFactors(doc: Y.Doc, input: { factors: readonly NewFactor[]; a
 			entry.set('kind', factor.kind);
 			if (factor.note?.trim()) entry.set('note', factor.note.trim());
 			if (factor.indicatorId) entry.set('indicatorId', factor.indicatorId);
+			if (factor.tag) entry.set('tag', factor.tag);
+			if (factor.level) entry.set('level', factor.level);
 			if (factor.x !== undefined && factor.y !== undefined) {
 				entry.set('x', round(factor.x));
 				entry.set('y', round(factor.y));
@@ -405,6 +413,10 @@ function readFactor(id: string, entry: Entry): MapFactor | null {
 	if (typeof note === 'string' && note && note.length <= FACTOR_NOTE_MAX) factor.note = note;
 	if (isValidId(indicatorId)) factor.indicatorId = indicatorId;
 	if (isSector(sector)) factor.proposedBySector = sector;
+	const tag = entry.get('tag');
+	const level = entry.get('level');
+	if (isFactorTag(tag)) factor.tag = tag;
+	if (isPreventionLevel(level)) factor.level = level;
 	if (isFiniteNumber(x) && isFiniteNumber(y)) {
 		factor.x = x;
 		factor.y = y;

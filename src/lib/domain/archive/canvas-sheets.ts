@@ -1,4 +1,4 @@
-import { CARD_KINDS, type CardKind } from '../cards/card';
+import { A3_CARD_KINDS, type CardKind } from '../cards/card';
 import { NEXT_STEP_PROMPTS, type NextStepPrompt } from '../cards/next-step';
 import { THEMES } from '../method/default-templates';
 import { groupNumber } from '../method/groups';
@@ -34,7 +34,7 @@ export function canvasSheets(document: ArchiveDocument, options: { blank: boolea
 	const sheet = (groupId: string | null, cards: ArchiveDocument['canvases'][number]['cards']): CanvasSheet => ({
 		group: groupId ? groupNumber(groupId) : null,
 		question: questionOf(groupId),
-		fields: CARD_KINDS.map((kind) => ({
+		fields: A3_CARD_KINDS.map((kind) => ({
 			kind,
 			cards: cards.filter((card) => card.kind === kind && !card.hidden).map((card) => ({ text: card.text, sector: card.sector }))
 		})),

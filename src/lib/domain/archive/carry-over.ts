@@ -24,3 +24,18 @@ export function stepsToCarry(document: Pick<ArchiveDocument, 'canvases' | 'follo
 			...(card.nextStep ? { nextStep: card.nextStep } : {})
 		}));
 }
+
+/**
+ * What the sectors wanted to test next (*Testa i dialog*), carried into the follow-up so
+ * the room can see what was tested; authored by the facilitator there, sector kept.
+ */
+export function testsToCarry(document: Pick<ArchiveDocument, 'canvases'>): Card[] {
+	return cardsOfKind(visibleCards(document), 'testa').map((card) => ({
+		id: card.id,
+		kind: card.kind,
+		text: card.text,
+		authorId: FACILITATOR_AUTHOR,
+		sector: card.sector,
+		createdAt: card.createdAt
+	}));
+}

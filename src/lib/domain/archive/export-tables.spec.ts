@@ -17,6 +17,7 @@ describe('exportTables', () => {
 			'tillganglig-data.csv',
 			'luckor.csv',
 			'nasta-steg.csv',
+			'testa-harnast.csv',
 			'systemkarta-helgrupp-faktorer.csv',
 			'systemkarta-helgrupp-lankar.csv',
 			'systemkarta-helgrupp-loopar.csv',

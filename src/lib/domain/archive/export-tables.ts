@@ -48,6 +48,7 @@ export function exportTables(document: ArchiveDocument, report: ReportModel): Cs
 			header: ['nästa steg', 'typ', 'ansvarig', 'datum', 'uppföljning', 'kommentar'],
 			rows: report.nextSteps.map((step) => [step.text, step.prompt, step.owner, step.due, step.status, step.note || null])
 		},
+		{ file: 'testa-harnast.csv', header: ['testa härnäst', 'sektor'], rows: report.testNext.map((item) => [item.text, item.sector]) },
 		...document.maps.filter((map) => map.factors.length > 0).flatMap(mapTables),
 		{
 			file: 'indikatorer.csv',
@@ -149,8 +150,8 @@ function mapTables(map: ArchiveDocument['maps'][number]): CsvTable[] {
 	return [
 		{
 			file: `${prefix}-faktorer.csv`,
-			header: ['id', 'namn', 'typ', 'anteckning', 'indikator', 'sektor', 'x', 'y'],
-			rows: map.factors.map((f) => [f.id, f.label, f.kind, f.note, f.indicatorId, f.proposedBySector, f.x, f.y])
+			header: ['id', 'namn', 'typ', 'risk eller skydd', 'preventionsnivå', 'anteckning', 'indikator', 'sektor', 'x', 'y'],
+			rows: map.factors.map((f) => [f.id, f.label, f.kind, f.tag, f.level, f.note, f.indicatorId, f.proposedBySector, f.x, f.y])
 		},
 		{
 			file: `${prefix}-lankar.csv`,

@@ -54,6 +54,8 @@ export interface ReportModel {
 	gaps: GapRow[];
 	maps: ReportMap[];
 	indicators: ReportIndicator[];
+	/** What each sector wants to test next after reading the figures in dialogue (*Testa i dialog*). */
+	testNext: { text: string; sector: Sector | 'facilitator' }[];
 	thenAndNow: ThenAndNow[];
 	nextSteps: NextStepRow[];
 	followUp: ArchiveDocument['followUp'];
@@ -92,6 +94,7 @@ export function buildReportModel(document: ArchiveDocument, lang: 'sv' | 'en' = 
 		indicators: document.indicators
 			.map((indicator) => ({ indicator, readings: readingsBySector(document.readings, indicator.id) }))
 			.filter(({ indicator, readings }) => (indicator.data?.observations.length ?? 0) > 0 || readings.length > 0),
+		testNext: cardsOfKind(cards, 'testa').map((card) => ({ text: card.text, sector: card.sector })),
 		thenAndNow: thenAndNow(document.followUp.baseline, document.indicators),
 		nextSteps: nextStepRows(cards, document.followUp.steps),
 		followUp: document.followUp

@@ -3,10 +3,12 @@ import {
 	FACTOR_KINDS,
 	FACTOR_LABEL_MAX,
 	FACTOR_NOTE_MAX,
+	FACTOR_TAGS,
 	LINK_LABEL_MAX,
 	MAP_FACTORS_MAX,
 	MAP_LINKS_MAX,
 	MAP_TITLE_MAX,
+	PREVENTION_LEVELS,
 	THEME_IDS
 } from '../systemmap';
 import { SECTORS } from '../workshop/sectors';
@@ -27,6 +29,8 @@ const factorSchema = z.object({
 	kind: z.enum(FACTOR_KINDS),
 	note: z.string().max(FACTOR_NOTE_MAX).optional(),
 	indicatorId: idSchema.optional(),
+	tag: z.enum(FACTOR_TAGS).optional(),
+	level: z.enum(PREVENTION_LEVELS).optional(),
 	proposedBySector: z.enum(SECTORS).optional(),
 	x: coordinate.optional(),
 	y: coordinate.optional(),

@@ -6,11 +6,19 @@ import type { NextStep } from './next-step';
 export const CARD_TEXT_MAX = 280;
 
 /**
- * The canvas columns of the A3 sheet (docs/METHOD.md): collaborators, wished data,
- * available data and next steps. Later phases add fields per kind.
+ * The board's columns: the four of the A3 sheet (docs/METHOD.md: collaborators, wished
+ * data, available data, next steps) and what each sector wants to test next after reading
+ * the figures in dialogue (step 6, *Testa i dialog*). Later phases add fields per kind.
  */
-export const CARD_KINDS = ['samverkan', 'onskvard', 'tillganglig', 'nasta-steg'] as const;
+export const CARD_KINDS = ['samverkan', 'onskvard', 'tillganglig', 'testa', 'nasta-steg'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
+
+/** The columns printed on the seed's A3 canvas, in its order. */
+export const A3_CARD_KINDS = ['samverkan', 'onskvard', 'tillganglig', 'nasta-steg'] as const satisfies readonly CardKind[];
+
+export function isA3Kind(kind: CardKind): boolean {
+	return (A3_CARD_KINDS as readonly CardKind[]).includes(kind);
+}
 
 export interface Card {
 	id: string;

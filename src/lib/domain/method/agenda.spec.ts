@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { agendaMinutes, checkAgenda, nextAgendaPhase, noteOf, PHASE_NOTE_MAX, previousAgendaPhase, timeboxOf, type Agenda } from './agenda';
+import {
+	agendaMinutes,
+	checkAgenda,
+	nextAgendaPhase,
+	noteOf,
+	PHASE_NOTE_MAX,
+	previousAgendaPhase,
+	timeboxOf,
+	withPhaseAdded,
+	type Agenda
+} from './agenda';
 
 const agenda: Agenda = [
 	{ phase: 'valj-fraga', minutes: 5 },
@@ -73,5 +83,34 @@ describe('agenda helpers', () => {
 	it('follows a custom order rather than the canonical one', () => {
 		const custom: Agenda = [{ phase: 'onskvard' }, { phase: 'samverkan' }];
 		expect(nextAgendaPhase(custom, 'onskvard')).toBe('samverkan');
+	});
+});
+
+describe('withPhaseAdded', () => {
+	it('places the system map after the question and the test in dialogue before the next steps', () => {
+		const withMap = withPhaseAdded(agenda, { phase: 'systemkarta', minutes: 15 });
+		expect(withMap.map((item) => item.phase)).toEqual(['valj-fraga', 'systemkarta', 'onskvard', 'tillganglig', 'nasta-steg']);
+		expect(withPhaseAdded(withMap, { phase: 'testa' }).map((item) => item.phase)).toEqual([
+			'valj-fraga',
+			'systemkarta',
+			'onskvard',
+			'tillganglig',
+			'testa',
+			'nasta-steg'
+		]);
+	});
+
+	it("keeps the facilitator's own order around it and puts a phase first when nothing comes before it", () => {
+		const reordered: Agenda = [{ phase: 'onskvard' }, { phase: 'valj-fraga' }];
+		expect(withPhaseAdded(reordered, { phase: 'systemkarta' }).map((item) => item.phase)).toEqual([
+			'onskvard',
+			'valj-fraga',
+			'systemkarta'
+		]);
+		expect(withPhaseAdded([{ phase: 'onskvard' }], { phase: 'valj-fraga' }).map((item) => item.phase)).toEqual(['valj-fraga', 'onskvard']);
+	});
+
+	it('does not add a phase twice', () => {
+		expect(withPhaseAdded(agenda, { phase: 'onskvard', minutes: 99 })).toEqual(agenda);
 	});
 });

@@ -52,6 +52,18 @@ export function noteOf(agenda: Agenda, phase: Phase): string | null {
 	return agenda.find((item) => item.phase === phase)?.note ?? null;
 }
 
+/**
+ * The agenda with `phase` added where the method places it: after the agenda's phases
+ * that come before it in the canonical order (the system map after the question), so
+ * the facilitator rarely has to move it. A phase already there is left where it is.
+ */
+export function withPhaseAdded(agenda: readonly AgendaItem[], item: AgendaItem): AgendaItem[] {
+	if (agenda.some((existing) => existing.phase === item.phase)) return [...agenda];
+	const rank = PHASES.indexOf(item.phase);
+	const at = agenda.findLastIndex((existing) => PHASES.indexOf(existing.phase) < rank) + 1;
+	return [...agenda.slice(0, at), item, ...agenda.slice(at)];
+}
+
 /** Sum of all timeboxes, for "about N minutes" in the preparation view. */
 export function agendaMinutes(agenda: Agenda): number {
 	return agenda.reduce((sum, item) => sum + (item.minutes ?? 0), 0);

@@ -12,6 +12,7 @@ import {
 	setSummoned,
 	setTimer,
 	unmarkReady,
+	withEveryPhase,
 	type LiveState
 } from './live-state';
 import { startTimer } from './timer';
@@ -142,5 +143,15 @@ describe('agenda and summon', () => {
 		expect(summoned.summoned).toBe(true);
 		expect(setSummoned(summoned, true)).toBe(summoned);
 		expect(setSummoned(summoned, false).summoned).toBe(false);
+	});
+
+	it('gives a workshop saved before a phase existed that phase with its default rules, keeping the rest', () => {
+		const saved = setPhaseRules(live(), 'onskvard', { locked: true });
+		const { systemkarta: _dropped, testa: _alsoDropped, ...older } = saved.phases;
+		const restored = withEveryPhase({ ...saved, phases: older as LiveState['phases'] });
+		expect(restored.phases.systemkarta).toEqual({ ...DEFAULT_PHASE_RULES.systemkarta, revealed: false });
+		expect(restored.phases.testa).toEqual({ ...DEFAULT_PHASE_RULES.testa, revealed: false });
+		expect(restored.phases.onskvard.locked).toBe(true);
+		expect(withEveryPhase(saved)).toBe(saved);
 	});
 });

@@ -47,11 +47,13 @@ export interface LiveState {
  */
 export const DEFAULT_PHASE_RULES: Readonly<Record<Phase, PhaseRules>> = {
 	'valj-fraga': { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	systemkarta: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	samverkan: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	onskvard: { whoMayAdd: 'alla', privateWriting: true, locked: false },
 	prioritera: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	tillganglig: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	visualisera: { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	testa: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	'nasta-steg': { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	sammanfattning: { whoMayAdd: 'facilitator', privateWriting: false, locked: true }
 };
@@ -73,6 +75,18 @@ export function createLiveState(options: {
 	) as Record<Phase, PhaseSettings>;
 	const timer = timerFor(agenda, first);
 	return ok({ phase: first, agenda, phases, timer, readyIds: [], summoned: false });
+}
+
+/**
+ * A stored live state with settings for every phase: a phase added to the method after
+ * the workshop was saved starts with its default rules.
+ */
+export function withEveryPhase(state: LiveState): LiveState {
+	if (PHASES.every((phase) => state.phases[phase])) return state;
+	const phases = Object.fromEntries(
+		PHASES.map((phase) => [phase, state.phases[phase] ?? { ...DEFAULT_PHASE_RULES[phase], revealed: false }])
+	) as Record<Phase, PhaseSettings>;
+	return { ...state, phases };
 }
 
 /**

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_KINDS } from '../cards/card';
-import { cardKindOfPhase, isPhase, isPhaseReached, PHASES, phaseOfCardKind } from './phases';
+import { cardKindOfPhase, isPhase, isPhaseReached, PHASES, phaseOfCardKind, showsGaps } from './phases';
 
 describe('phases', () => {
-	it('lists the eight phases in the order of the seed process', () => {
+	it('lists the ten phases in the order of the seed process', () => {
 		expect(PHASES).toEqual([
 			'valj-fraga',
+			'systemkarta',
 			'samverkan',
 			'onskvard',
 			'prioritera',
 			'tillganglig',
 			'visualisera',
+			'testa',
 			'nasta-steg',
 			'sammanfattning'
 		]);
@@ -35,5 +37,9 @@ describe('phases', () => {
 		expect(isPhaseReached('onskvard', 'onskvard')).toBe(true);
 		expect(isPhaseReached('samverkan', 'tillganglig')).toBe(true);
 		expect(isPhaseReached('nasta-steg', 'tillganglig')).toBe(false);
+	});
+
+	it('shows the data gaps from Tillgänglig on, the test in dialogue included', () => {
+		expect(PHASES.filter(showsGaps)).toEqual(['tillganglig', 'visualisera', 'testa', 'nasta-steg', 'sammanfattning']);
 	});
 });

@@ -2,16 +2,20 @@ import type { CardKind } from '../cards/card';
 
 /**
  * The live workshop phases in the seed's order (docs/METHOD.md, "The process"): choose the
- * question, the four A3 canvas columns with prioritising between wishes and available
- * data, then visualising and a closing summary.
+ * question, draw it as a system map (step 1, "Workshop med stöd i systemkarta"), the four
+ * A3 canvas columns with prioritising between wishes and available data, visualising,
+ * testing the figures in dialogue (step 6), and a closing summary. An agenda runs any
+ * subset of them in any order.
  */
 export const PHASES = [
 	'valj-fraga',
+	'systemkarta',
 	'samverkan',
 	'onskvard',
 	'prioritera',
 	'tillganglig',
 	'visualisera',
+	'testa',
 	'nasta-steg',
 	'sammanfattning'
 ] as const;
@@ -36,6 +40,7 @@ export function cardKindOfPhase(phase: Phase): CardKind | null {
 		case 'samverkan':
 		case 'onskvard':
 		case 'tillganglig':
+		case 'testa':
 		case 'nasta-steg':
 			return phase;
 		default:
@@ -49,4 +54,9 @@ export function cardKindOfPhase(phase: Phase): CardKind | null {
  */
 export function isPhaseReached(phase: Phase, current: Phase): boolean {
 	return PHASES.indexOf(phase) <= PHASES.indexOf(current);
+}
+
+/** The data gaps (wishes no available data answers) are shown from *Tillgänglig* on. */
+export function showsGaps(phase: Phase): boolean {
+	return isPhaseReached('tillganglig', phase);
 }

@@ -68,6 +68,8 @@ describe('map commands', () => {
 	it('refuses invalid kinds, polarities, huge batches and non-finite positions before any rule runs', () => {
 		for (const forged of [
 			{ type: 'factor.add', factors: [{ id: 'f', label: 'x', kind: 'ogiltig' }] },
+			{ type: 'factor.add', factors: [{ id: 'f', label: 'x', kind: 'faktor', tag: 'farlig' }] },
+			{ type: 'factor.add', factors: [{ id: 'f', label: 'x', kind: 'insats', level: 'tertiär' }] },
 			{ type: 'factor.add', factors: Array.from({ length: 10_000 }, (_, i) => ({ id: `f${i}`, label: 'x', kind: 'faktor' })) },
 			{ type: 'factor.move', positions: [{ id: 'a', x: Number.NaN, y: 0 }] },
 			{ type: 'link.add', id: 'l', from: 'a', to: 'b', polarity: '*' },

@@ -6,12 +6,14 @@ import { singleLineSchema } from '../workshop/text-input';
 import {
 	FACTOR_KINDS,
 	FACTOR_LABEL_MAX,
+	FACTOR_TAGS,
 	FACTOR_NOTE_MAX,
 	LINK_LABEL_MAX,
 	MAP_FACTORS_MAX,
 	MAP_LINKS_MAX,
 	MAP_TITLE_MAX,
-	POLARITIES
+	POLARITIES,
+	PREVENTION_LEVELS
 } from './map';
 import { THEME_IDS } from './starter-factors';
 
@@ -31,6 +33,8 @@ const newFactor = z
 		kind: z.enum(FACTOR_KINDS),
 		note: z.string().max(FACTOR_NOTE_MAX).optional(),
 		indicatorId: idSchema.optional(),
+		tag: z.enum(FACTOR_TAGS).optional(),
+		level: z.enum(PREVENTION_LEVELS).optional(),
 		x: coordinate.optional(),
 		y: coordinate.optional(),
 		pinned: z.boolean().optional()

@@ -10,6 +10,8 @@ const KEYS = [
 	['n_note', 'node', 'note', 'string'],
 	['n_indicator', 'node', 'indicatorId', 'string'],
 	['n_sector', 'node', 'proposedBySector', 'string'],
+	['n_tag', 'node', 'tag', 'string'],
+	['n_level', 'node', 'level', 'string'],
 	['n_x', 'node', 'x', 'double'],
 	['n_y', 'node', 'y', 'double'],
 	['n_pinned', 'node', 'pinned', 'boolean'],
@@ -43,6 +45,8 @@ export function mapToGraphml(map: SystemMap, options: { title?: string } = {}): 
 			...data('n_note', factor.note, '\t\t\t'),
 			...data('n_indicator', factor.indicatorId, '\t\t\t'),
 			...data('n_sector', factor.proposedBySector, '\t\t\t'),
+			...data('n_tag', factor.tag, '\t\t\t'),
+			...data('n_level', factor.level, '\t\t\t'),
 			...data('n_x', factor.x, '\t\t\t'),
 			...data('n_y', factor.y, '\t\t\t'),
 			...data('n_pinned', factor.pinned, '\t\t\t')

@@ -14,7 +14,9 @@ const map: SystemMap = {
 			y: 2,
 			pinned: true,
 			proposedBySector: 'skola',
-			indicatorId: 'ind-7'
+			indicatorId: 'ind-7',
+			tag: 'skydd',
+			level: 'selektiv'
 		},
 		{ id: 'b', label: 'Trygghet', kind: 'aktor' }
 	],

@@ -13,6 +13,8 @@ export function mapToJson(map: SystemMap, options: { title?: string } = {}): str
 			kind: factor.kind,
 			...(factor.note ? { note: factor.note } : {}),
 			...(factor.indicatorId ? { indicatorId: factor.indicatorId } : {}),
+			...(factor.tag ? { tag: factor.tag } : {}),
+			...(factor.level ? { level: factor.level } : {}),
 			...(factor.proposedBySector ? { proposedBySector: factor.proposedBySector } : {}),
 			...(factor.x !== undefined ? { x: factor.x } : {}),
 			...(factor.y !== undefined ? { y: factor.y } : {}),

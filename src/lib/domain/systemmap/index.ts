@@ -14,10 +14,8 @@ export { slugId } from './ids';
 export {
 	checkStarterLibrary,
 	starterToFactor,
-	PREVENTION_LEVELS,
 	THEME_IDS,
 	type Bilingual,
-	type PreventionLevel,
 	type StarterFactor,
 	type StarterLibrary,
 	type StarterTheme,

@@ -7,6 +7,14 @@ import type { Sector } from '../workshop/sectors';
 export const FACTOR_KINDS = ['faktor', 'aktor', 'insats'] as const;
 export type FactorKind = (typeof FACTOR_KINDS)[number];
 
+/** Whether a factor raises the risk of the problem or protects against it (the starter library's tag). */
+export const FACTOR_TAGS = ['risk', 'skydd'] as const;
+export type FactorTag = (typeof FACTOR_TAGS)[number];
+
+/** The three levels of prevention in seed 003, for an insats. */
+export const PREVENTION_LEVELS = ['universell', 'selektiv', 'indikerad'] as const;
+export type PreventionLevel = (typeof PREVENTION_LEVELS)[number];
+
 /** '+' means "more of `from` gives more of `to`"; '-' means "more gives less". */
 export const POLARITIES = ['+', '-'] as const;
 export type Polarity = (typeof POLARITIES)[number];
@@ -18,6 +26,10 @@ export interface Factor {
 	note?: string;
 	/** Indicator in the workshop's catalogue that measures this factor. */
 	indicatorId?: string;
+	/** Risk or protective factor, kept from the starter library when it was placed from there. */
+	tag?: FactorTag;
+	/** Prevention level (seed 003), kept from the starter library. */
+	level?: PreventionLevel;
 	/** Sector of the participant who added it, so the map shows whose lens a factor comes from. */
 	proposedBySector?: Sector;
 	x?: number;
@@ -52,6 +64,14 @@ export const MAP_LINKS_MAX = 2000;
 
 export function isFactorKind(value: unknown): value is FactorKind {
 	return typeof value === 'string' && (FACTOR_KINDS as readonly string[]).includes(value);
+}
+
+export function isFactorTag(value: unknown): value is FactorTag {
+	return value === 'risk' || value === 'skydd';
+}
+
+export function isPreventionLevel(value: unknown): value is PreventionLevel {
+	return typeof value === 'string' && (PREVENTION_LEVELS as readonly string[]).includes(value);
 }
 
 export function isPolarity(value: unknown): value is Polarity {

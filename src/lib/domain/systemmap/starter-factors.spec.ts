@@ -49,7 +49,13 @@ describe('checkStarterLibrary', () => {
 });
 
 describe('starterToFactor', () => {
-	it('makes a map factor with the label in the workshop language', () => {
-		expect(starterToFactor(factor, { id: 'f1', language: 'sv' })).toEqual({ id: 'f1', label: 'Ledarledda aktiviteter', kind: 'insats' });
+	it('makes a map factor with the label in the workshop language, keeping its tag and prevention level', () => {
+		expect(starterToFactor(factor, { id: 'f1', language: 'sv' })).toEqual({
+			id: 'f1',
+			label: 'Ledarledda aktiviteter',
+			kind: 'insats',
+			tag: 'skydd',
+			level: 'universell'
+		});
 	});
 });

@@ -1,4 +1,13 @@
-import { FACTOR_LABEL_MAX, isFactorKind, type Factor, type FactorKind } from './map';
+import {
+	FACTOR_LABEL_MAX,
+	isFactorKind,
+	isPreventionLevel,
+	PREVENTION_LEVELS,
+	type Factor,
+	type FactorKind,
+	type FactorTag,
+	type PreventionLevel
+} from './map';
 import { isRecord, isValidId } from './validate';
 
 /** The fifteen themes of the mini-workshop canvas (docs/METHOD.md, seed 003). */
@@ -21,10 +30,6 @@ export const THEME_IDS = [
 ] as const;
 export type ThemeId = (typeof THEME_IDS)[number];
 
-/** The three levels of prevention in seed 003, for an insats. */
-export const PREVENTION_LEVELS = ['universell', 'selektiv', 'indikerad'] as const;
-export type PreventionLevel = (typeof PREVENTION_LEVELS)[number];
-
 export interface Bilingual {
 	sv: string;
 	en: string;
@@ -35,7 +40,7 @@ export interface StarterFactor {
 	id: string;
 	label: Bilingual;
 	kind: FactorKind;
-	type: 'risk' | 'skydd';
+	type: FactorTag;
 	level?: PreventionLevel;
 	/** Where the seed documents say it, so a facilitator can show the source. */
 	source: { seed: string; line: number; quote: string };
@@ -88,7 +93,13 @@ export function checkStarterLibrary(input: unknown): string[] {
 
 /** A starter factor as a map factor in the workshop's language, ready to place. */
 export function starterToFactor(starter: StarterFactor, options: { id: string; language: keyof Bilingual }): Factor {
-	return { id: options.id, label: starter.label[options.language], kind: starter.kind };
+	return {
+		id: options.id,
+		label: starter.label[options.language],
+		kind: starter.kind,
+		tag: starter.type,
+		...(starter.level ? { level: starter.level } : {})
+	};
 }
 
 function checkFactor(factor: unknown, at: string, seen: Set<string>): string[] {
@@ -100,7 +111,7 @@ function checkFactor(factor: unknown, at: string, seen: Set<string>): string[] {
 	problems.push(...checkBilingual(factor.label, `${at}.label`));
 	if (!isFactorKind(factor.kind)) problems.push(`${at}.kind: must be 'faktor', 'aktor' or 'insats'`);
 	if (factor.type !== 'risk' && factor.type !== 'skydd') problems.push(`${at}.type: must be 'risk' or 'skydd'`);
-	if (factor.level !== undefined && !(PREVENTION_LEVELS as readonly unknown[]).includes(factor.level)) {
+	if (factor.level !== undefined && !isPreventionLevel(factor.level)) {
 		problems.push(`${at}.level: must be one of ${PREVENTION_LEVELS.join(', ')}`);
 	}
 	const source = factor.source;

@@ -8,7 +8,9 @@ import {
 	MAP_FACTORS_MAX,
 	MAP_LINKS_MAX,
 	isFactorKind,
+	isFactorTag,
 	isPolarity,
+	isPreventionLevel,
 	type Factor,
 	type Link,
 	type SystemMap
@@ -138,7 +140,7 @@ function readFactor(raw: unknown, path: string, issues: MapIssue[]): Factor | nu
 		return null;
 	}
 	const before = issues.length;
-	const { id, label, kind, note, indicatorId, proposedBySector, x, y, pinned } = raw;
+	const { id, label, kind, note, indicatorId, tag, level, proposedBySector, x, y, pinned } = raw;
 	if (!isValidId(id)) issue('id-invalid', `${path}.id`, idRule());
 	const text = readLabel(label, FACTOR_LABEL_MAX, `${path}.label`, issue, true);
 	if (!isFactorKind(kind)) issue('kind-invalid', `${path}.kind`, "kind must be 'faktor', 'aktor' or 'insats'");
@@ -149,6 +151,10 @@ function readFactor(raw: unknown, path: string, issues: MapIssue[]): Factor | nu
 	if (indicatorId !== undefined && !isValidId(indicatorId)) issue('field-invalid', `${path}.indicatorId`, idRule());
 	if (proposedBySector !== undefined && !isSector(proposedBySector)) {
 		issue('field-invalid', `${path}.proposedBySector`, 'unknown sector');
+	}
+	if (tag !== undefined && !isFactorTag(tag)) issue('field-invalid', `${path}.tag`, "tag must be 'risk' or 'skydd'");
+	if (level !== undefined && !isPreventionLevel(level)) {
+		issue('field-invalid', `${path}.level`, "level must be 'universell', 'selektiv' or 'indikerad'");
 	}
 	for (const [name, value] of [
 		['x', x],
@@ -166,6 +172,8 @@ function readFactor(raw: unknown, path: string, issues: MapIssue[]): Factor | nu
 	const factor: Factor = { id, label: text, kind };
 	if (typeof note === 'string' && note.trim()) factor.note = note.trim();
 	if (typeof indicatorId === 'string') factor.indicatorId = indicatorId;
+	if (isFactorTag(tag)) factor.tag = tag;
+	if (isPreventionLevel(level)) factor.level = level;
 	if (isSector(proposedBySector)) factor.proposedBySector = proposedBySector;
 	if (typeof x === 'number') factor.x = x;
 	if (typeof y === 'number') factor.y = y;

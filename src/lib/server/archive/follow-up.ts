@@ -1,4 +1,4 @@
-import { stepsToCarry } from '$lib/domain/archive/carry-over';
+import { stepsToCarry, testsToCarry } from '$lib/domain/archive/carry-over';
 import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { ARCHIVE_TITLE_MAX } from '$lib/domain/archive/schema';
@@ -31,7 +31,7 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		const steps = stepsToCarry(document);
 		const drafts = draftDocuments({
 			control: document.preparation ? { preparation: document.preparation } : {},
-			canvases: [{ name: PLENARY_CANVAS_NAME, cards: steps }],
+			canvases: [{ name: PLENARY_CANVAS_NAME, cards: [...steps, ...testsToCarry(document)] }],
 			maps: document.maps.map(({ mapId, title, themeId, factors, links, stories }) => ({
 				mapId,
 				map: {

@@ -20,9 +20,11 @@ describe('the report as HTML', () => {
 			'Luckor',
 			'Systemkartor',
 			'Indikatorer',
+			'Testa härnäst',
 			'Nästa steg',
 			'Uppföljning'
 		]);
+		expect(html).toContain('Jämför frånvaron terminen före och efter lovaktiviteterna <span class="sector">(Skola/förskola)</span>');
 		expect(html).toContain('Version 2, fryst 4 november 2026 kl. 10:30.');
 		expect(html).toContain('<time datetime="2027-02-04">4 februari 2027</time>');
 	});

@@ -35,6 +35,7 @@ export function renderReport(model: ReportModel, options: ReportOptions): string
 		gapsSection(model, t),
 		mapsSection(model.maps, t),
 		indicatorsSection(model.indicators, t, options.lang),
+		model.testNext.length > 0 ? testNextSection(model, t) : '',
 		model.followUp.of ? thenNowSection(model, t, f) : '',
 		nextStepsSection(model, t, f),
 		followUpSection(model, t, f),
@@ -145,6 +146,17 @@ function listSection(id: 'collaborators', t: TFunction, items: string[], lead: s
 	const body =
 		el('p', { class: 'lead' }, esc(lead)) + (items.length > 0 ? el('ul', {}, items.map((item) => el('li', {}, item)).join('')) : empty(t));
 	return section(id, t(`archive.report.${id}.heading`), body);
+}
+
+function testNextSection(model: ReportModel, t: TFunction): string {
+	const items = model.testNext.map((item) =>
+		el('li', {}, `${esc(item.text)} ${el('span', { class: 'sector' }, esc(`(${t(`sector.${item.sector}`)})`))}`)
+	);
+	return section(
+		'test-next',
+		t('archive.report.testNext.heading'),
+		el('p', { class: 'lead' }, esc(t('archive.report.testNext.lead'))) + el('ul', {}, items.join(''))
+	);
 }
 
 function wishesSection(model: ReportModel, t: TFunction): string {
