@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../../../../tests/fixtures/archive/sample-workshop';
-import { stepsToCarry } from './carry-over';
+import { stepsToCarry, testsToCarry } from './carry-over';
 
 describe('stepsToCarry', () => {
 	it('carries every visible next step in the facilitator’s name, keeping owner, date and sector', () => {
@@ -33,5 +33,20 @@ describe('stepsToCarry', () => {
 			{ cardId: 'n2', status: 'changed' as const, note: 'Senare', updatedAt: 'x' }
 		];
 		expect(stepsToCarry({ ...document, followUp: { ...document.followUp, steps } }).map((card) => card.id)).toEqual(['n2']);
+	});
+});
+
+describe('testsToCarry', () => {
+	it('carries what the sectors wanted to test next, in the facilitator’s name with the sector kept', () => {
+		expect(testsToCarry(sampleDocument())).toEqual([
+			{
+				id: 't1',
+				kind: 'testa',
+				text: 'Jämför frånvaron terminen före och efter lovaktiviteterna',
+				authorId: 'facilitator',
+				sector: 'skola',
+				createdAt: '2026-11-04T09:09:00.000Z'
+			}
+		]);
 	});
 });
