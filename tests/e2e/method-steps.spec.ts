@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, joinAsParticipant, setPhase } from './fixtures';
 
-test('the system map and Testa i dialog as agenda phases: placed where the method puts them, the map on phones and the projector, starter factors keep their tags, test-next cards reach the board', async ({
+test("the system map and Testa i dialog as agenda phases: placed where the method puts them, the map on phones and the projector, starter factors keep their tags, test-next cards reach the board, paper cards keep their writer's sector", async ({
 	browser
 }) => {
 	test.setTimeout(150_000);
@@ -41,7 +41,12 @@ test('the system map and Testa i dialog as agenda phases: placed where the metho
 	await f.getByRole('button', { name: 'Placera alla' }).click();
 	const tagged = f.getByTestId('map-factor').filter({ has: f.getByTestId('factor-tag') });
 	await expect(tagged.first()).toBeVisible();
-	await expect(f.getByTestId('factor-tag').filter({ hasText: /Skydd · universell/ }).first()).toBeVisible();
+	await expect(
+		f
+			.getByTestId('factor-tag')
+			.filter({ hasText: /Skydd · universell/ })
+			.first()
+	).toBeVisible();
 	await f.getByRole('button', { name: 'Lista', exact: true }).click();
 	await expect(f.locator('.factor-tag.skydd').first()).toBeVisible();
 
@@ -70,5 +75,13 @@ test('the system map and Testa i dialog as agenda phases: placed where the metho
 	const lane = f.getByRole('region', { name: /^Testa härnäst/ });
 	await expect(lane.getByTestId('card').filter({ hasText: 'Jämför frånvaron före och efter lovaktiviteterna' })).toBeVisible();
 	await expect(projector.getByTestId('projector-card').filter({ hasText: 'Jämför frånvaron' })).toBeVisible();
+
+	// A card written on paper in the hybrid room, typed in by the facilitator under its writer's sector.
+	await f.getByLabel('Skrivet på papper av').selectOption({ label: 'Polis' });
+	await f.getByLabel(/^Nytt kort:/).fill('Testa nattvandring två helger i rad');
+	await f.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	const paperCard = lane.getByTestId('card').filter({ hasText: 'Testa nattvandring två helger i rad' });
+	await expect(paperCard).toContainText('Polis');
+	await expect(phone.page.getByTestId('card').filter({ hasText: 'Testa nattvandring' })).toContainText('Polis');
 	await projector.screenshot({ path: test.info().outputPath('projector-1920-testa.png') });
 });

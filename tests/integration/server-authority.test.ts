@@ -113,6 +113,8 @@ describe('the server is the only writer: a hostile participant changes nothing t
 			[CANVAS, { type: 'card.add', id: 'x1', kind: 'onskvard', text: 'Mitt namn?', authorId: honestId }, 'bad_request'],
 			[CANVAS, { type: 'card.add', id: 'x2', kind: 'onskvard', text: 'Sektor?', sector: 'facilitator' }, 'bad_request'],
 			[CANVAS, { type: 'card.add', id: 'x3', kind: 'onskvard', text: 'Dold?', hidden: false }, 'bad_request'],
+			[CANVAS, { type: 'card.add', id: 'x5', kind: 'onskvard', text: 'Polisen tycker', paperSector: 'polis' }, 'forbidden'],
+			[MAP, { type: 'factor.add', factors: [{ id: 'f9', label: 'Märkt', kind: 'faktor', tag: 'ond' }] }, 'bad_request'],
 			[MAP, { type: 'factor.remove', id: 'trygghet' }, 'forbidden'],
 			[MAP, { type: 'link.remove', id: 'tn' }, 'forbidden'],
 			[MAP, { type: 'factor.edit', id: 'trygghet', kind: 'ogiltig' }, 'bad_request'],

@@ -1,5 +1,6 @@
 import type { Card, CardKind } from '$lib/domain/cards/card';
 import { cardCounts, cardLimitProblem, type CardLimitProblem } from '$lib/domain/cards/card-limits';
+import type { Sector } from '$lib/domain/workshop/sectors';
 import { readCards } from '$lib/sync/cards';
 import type { CommandAuthor, DocCommand } from '$lib/sync/doc-commands';
 import { newClientId } from './ids';
@@ -34,7 +35,11 @@ export class CanvasState {
 	 * Returns null, and sets `limitProblem`, when a participant reached a card cap (the
 	 * server would refuse it; the facilitator is not capped).
 	 */
-	add(kind: CardKind, text: string, extra: Partial<Pick<Card, 'available' | 'nextStep' | 'groupId'>> = {}): string | null {
+	add(
+		kind: CardKind,
+		text: string,
+		extra: Partial<Pick<Card, 'available' | 'nextStep' | 'groupId'>> & { paperSector?: Sector } = {}
+	): string | null {
 		const { authorId } = this.#author;
 		this.limitProblem = authorId === 'facilitator' ? null : cardLimitProblem(cardCounts(this.cards, authorId));
 		if (this.limitProblem) return null;

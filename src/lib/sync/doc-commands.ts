@@ -84,8 +84,8 @@ function applyCardCommand(doc: Y.Doc, command: CardCommand, author: CommandAutho
 	switch (command.type) {
 		case 'card.add': {
 			if (getCards(doc).has(command.id)) return;
-			const { type: _type, ...fields } = command;
-			addCard(doc, { ...fields, ...author, createdAt: now }, origin);
+			const { type: _type, paperSector, ...fields } = command;
+			addCard(doc, { ...fields, ...author, ...(paperSector ? { sector: paperSector } : {}), createdAt: now }, origin);
 			return;
 		}
 		case 'card.edit':

@@ -34,6 +34,18 @@ describe('card commands', () => {
 	const board = boardOf([card('a1', 'alice'), card('b1', 'bob'), card('hidden', 'alice', { hidden: true })]);
 	const at = (phase: LiveState['phase']) => ({ live: liveAt(phase), board, groupIds: [] });
 
+	it("lets only the facilitator type in a paper card under its writer's sector", () => {
+		const paper = parse({ type: 'card.add', id: 'p1', kind: 'onskvard', text: 'Skrivet på papper', paperSector: 'polis' });
+		expect(checkCardCommand({ ...at('onskvard'), actor: facilitator }, paper)).toBeNull();
+		expect(checkCardCommand({ ...at('onskvard'), actor: alice }, paper)).toMatchObject({
+			code: 'forbidden',
+			key: 'paper-facilitator-only'
+		});
+		expect(
+			cardCommandSchema.safeParse({ type: 'card.add', id: 'p2', kind: 'onskvard', text: 'x', paperSector: 'facilitator' }).success
+		).toBe(false);
+	});
+
 	it('lets a participant add a card of a reached phase, and edit and remove only their own', () => {
 		const context = { ...at('onskvard'), actor: alice };
 		expect(checkCardCommand(context, parse({ type: 'card.add', id: 'a2', kind: 'onskvard', text: 'Frånvaro per skola' }))).toBeNull();

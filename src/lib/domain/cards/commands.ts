@@ -3,6 +3,7 @@ import type { LiveState } from '../method/live-state';
 import type { MethodActor } from '../method/method-actor';
 import { denyReason, type MethodAction } from '../method/permissions';
 import { refuse, type Refusal } from '../workshop/refusal';
+import { SECTORS } from '../workshop/sectors';
 import { checkAvailableData } from './available-data';
 import { CARD_KINDS, type Card } from './card';
 import { availableSchema, cardTextSchema, idSchema, nextStepSchema } from './card-schema';
@@ -24,7 +25,9 @@ export const cardCommandSchema = z.discriminatedUnion('type', [
 			text: cardTextSchema,
 			groupId: idSchema.optional(),
 			available: availableSchema.optional(),
-			nextStep: nextStepSchema.optional()
+			nextStep: nextStepSchema.optional(),
+			/** A card written on paper in a hybrid room, typed in by the facilitator under its writer's sector. */
+			paperSector: z.enum(SECTORS).optional()
 		})
 		.strict(),
 	z.object({ type: z.literal('card.edit'), id: idSchema, text: cardTextSchema }).strict(),
@@ -72,6 +75,9 @@ export function checkCardCommand(context: CardContext, command: CardCommand): Re
 			if (existing) return existing.authorId === authorIdOf(actor) ? null : refuse('forbidden', 'id-taken', 'that card id is taken');
 			const refused = denied({ type: 'add-card', kind: command.kind });
 			if (refused) return refused;
+			if (command.paperSector && actor.role !== 'facilitator') {
+				return refuse('forbidden', 'paper-facilitator-only', 'only the facilitator types in paper cards for a sector');
+			}
 			if (command.groupId !== undefined && !context.groupIds.includes(command.groupId)) {
 				return refuse('bad_request', 'bad-group', 'a card may name only the group of its canvas');
 			}
