@@ -30,7 +30,8 @@ export const actions: Actions = {
 		const { workshop, facilitatorSecret } = await createWorkshop(app.storage, parsed.data.title);
 		log.info('workshop.created', { workshopId: workshop.id, via: 'form' });
 		setFacilitatorCookie(cookies, workshop.id, facilitatorSecret, url.protocol === 'https:');
-		redirect(303, `/f/${workshop.id}`);
+		// `?ny=1`: the facilitator page shows the facilitator link once, to be saved.
+		redirect(303, `/f/${workshop.id}?ny=1`);
 	},
 	join: async (event) => {
 		const { request } = event;

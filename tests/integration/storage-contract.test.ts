@@ -357,6 +357,37 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 		});
 	});
 
+	describe('facilitator links', () => {
+		const link = (id: string, workshopId: string, hash: string) => ({
+			id,
+			workshopId,
+			label: `Länk ${id}`,
+			secretHash: hash.repeat(64),
+			createdAt: `2026-11-05T15:00:0${id.length}.000Z`,
+			revokedAt: null
+		});
+
+		it('keeps links per workshop, finds only active ones by hash, revokes once, and goes with its workshop', async () => {
+			const s = await open();
+			await s.workshops.insert(workshop('w1', 'AAA111'));
+			await s.workshops.insert(workshop('w2', 'BBB222'));
+			await s.facilitatorLinks.insert(link('l1', 'w1', 'a'));
+			await s.facilitatorLinks.insert(link('l22', 'w1', 'b'));
+			await s.facilitatorLinks.insert(link('l3', 'w2', 'c'));
+			expect((await s.facilitatorLinks.list('w1')).map((row) => row.id)).toEqual(['l1', 'l22']);
+			expect(await s.facilitatorLinks.findActive('w1', 'a'.repeat(64))).toEqual(link('l1', 'w1', 'a'));
+			expect(await s.facilitatorLinks.findActive('w2', 'a'.repeat(64))).toBeNull();
+			expect(await s.facilitatorLinks.revoke('w2', 'l1', '2026-11-06T10:00:00.000Z')).toBe(false);
+			expect(await s.facilitatorLinks.revoke('w1', 'l1', '2026-11-06T10:00:00.000Z')).toBe(true);
+			expect(await s.facilitatorLinks.revoke('w1', 'l1', '2026-11-06T11:00:00.000Z')).toBe(false);
+			expect(await s.facilitatorLinks.findActive('w1', 'a'.repeat(64))).toBeNull();
+			expect((await s.facilitatorLinks.list('w1'))[0]!.revokedAt).toBe('2026-11-06T10:00:00.000Z');
+			await s.workshops.delete('w1');
+			expect(await s.facilitatorLinks.list('w1')).toEqual([]);
+			expect(await s.facilitatorLinks.list('w2')).toHaveLength(1);
+		});
+	});
+
 	describe('audit', () => {
 		it('appends to the audit log in order', async () => {
 			const s = await open();

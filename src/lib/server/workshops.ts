@@ -93,14 +93,34 @@ async function addParticipant(
 	return { participant, session: `${participant.id}.${token}` };
 }
 
-/** Resolves who is calling from the credentials presented; null when none is valid. */
+/**
+ * Whose facilitator secret this is: the workshop's own (`linkId` null), an active
+ * co-facilitator link's, or nobody's (null). Losing one browser's cookie loses nothing:
+ * another facilitator's link still opens the workshop.
+ */
+export async function facilitatorSecretOf(
+	storage: Storage,
+	workshop: WorkshopRow,
+	secret: string
+): Promise<{ linkId: string | null } | null> {
+	if (secretMatches(secret, workshop.secretHash)) return { linkId: null };
+	const link = await storage.facilitatorLinks.findActive(workshop.id, hashSecret(secret));
+	return link ? { linkId: link.id } : null;
+}
+
+/**
+ * Resolves who is calling from the credentials presented; null when none is valid. A
+ * facilitator who came in through a co-facilitator link carries its id, so revoking
+ * the link can close that connection.
+ */
 export async function authenticate(
 	storage: Storage,
 	options: { workshop: WorkshopRow; facilitatorSecret?: string | null; participantSession?: string | null }
-): Promise<Actor | null> {
+): Promise<(Actor & { linkId?: string }) | null> {
 	const { workshop, facilitatorSecret, participantSession } = options;
-	if (facilitatorSecret && secretMatches(facilitatorSecret, workshop.secretHash)) {
-		return { role: 'facilitator', workshopId: workshop.id };
+	const facilitator = facilitatorSecret ? await facilitatorSecretOf(storage, workshop, facilitatorSecret) : null;
+	if (facilitator) {
+		return { role: 'facilitator', workshopId: workshop.id, ...(facilitator.linkId ? { linkId: facilitator.linkId } : {}) };
 	}
 	if (participantSession) {
 		const participant = await findParticipantBySession(storage, workshop.id, participantSession);

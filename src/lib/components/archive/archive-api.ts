@@ -1,4 +1,5 @@
 import type { ArchiveState, CloseRequest, DeleteRequest, StartedWorkshop, StepStatusRequest } from '$lib/api/archive';
+import type { CreatedFacilitatorLink, FacilitatorLink } from '$lib/api/facilitator-links';
 
 /**
  * The archive controls' calls to the API (same origin; the facilitator or
@@ -51,6 +52,19 @@ export function deleteWorkshop(workshopId: string, code: string): Promise<Archiv
 
 export function setStepStatus(workshopId: string, cardId: string, body: StepStatusRequest): Promise<ArchiveResult<unknown>> {
 	return call(`${base(workshopId)}/follow-up/steps/${encodeURIComponent(cardId)}`, { ...post(body), method: 'PUT' });
+}
+
+export function listFacilitatorLinks(workshopId: string): Promise<ArchiveResult<{ links: FacilitatorLink[] }>> {
+	return call(`${base(workshopId)}/facilitator-links`);
+}
+
+/** A co-facilitator's own link (or the organiser's way in); the answer carries its URL once. */
+export function createFacilitatorLink(workshopId: string, label: string): Promise<ArchiveResult<CreatedFacilitatorLink>> {
+	return call(`${base(workshopId)}/facilitator-links`, post({ label }));
+}
+
+export function revokeFacilitatorLink(workshopId: string, linkId: string): Promise<ArchiveResult<unknown>> {
+	return call(`${base(workshopId)}/facilitator-links/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
 }
 
 function post(body: unknown): RequestInit {

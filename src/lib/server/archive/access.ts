@@ -6,7 +6,8 @@ import type { CallEvent } from '../http/require-workshop';
 import { problem } from '../http/problem';
 import type { AuditEntry } from '../persistence/audit';
 import type { WorkshopRow } from '../persistence/workshops';
-import { hashSecret, secretMatches } from '../secrets';
+import { hashSecret } from '../secrets';
+import { facilitatorSecretOf } from '../workshops';
 import { readArchiveConfig, type ArchiveConfig } from './config';
 import { ORGANISER_RATE_LIMITED, checkOrganiser, noteWrongOrganiserAttempt } from './organiser-auth';
 import { startRetentionSweep } from './retention';
@@ -60,9 +61,12 @@ export async function facilitatedWorkshops(app: App, event: { request: Request; 
 	);
 	if (!bearerHash && cookieIds.size === 0) return [];
 	const workshops = await app.storage.workshops.list();
-	return workshops.filter((workshop) => {
-		if (workshop.secretHash === bearerHash) return true;
-		const cookie = cookieIds.has(workshop.id) ? event.cookies.get(facilitatorCookie(workshop.id)) : undefined;
-		return cookie !== undefined && secretMatches(cookie, workshop.secretHash);
-	});
+	const facilitated = await Promise.all(
+		workshops.map(async (workshop) => {
+			if (workshop.secretHash === bearerHash) return true;
+			const cookie = cookieIds.has(workshop.id) ? event.cookies.get(facilitatorCookie(workshop.id)) : undefined;
+			return cookie !== undefined && (await facilitatorSecretOf(app.storage, workshop, cookie)) !== null;
+		})
+	);
+	return workshops.filter((_, index) => facilitated[index]);
 }

@@ -92,7 +92,8 @@ async function whoCalls(
 ): Promise<CallerOf[Need] | Response> {
 	const { request, cookies } = event;
 	if (options.need === 'anyone') return null;
-	if (isFacilitatorRequest({ request, cookies, workshop })) return { role: 'facilitator', workshopId: workshop.id };
+	if (await isFacilitatorRequest({ storage: app.storage, request, cookies, workshop }))
+		return { role: 'facilitator', workshopId: workshop.id };
 	switch (options.need) {
 		case 'facilitator': {
 			const presented = request.headers.has('authorization') || cookies.get(facilitatorCookie(workshop.id)) !== undefined;

@@ -1,6 +1,7 @@
 import type { SqlDriver } from './sql-driver';
 
-export type AuditAction = 'close' | 'reopen' | 'follow-up' | 'import' | 'delete' | 'names-erased' | 'copy';
+export type AuditAction =
+	'close' | 'reopen' | 'follow-up' | 'import' | 'delete' | 'names-erased' | 'copy' | 'link-created' | 'link-revoked';
 
 /** One line of the audit log: what happened to which workshop and on whose authority, never any content. */
 export interface AuditEntry {

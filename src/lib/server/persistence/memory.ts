@@ -1,6 +1,7 @@
 import type { ArchiveRepository, ArchiveRow, ArchiveVersionInfo, ArchiveVersionRow, FollowUpStepRow } from './archive';
 import type { AuditEntry, AuditLog } from './audit';
 import type { DocumentStore, StoredDoc } from './documents';
+import type { FacilitatorLinkRepository, FacilitatorLinkRow } from './facilitator-links';
 import type { FeedTokenRepository, FeedTokenRow } from './feeds';
 import type { ParticipantRepository, ParticipantRow } from './participants';
 import { DuplicateKeyError, type Storage } from './storage';
@@ -18,7 +19,8 @@ export class MemoryStorage implements Storage {
 	readonly audit = new MemoryAuditLog();
 	readonly docs = new MemoryDocumentStore();
 	readonly feeds = new MemoryFeedTokens();
-	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs);
+	readonly facilitatorLinks = new MemoryFacilitatorLinks();
+	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs, this.facilitatorLinks);
 
 	async migrate(): Promise<void> {}
 	async ping(): Promise<void> {}
@@ -43,10 +45,10 @@ class MemoryWorkshops implements WorkshopRepository {
 	readonly #archive: MemoryArchive;
 	readonly #dependents: MemoryDependent[];
 
-	constructor(participants: MemoryParticipants, archive: MemoryArchive, docs: MemoryDocumentStore) {
+	constructor(participants: MemoryParticipants, archive: MemoryArchive, docs: MemoryDocumentStore, links: MemoryFacilitatorLinks) {
 		this.#participants = participants;
 		this.#archive = archive;
-		this.#dependents = [archive, docs, participants];
+		this.#dependents = [archive, docs, participants, links];
 	}
 
 	async insert(row: WorkshopRow): Promise<void> {
@@ -272,5 +274,36 @@ class MemoryDocumentStore implements DocumentStore, MemoryDependent {
 
 	removeWorkshop(workshopId: string): void {
 		for (const key of this.#docs.keys()) if (key.startsWith(`${workshopId}/`)) this.#docs.delete(key);
+	}
+}
+
+class MemoryFacilitatorLinks implements FacilitatorLinkRepository, MemoryDependent {
+	#rows: FacilitatorLinkRow[] = [];
+
+	async insert(row: FacilitatorLinkRow): Promise<void> {
+		if (this.#rows.some((existing) => existing.id === row.id || existing.secretHash === row.secretHash)) {
+			throw new DuplicateKeyError('facilitator link');
+		}
+		this.#rows.push(clone(row));
+	}
+
+	async list(workshopId: string): Promise<FacilitatorLinkRow[]> {
+		return this.#rows.filter((row) => row.workshopId === workshopId).map(clone);
+	}
+
+	async findActive(workshopId: string, secretHash: string): Promise<FacilitatorLinkRow | null> {
+		const row = this.#rows.find((r) => r.workshopId === workshopId && r.secretHash === secretHash && r.revokedAt === null);
+		return row ? clone(row) : null;
+	}
+
+	async revoke(workshopId: string, id: string, at: string): Promise<boolean> {
+		const row = this.#rows.find((r) => r.workshopId === workshopId && r.id === id && r.revokedAt === null);
+		if (!row) return false;
+		row.revokedAt = at;
+		return true;
+	}
+
+	removeWorkshop(workshopId: string): void {
+		this.#rows = this.#rows.filter((row) => row.workshopId !== workshopId);
 	}
 }

@@ -109,6 +109,21 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 				created_at TEXT NOT NULL
 			);
 		`
+	},
+	{
+		// Co-facilitators' links: each its own secret (hash only), revocable, per workshop.
+		version: 4,
+		sql: () => `
+			CREATE TABLE facilitator_links (
+				id TEXT PRIMARY KEY,
+				workshop_id TEXT NOT NULL REFERENCES workshops (id),
+				label TEXT NOT NULL,
+				secret_hash TEXT NOT NULL UNIQUE,
+				created_at TEXT NOT NULL,
+				revoked_at TEXT
+			);
+			CREATE INDEX facilitator_links_workshop ON facilitator_links (workshop_id);
+		`
 	}
 ];
 

@@ -1,6 +1,7 @@
 import { SqlArchiveRepository } from './archive';
 import { SqlAuditLog } from './audit';
 import { SqlDocumentStore } from './documents';
+import { SqlFacilitatorLinkRepository } from './facilitator-links';
 import { SqlFeedTokenRepository } from './feeds';
 import { migrationsFor } from './migrations';
 import { SqlParticipantRepository } from './participants';
@@ -17,6 +18,7 @@ export abstract class SqlStorage implements Storage {
 	readonly audit: SqlAuditLog;
 	readonly docs: SqlDocumentStore;
 	readonly feeds: SqlFeedTokenRepository;
+	readonly facilitatorLinks: SqlFacilitatorLinkRepository;
 	readonly #db: SqlDriver;
 
 	constructor(db: SqlDriver) {
@@ -26,8 +28,9 @@ export abstract class SqlStorage implements Storage {
 		this.audit = new SqlAuditLog(db);
 		this.docs = new SqlDocumentStore(db);
 		this.feeds = new SqlFeedTokenRepository(db);
+		this.facilitatorLinks = new SqlFacilitatorLinkRepository(db);
 		// Children first: their rows point at the workshop.
-		this.workshops = new SqlWorkshopRepository(db, [this.archive, this.docs, this.participants]);
+		this.workshops = new SqlWorkshopRepository(db, [this.archive, this.docs, this.participants, this.facilitatorLinks]);
 	}
 
 	/** Applies the migrations not yet applied, each in its own transaction with its version. */

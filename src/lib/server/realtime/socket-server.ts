@@ -41,6 +41,8 @@ interface SocketData {
 	/** What this person's new cards, factors and readings are recorded as. */
 	author: CommandAuthor;
 	workshopId: string;
+	/** The co-facilitator link this facilitator came in through; revoking it closes the connection. */
+	linkId: string | null;
 	/** Documents this socket opened, by name. */
 	docs: Map<string, Promise<LiveDoc>>;
 	bucket: TokenBucket;
@@ -54,6 +56,7 @@ export type DialogServer = Server<ClientToServerEvents, ServerToClientEvents, Re
 export const docRoom = (workshopId: string, docName: string) => `d:${workshopId}/${docName}`;
 export const workshopRoom = (workshopId: string) => `w:${workshopId}`;
 export const facilitatorRoom = (workshopId: string) => `f:${workshopId}`;
+export const facilitatorLinkRoom = (linkId: string) => `fl:${linkId}`;
 
 class ProtocolError extends Error {
 	constructor(
@@ -118,6 +121,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				actor,
 				author,
 				workshopId: workshop.id,
+				linkId: actor.linkId ?? null,
 				docs: new Map(),
 				// Generous for people, tight for floods: 100 messages/s sustained, bursts of 300.
 				bucket: new TokenBucket(300, 100),
@@ -132,9 +136,10 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	});
 
 	io.on('connection', (socket: DialogSocket) => {
-		const { actor, workshopId } = socket.data;
+		const { actor, workshopId, linkId } = socket.data;
 		void socket.join(workshopRoom(workshopId));
 		if (actor.role === 'facilitator') void socket.join(facilitatorRoom(workshopId));
+		if (linkId) void socket.join(facilitatorLinkRoom(linkId));
 		schedulePresence(workshopId);
 
 		socket.on('doc:open', async (docName, ack) => {
