@@ -70,14 +70,14 @@ const joins = new KeyedQueue();
 /** Adds a participant; throws WorkshopFullError once PARTICIPANTS_MAX have joined. */
 export function joinWorkshop(
 	storage: Storage,
-	options: { workshopId: string; displayName: string; sector: Sector }
+	options: { workshopId: string; displayName: string; sector: Sector; organisation?: string }
 ): Promise<JoinedParticipant> {
 	return joins.run(options.workshopId, () => addParticipant(storage, options));
 }
 
 async function addParticipant(
 	storage: Storage,
-	options: { workshopId: string; displayName: string; sector: Sector }
+	options: { workshopId: string; displayName: string; sector: Sector; organisation?: string }
 ): Promise<JoinedParticipant> {
 	if (isWorkshopFull((await storage.participants.list(options.workshopId)).length)) throw new WorkshopFullError();
 	const token = newSecret();
@@ -87,6 +87,7 @@ async function addParticipant(
 		tokenHash: hashSecret(token),
 		displayName: options.displayName,
 		sector: options.sector,
+		organisation: options.organisation || null,
 		createdAt: new Date().toISOString()
 	};
 	await storage.participants.insert(participant);

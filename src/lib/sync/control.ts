@@ -27,6 +27,8 @@ export interface ControlSnapshot {
 	spotlight: Spotlight;
 	/** "Följ mig": phones follow the spotlight to an indicator or a map, and back to the board. */
 	follow: boolean;
+	/** Joining asks for the participant's municipality or organisation, to form conference groups by it. */
+	askOrganisation: boolean;
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -48,7 +50,8 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? [],
 		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? [],
 		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
-		follow: (state.get('follow') as boolean | undefined) ?? false
+		follow: (state.get('follow') as boolean | undefined) ?? false,
+		askOrganisation: (state.get('askOrganisation') as boolean | undefined) ?? false
 	};
 }
 

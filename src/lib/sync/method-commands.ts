@@ -87,7 +87,9 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('groups.split'),
 		maxSize: z.number().int().min(2).max(10).optional(),
-		count: z.number().int().min(1).max(100).optional()
+		count: z.number().int().min(1).max(100).optional(),
+		/** `organisation`: people from the same municipality together (the conference); otherwise sectors mixed. */
+		by: z.enum(['sectors', 'organisation']).optional()
 	}),
 	z.object({ type: z.literal('groups.create'), count: z.number().int().min(1).max(100) }),
 	z.object({ type: z.literal('groups.clear') }),
@@ -100,7 +102,9 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('map.remove'), mapId: id }),
 	z.object({ type: z.literal('map.restore'), mapId: id }),
 	z.object({ type: z.literal('spotlight.set'), spotlight: spotlightInputSchema }),
-	z.object({ type: z.literal('follow.set'), follow: z.boolean() })
+	z.object({ type: z.literal('follow.set'), follow: z.boolean() }),
+	/** Whether joining asks for the participant's municipality or organisation (for conference groups). */
+	z.object({ type: z.literal('join.ask'), organisation: z.boolean() })
 ]);
 
 export type MethodCommand = z.infer<typeof methodCommandSchema>;

@@ -4,7 +4,7 @@ import { CARD_TEXT_MAX } from '../cards/card';
 import { authorSectorSchema, idSchema, timestampSchema, trimmedText } from '../cards/card-schema';
 import { agendaSchema } from '../method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '../method/dot-vote';
-import type { Group } from '../method/groups';
+import { ORGANISATION_MAX, type Group } from '../method/groups';
 import { ADD_CARD_POLICIES, DEFAULT_PHASE_RULES } from '../method/live-state';
 import { PHASES, type Phase } from '../method/phases';
 import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX, type Preparation } from '../method/preparation';
@@ -77,7 +77,8 @@ export const publicVoteSchema = z.object({
 export const groupSchema = z.object({
 	id: idSchema,
 	memberIds: z.array(idSchema).max(1000),
-	question: questionSchema.nullable()
+	question: questionSchema.nullable(),
+	organisation: trimmedText(ORGANISATION_MAX).optional()
 }) satisfies z.ZodType<Group>;
 
 export const moderationEntrySchema = z.object({

@@ -6,7 +6,9 @@ import {
 	groupOf,
 	joinGroup,
 	leaveGroup,
+	mayChooseGroupQuestion,
 	setGroupQuestion,
+	splitByOrganisation,
 	splitIntoGroups,
 	type Group,
 	type GroupMember
@@ -131,5 +133,52 @@ describe('choosing groups', () => {
 		const updated = value(setGroupQuestion(groups, 'grupp-2', question));
 		expect(updated.map((group) => group.question)).toEqual([null, question]);
 		expect(setGroupQuestion(groups, 'grupp-7', question)).toEqual({ ok: false, error: 'unknown-group' });
+	});
+});
+
+describe('splitByOrganisation (conference groups, seed 003: "Hitta någon/ra från din kommun")', () => {
+	const person = (id: string, organisation: string | null, sector: Sector = 'skola'): GroupMember => ({ id, sector, organisation });
+	const members = [
+		person('a1', 'Botkyrka', 'polis'),
+		person('a2', 'botkyrka ', 'skola'),
+		person('a3', 'Botkyrka', 'fritid'),
+		person('a4', 'BOTKYRKA', 'socialtjanst'),
+		person('a5', 'Botkyrka', 'skola'),
+		person('a6', 'Botkyrka', 'civilsamhalle'),
+		person('h1', 'Huddinge', 'polis'),
+		person('h2', 'Huddinge', 'skola'),
+		person('n1', null, 'annat')
+	];
+
+	it('keeps each municipality together, in groups of at most five, alphabetically, with no-municipality last', () => {
+		const groups = value(splitByOrganisation({ members, random: seededRandom(7) }));
+		expect(groups.map((group) => [group.id, group.organisation ?? null, group.memberIds.length])).toEqual([
+			['grupp-1', 'Botkyrka', 3],
+			['grupp-2', 'Botkyrka', 3],
+			['grupp-3', 'Huddinge', 2],
+			['grupp-4', null, 1]
+		]);
+		const botkyrka = groups.filter((group) => group.organisation === 'Botkyrka').flatMap((group) => group.memberIds);
+		expect(botkyrka.sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+		expect(groups.every((group) => group.question === null)).toBe(true);
+	});
+
+	it('numbers a later round apart and refuses a size below two', () => {
+		expect(value(splitByOrganisation({ members, random: seededRandom(1), round: 2 }))[0]!.id).toBe('grupp-1-v2');
+		expect(splitByOrganisation({ members, random: seededRandom(1), maxSize: 1 })).toEqual({ ok: false, error: 'bad-size' });
+	});
+});
+
+describe('mayChooseGroupQuestion', () => {
+	const groups: Group[] = [
+		{ id: 'grupp-1', memberIds: ['anna'], question: null },
+		{ id: 'grupp-2', memberIds: ['bo'], question: null }
+	];
+
+	it("lets a group choose its own question, the facilitator any group's, and nobody another group's", () => {
+		expect(mayChooseGroupQuestion(groups, { role: 'participant', participantId: 'anna' }, 'grupp-1')).toBe(true);
+		expect(mayChooseGroupQuestion(groups, { role: 'participant', participantId: 'anna' }, 'grupp-2')).toBe(false);
+		expect(mayChooseGroupQuestion(groups, { role: 'participant', participantId: 'anna' }, 'grupp-9')).toBe(false);
+		expect(mayChooseGroupQuestion(groups, { role: 'facilitator' }, 'grupp-2')).toBe(true);
 	});
 });

@@ -1,7 +1,11 @@
 import type { Sector } from '../workshop/sectors';
+import type { MethodActor } from './method-actor';
 import type { QuestionChoice } from './preparation';
 import { err, ok, type Result } from './result';
 import { shuffled } from './seeded-random';
+
+/** A municipality's or organisation's name as given at joining. */
+export const ORGANISATION_MAX = 80;
 
 /** The seed's A3 exercise: "max 5 per grupp", so everyone gets to speak. */
 export const GROUP_SIZE_MAX = 5;
@@ -9,6 +13,8 @@ export const GROUP_SIZE_MAX = 5;
 export interface GroupMember {
 	id: string;
 	sector: Sector;
+	/** The municipality or organisation given at joining, if asked. */
+	organisation?: string | null;
 }
 
 export interface Group {
@@ -20,6 +26,8 @@ export interface Group {
 	memberIds: string[];
 	/** Each group may work on its own question; null until one is chosen. */
 	question: QuestionChoice | null;
+	/** Groups formed by municipality (seed 003: "Hitta någon/ra från din kommun") carry its name. */
+	organisation?: string;
 }
 
 /**
@@ -55,6 +63,49 @@ export function splitIntoGroups(options: {
 	const groups = emptyGroups(Math.min(wanted, dealOrder.length), options.round ?? 1);
 	dealOrder.forEach((memberId, index) => groups[index % groups.length]!.memberIds.push(memberId));
 	return ok(groups);
+}
+
+/**
+ * The conference's groups (seed 003: "Hitta någon/ra från din kommun … max 5 per grupp"):
+ * people who gave the same municipality or organisation (case and spacing aside) work
+ * together, each municipality in as few groups of at most `maxSize` as it needs, sectors
+ * mixed within it as in {@link splitIntoGroups}. Municipalities come in alphabetical
+ * order; people who gave none form the last groups, without a name.
+ */
+export function splitByOrganisation(options: {
+	members: readonly GroupMember[];
+	random: () => number;
+	maxSize?: number;
+	round?: number;
+}): Result<Group[], 'bad-size'> {
+	const maxSize = options.maxSize ?? GROUP_SIZE_MAX;
+	if (!Number.isInteger(maxSize) || maxSize < 2) return err('bad-size');
+	const byKey = new Map<string, { name: string | null; members: GroupMember[] }>();
+	for (const member of options.members) {
+		const name = member.organisation?.trim() || null;
+		const key = name ? name.toLocaleLowerCase('sv').replace(/\s+/g, ' ') : '';
+		const entry = byKey.get(key) ?? { name, members: [] };
+		entry.members.push(member);
+		byKey.set(key, entry);
+	}
+	const ordered = [...byKey.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'sv')));
+	const groups: Group[] = [];
+	for (const [, { name, members }] of ordered) {
+		const split = splitIntoGroups({ members, random: options.random, maxSize });
+		if (!split.ok) return split;
+		for (const group of split.value) groups.push({ ...group, ...(name ? { organisation: name } : {}) });
+	}
+	const ids = emptyGroups(groups.length, options.round ?? 1).map((group) => group.id);
+	return ok(groups.map((group, index) => ({ ...group, id: ids[index]! })));
+}
+
+/**
+ * Whether `actor` may set a group's question: the facilitator for any group, a
+ * participant only for the group they are in (each conference group chooses its own).
+ */
+export function mayChooseGroupQuestion(groups: readonly Group[], actor: MethodActor, groupId: string): boolean {
+	if (actor.role === 'facilitator') return true;
+	return groups.some((group) => group.id === groupId && group.memberIds.includes(actor.participantId));
 }
 
 /** `count` empty groups for people to choose from themselves. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECTORS } from '$lib/domain/workshop/sectors';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
+import { ORGANISATION_MAX } from '$lib/domain/method/groups';
 import { DISPLAY_NAME_MAX, TITLE_MAX } from '../workshops';
 
 export const createWorkshopSchema = z.object({
@@ -9,7 +10,9 @@ export const createWorkshopSchema = z.object({
 
 export const joinSchema = z.object({
 	displayName: singleLineSchema({ max: DISPLAY_NAME_MAX, optional: true }).default(''),
-	sector: z.enum(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` })
+	sector: z.enum(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` }),
+	/** "Kommun eller organisation", asked when the facilitator forms groups by municipality. */
+	organisation: singleLineSchema({ max: ORGANISATION_MAX, optional: true }).default('')
 });
 
 /** First issue's message, for a one-line API error. */

@@ -1,7 +1,14 @@
 import type { Card } from '$lib/domain/cards/card';
 import { mergeCards } from '$lib/domain/cards/merge';
 import { hideCard, unhideCard } from '$lib/domain/cards/moderation';
-import { splitIntoGroups, createGroups, joinGroup, setGroupQuestion } from '$lib/domain/method/groups';
+import {
+	createGroups,
+	joinGroup,
+	mayChooseGroupQuestion,
+	setGroupQuestion,
+	splitByOrganisation,
+	splitIntoGroups
+} from '$lib/domain/method/groups';
 import {
 	goToPhase,
 	markReady,
@@ -211,7 +218,11 @@ export class MethodService {
 				const members = await this.#options.present(workshopId);
 				if (members.length === 0) throw new MethodError('conflict', 'nobody is connected to split into groups', 'no-participants');
 				const round = await this.#nextGroupRound(workshopId);
-				const result = splitIntoGroups({ members, random: seededRandom(now), maxSize: command.maxSize, count: command.count, round });
+				const random = seededRandom(now);
+				const result =
+					command.by === 'organisation'
+						? splitByOrganisation({ members, random, maxSize: command.maxSize, round })
+						: splitIntoGroups({ members, random, maxSize: command.maxSize, count: command.count, round });
 				if (!result.ok) throw new MethodError('bad_request', 'group size must be at least 2');
 				// A new round of groups works apart: nobody stays summoned to the plenary.
 				return write({ groups: result.value, live: setSummoned(snapshot.live, false) });
@@ -232,7 +243,10 @@ export class MethodService {
 				return write({ groups: result.value });
 			}
 			case 'group.question': {
-				allow({ type: 'arrange-groups' });
+				// Each group may choose its own question; the facilitator may set any group's.
+				if (!mayChooseGroupQuestion(snapshot.groups, actor, command.groupId)) {
+					throw new MethodError('forbidden', 'only the facilitator or a member of the group chooses its question');
+				}
 				const result = setGroupQuestion(snapshot.groups, command.groupId, command.question);
 				if (!result.ok) throw new MethodError('bad_request', `cannot set question: ${result.error}`);
 				return write({ groups: result.value });
@@ -303,6 +317,9 @@ export class MethodService {
 			case 'follow.set':
 				allow({ type: 'steer-projector' });
 				return write({ follow: command.follow });
+			case 'join.ask':
+				allow({ type: 'edit-preparation' });
+				return write({ askOrganisation: command.organisation });
 		}
 	}
 

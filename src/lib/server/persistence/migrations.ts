@@ -124,6 +124,11 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 			);
 			CREATE INDEX facilitator_links_workshop ON facilitator_links (workshop_id);
 		`
+	},
+	{
+		// Conference groups: the municipality or organisation a participant gave at joining.
+		version: 5,
+		sql: () => `ALTER TABLE participants ADD COLUMN organisation TEXT;`
 	}
 ];
 

@@ -8,6 +8,8 @@ export interface ParticipantRow {
 	tokenHash: string;
 	displayName: string;
 	sector: string;
+	/** The municipality or organisation given at joining, when the facilitator asked for it (conference groups). */
+	organisation?: string | null;
 	createdAt: string;
 }
 
@@ -24,7 +26,7 @@ export interface ParticipantRepository {
 }
 
 const COLUMNS =
-	'id, workshop_id AS "workshopId", token_hash AS "tokenHash", display_name AS "displayName", sector, created_at AS "createdAt"';
+	'id, workshop_id AS "workshopId", token_hash AS "tokenHash", display_name AS "displayName", sector, organisation, created_at AS "createdAt"';
 
 export class SqlParticipantRepository implements ParticipantRepository, WorkshopDependent {
 	readonly #db: SqlDriver;
@@ -35,8 +37,8 @@ export class SqlParticipantRepository implements ParticipantRepository, Workshop
 
 	async insert(row: ParticipantRow): Promise<void> {
 		await this.#db.run(
-			'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-			[row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.createdAt]
+			'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, organisation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+			[row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.organisation ?? null, row.createdAt]
 		);
 	}
 

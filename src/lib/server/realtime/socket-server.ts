@@ -335,11 +335,13 @@ export async function presentParticipants(
 	io: DialogServer,
 	storage: Storage,
 	workshopId: string
-): Promise<{ id: string; sector: Sector }[]> {
+): Promise<{ id: string; sector: Sector; organisation: string | null }[]> {
 	const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
 	const ids = new Set(sockets.flatMap((s) => (s.data.actor?.role === 'participant' ? [s.data.actor.participantId] : [])));
 	const participants = await storage.participants.list(workshopId);
-	return participants.filter((p) => ids.has(p.id)).map((p) => ({ id: p.id, sector: p.sector as Sector }));
+	return participants
+		.filter((p) => ids.has(p.id))
+		.map((p) => ({ id: p.id, sector: p.sector as Sector, organisation: p.organisation ?? null }));
 }
 
 /** Whose view of the vote a connection shows: a participant's, or the facilitators'. */

@@ -6,6 +6,7 @@ import { takeJoin } from '$lib/server/join-guard';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
+import { readControl } from '$lib/sync/control';
 import { participantCookie } from '$lib/sync/protocol';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 	if (session && (await findParticipantBySession(app.storage, workshop.id, session))) {
 		redirect(303, `/w/${workshop.code}`);
 	}
-	return { workshop: { code: workshop.code, title: workshop.title }, closed: workshop.status === 'closed' };
+	const { askOrganisation } = readControl((await app.docs.get(workshop.id, 'control')).doc);
+	return { workshop: { code: workshop.code, title: workshop.title }, closed: workshop.status === 'closed', askOrganisation };
 };
 
 export const actions: Actions = {
@@ -36,28 +38,30 @@ export const actions: Actions = {
 		const { params, request, cookies, url } = event;
 		const address = clientAddress(event);
 		const { app, workshop } = await lookup(params.code, address);
-		if (workshop.status === 'closed') return fail(409, { error: 'archive.join.closed', displayName: '' });
+		if (workshop.status === 'closed') return fail(409, { error: 'archive.join.closed', displayName: '', organisation: '' });
 		const form = await request.formData();
-		if (!takeJoin(address, workshop.id)) {
-			return fail(429, { error: 'join.rateLimited', displayName: String(form.get('displayName') ?? '') });
-		}
+		// What the person typed comes back with any refusal, so nothing has to be typed again.
+		const typed = { displayName: String(form.get('displayName') ?? ''), organisation: String(form.get('organisation') ?? '') };
+		if (!takeJoin(address, workshop.id)) return fail(429, { error: 'join.rateLimited', ...typed });
 		const parsed = joinSchema.safeParse({
-			displayName: String(form.get('displayName') ?? ''),
+			...typed,
 			sector: String(form.get('sector') ?? '')
 		});
 		if (!parsed.success) {
-			const error = parsed.error.issues[0]?.path[0] === 'displayName' ? 'join.invalidName' : 'join.invalid';
-			return fail(400, { error, displayName: String(form.get('displayName') ?? '') });
+			const field = parsed.error.issues[0]?.path[0];
+			const error = field === 'displayName' ? 'join.invalidName' : field === 'organisation' ? 'join.invalidOrganisation' : 'join.invalid';
+			return fail(400, { error, ...typed });
 		}
 		let joined;
 		try {
 			joined = await joinWorkshop(app.storage, {
 				workshopId: workshop.id,
 				displayName: parsed.data.displayName,
-				sector: parsed.data.sector
+				sector: parsed.data.sector,
+				organisation: parsed.data.organisation
 			});
 		} catch (caught) {
-			if (caught instanceof WorkshopFullError) return fail(409, { error: 'join.full', displayName: parsed.data.displayName });
+			if (caught instanceof WorkshopFullError) return fail(409, { error: 'join.full', ...typed });
 			throw caught;
 		}
 		const { participant, session } = joined;

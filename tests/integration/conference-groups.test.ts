@@ -1,0 +1,104 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncClient } from '../../src/lib/client/sync-client';
+import { readControl } from '../../src/lib/sync/control';
+import { connectClient } from '../helpers/clients';
+import { startServer, type RunningServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+import { createWorkshop } from '../helpers/workshop-api';
+
+/** Seed 003's conference: "Hitta någon/ra från din kommun (max 5 per grupp). Välj en fråga." */
+describe('conference groups: joining with a municipality, groups by municipality, each group its own question', () => {
+	let server: RunningServer;
+	const clients: SyncClient[] = [];
+	const connect = (...args: Parameters<typeof connectClient>) => {
+		const client = connectClient(...args);
+		clients.push(client);
+		return client;
+	};
+	beforeAll(async () => {
+		server = await startServer();
+	});
+	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+	afterAll(async () => server?.stop());
+
+	const join = (code: string, body: Record<string, unknown>) =>
+		fetch(`${server.url}/api/workshops/${code}/participants`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+
+	it('groups the people present by the municipality they gave, and lets each group choose only its own question', async () => {
+		const w = await createWorkshop(server.url, 'Länskonferens');
+		const facilitator = connect(server.url, w.id, { facilitator: w.facilitatorSecret });
+		const control = facilitator.open('control');
+		await facilitator.whenSynced('control');
+		expect(await facilitator.command({ type: 'join.ask', organisation: true })).toEqual({ ok: true });
+		await waitFor(() => readControl(control.doc).askOrganisation, 'the join form to ask for the municipality');
+
+		const people = [
+			['Botkyrka', 'polis'],
+			['Botkyrka', 'skola'],
+			[' botkyrka', 'fritid'],
+			['Huddinge', 'socialtjanst'],
+			['Huddinge', 'skola'],
+			['', 'annat']
+		] as const;
+		const sessions: { id: string; client: SyncClient }[] = [];
+		for (const [organisation, sector] of people) {
+			const response = await join(w.code, { sector, organisation });
+			expect(response.status).toBe(201);
+			const { participantId, session } = await response.json();
+			const client = connect(server.url, w.id, { participant: session });
+			client.open('control');
+			await client.whenSynced('control');
+			sessions.push({ id: participantId, client });
+		}
+		await waitFor(async () => {
+			await facilitator.command({ type: 'groups.split', by: 'organisation' });
+			return readControl(control.doc).groups.flatMap((g) => g.memberIds).length === people.length;
+		}, 'everyone present to be grouped');
+		const groups = readControl(control.doc).groups;
+		expect(groups.map((g) => [g.organisation ?? null, g.memberIds.length])).toEqual([
+			['Botkyrka', 3],
+			['Huddinge', 2],
+			[null, 1]
+		]);
+		const botkyrka = groups[0]!;
+		expect(botkyrka.memberIds.sort()).toEqual(
+			sessions
+				.slice(0, 3)
+				.map((s) => s.id)
+				.sort()
+		);
+
+		// A member of Botkyrka's group chooses its question; nobody may choose another group's.
+		const member = sessions[0]!.client;
+		const question = { kind: 'theme', themeId: 'skolnarvaro', angle: 'forebyggande' } as const;
+		expect(await member.command({ type: 'group.question', groupId: botkyrka.id, question })).toEqual({ ok: true });
+		const refused = await member.command({ type: 'group.question', groupId: groups[1]!.id, question });
+		expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		await waitFor(() => readControl(control.doc).groups[0]!.question?.kind === 'theme', 'the group question');
+		expect(readControl(control.doc).groups[1]!.question).toBeNull();
+		// The facilitator may set any group's question, and participants may not change the join form.
+		expect(
+			await facilitator.command({
+				type: 'group.question',
+				groupId: groups[1]!.id,
+				question: { kind: 'theme', themeId: 'fritid', angle: 'framjande' }
+			})
+		).toEqual({ ok: true });
+		expect(await member.command({ type: 'join.ask', organisation: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+	});
+
+	it('refuses a municipality that is not one line of at most 80 characters, in English, and joins nobody', async () => {
+		const w = await createWorkshop(server.url, 'Felaktiga kommuner');
+		for (const organisation of ['x'.repeat(81), 'Botkyrka\u202E', 'Bot\nkyrka', 42]) {
+			const response = await join(w.code, { sector: 'skola', organisation });
+			expect(response.status, JSON.stringify(organisation)).toBe(400);
+			expect((await response.json()).error.message).toMatch(/organisation/);
+		}
+		const info = await (await fetch(`${server.url}/api/workshops/${w.code}`)).json();
+		expect(info.participantCount).toBe(0);
+	});
+});
