@@ -54,6 +54,32 @@ describe("Stockholm's indicator catalogue (seed 003)", () => {
 	});
 });
 
+describe("the follow-up model's framework (seed 003): resource, implementation and outcome indicators with qualitative questions", () => {
+	const catalogue = indicatorCatalogueSchema.parse(readJson('indicator-catalogue-uppfoljningsmodell.json'));
+
+	it('holds every indicator and question for the intervention and for the seven ways of working, in source order', () => {
+		expect(catalogue.entries).toHaveLength(33);
+		for (const mal of ['Uppföljning av insatsen Flexibelt socialt stöd', 'Uppföljning av de samlade sju arbetssätten']) {
+			const parts = [...new Set(catalogue.entries.filter((e) => e.mal === mal).map((e) => e.delmal))];
+			expect(parts).toEqual([
+				'Resursindikatorer',
+				'Genomförandeindikatorer',
+				'Utfallsindikatorer',
+				'Kvalitativa frågor för att analysera implementering'
+			]);
+		}
+		const lines = catalogue.entries.map((e) => e.sourceLine);
+		expect(lines).toEqual([...lines].sort((a, b) => a - b));
+		expect(new Set(catalogue.entries.map((e) => e.id)).size).toBe(catalogue.entries.length);
+	});
+
+	it('types implementation indicators as prestation and outcome indicators as utfall, and nothing else', () => {
+		expect(catalogue.entries.filter((e) => e.typ === 'prestation').every((e) => e.delmal === 'Genomförandeindikatorer')).toBe(true);
+		expect(catalogue.entries.filter((e) => e.typ === 'utfall').every((e) => e.delmal === 'Utfallsindikatorer')).toBe(true);
+		expect(catalogue.entries.filter((e) => e.delmal === 'Resursindikatorer').every((e) => e.typ === undefined)).toBe(true);
+	});
+});
+
 describe('demo indicator set (seed 002 and 003 figures only)', () => {
 	const demo = demoIndicatorSetSchema.parse(readJson('demo-indicators.json'));
 

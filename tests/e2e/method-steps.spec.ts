@@ -63,12 +63,21 @@ test("the system map and Testa i dialog as agenda phases: placed where the metho
 	await expect(projector.getByTestId('factor-tag').first()).toBeVisible();
 	await projector.screenshot({ path: test.info().outputPath('projector-1920-systemkarta.png') });
 
+	// The follow-up model's framework from seed 003 as a catalogue template: an implementation indicator to read.
+	await gotoHydrated(f, `/f/${id}/data`);
+	await f.getByText('Från mall: Stockholms uppföljningsmodeller').click();
+	await f.getByTestId('template-choice').selectOption('stockholm-uppfoljningsmodell-resurs-genomforande-utfall');
+	await f.getByRole('checkbox', { name: /^1\.2\.6 Väntetid/ }).check();
+	await f.getByRole('button', { name: 'Lägg till valda (1)' }).click();
+	await expect(f.getByTestId('indicator-item').filter({ hasText: '1.2.6 Väntetid' })).toBeVisible();
+
 	// Testa i dialog: a participant writes what her sector wants to test next.
 	await gotoHydrated(f, `/f/${id}`);
 	await setPhase(f, 'Testa i dialog');
 	await phone.page.goto(`/w/${facilitator.code}`);
 	await phone.page.waitForSelector('body[data-hydrated="true"]');
 	await expect(phone.page.getByTestId('test-phase')).toBeVisible();
+	await expect(phone.page.getByTestId('test-indicator').filter({ hasText: '1.2.6 Väntetid' })).toBeVisible();
 	await phone.page.getByLabel(/^Nytt kort:/).fill('Jämför frånvaron före och efter lovaktiviteterna');
 	await phone.page.getByRole('button', { name: 'Lägg till', exact: true }).click();
 	await phone.page.screenshot({ path: test.info().outputPath('phone-390-testa.png'), fullPage: true });

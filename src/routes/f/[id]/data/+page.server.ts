@@ -1,4 +1,4 @@
-import { stockholmCatalogueTemplate } from '$lib/server/indicators/catalogue-template';
+import { catalogueTemplates } from '$lib/server/indicators/catalogue-template';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ template: stockholmCatalogueTemplate() });
+export const load: PageServerLoad = () => ({ templates: catalogueTemplates() });
