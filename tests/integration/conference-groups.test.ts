@@ -101,4 +101,39 @@ describe('conference groups: joining with a municipality, groups by municipality
 		const info = await (await fetch(`${server.url}/api/workshops/${w.code}`)).json();
 		expect(info.participantCount).toBe(0);
 	});
+
+	it("offers the workshop's own sectors at joining, with the seeds' other actors, and keeps them in a copy", async () => {
+		const w = await createWorkshop(server.url, 'Trygghet med fastighetsägare');
+		const facilitator = connect(server.url, w.id, { facilitator: w.facilitatorSecret });
+		expect(await facilitator.command({ type: 'sectors.set', sectors: ['polis', 'fastighetsagare', 'raddningstjanst'] })).toEqual({
+			ok: true
+		});
+		expect((await join(w.code, { sector: 'fastighetsagare' })).status).toBe(201);
+		const refused = await join(w.code, { sector: 'skola' });
+		expect(refused.status).toBe(400);
+		expect((await refused.json()).error.message).toBe(
+			"sector: must be one of this workshop's sectors: polis, fastighetsagare, raddningstjanst"
+		);
+		for (const sectors of [[], ['polis', 'polis'], ['brandkar']]) {
+			expect(await facilitator.command({ type: 'sectors.set', sectors } as never), JSON.stringify(sectors)).toMatchObject({
+				ok: false,
+				error: { code: 'bad_request' }
+			});
+		}
+		const { session } = await (await join(w.code, { sector: 'polis' })).json();
+		const participant = connect(server.url, w.id, { participant: session });
+		expect(await participant.command({ type: 'sectors.set', sectors: ['annat'] })).toMatchObject({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
+
+		const copy = await fetch(`${server.url}/api/workshops/${w.id}/copy`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${w.facilitatorSecret}` }
+		});
+		expect(copy.status).toBe(201);
+		const { code } = await copy.json();
+		expect((await join(code, { sector: 'raddningstjanst' })).status).toBe(201);
+		expect((await join(code, { sector: 'skola' })).status).toBe(400);
+	});
 });

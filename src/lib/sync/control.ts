@@ -6,6 +6,7 @@ import { createLiveState, withEveryPhase, type LiveState } from '$lib/domain/met
 import type { Preparation } from '$lib/domain/method/preparation';
 import { DEFAULT_SPOTLIGHT, type Spotlight } from '$lib/domain/method/spotlight';
 import { agendaFromTemplate } from '$lib/domain/method/templates';
+import { workshopSectors, type Sector } from '$lib/domain/workshop/sectors';
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import { getControlState } from './schema';
 
@@ -29,6 +30,8 @@ export interface ControlSnapshot {
 	follow: boolean;
 	/** Joining asks for the participant's municipality or organisation, to form conference groups by it. */
 	askOrganisation: boolean;
+	/** The sectors participants choose from when joining, in the canonical order. */
+	sectors: Sector[];
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -51,7 +54,8 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? [],
 		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
 		follow: (state.get('follow') as boolean | undefined) ?? false,
-		askOrganisation: (state.get('askOrganisation') as boolean | undefined) ?? false
+		askOrganisation: (state.get('askOrganisation') as boolean | undefined) ?? false,
+		sectors: workshopSectors((state.get('sectors') as Sector[] | undefined) ?? [])
 	};
 }
 

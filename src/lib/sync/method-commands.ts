@@ -7,6 +7,7 @@ import { TIMEBOX_MAX_MINUTES } from '$lib/domain/method/agenda';
 import { agendaSchema } from '$lib/domain/method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
 import { spotlightInputSchema } from '$lib/domain/method/spotlight';
+import { SECTORS } from '$lib/domain/workshop/sectors';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
 /**
@@ -104,7 +105,16 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('spotlight.set'), spotlight: spotlightInputSchema }),
 	z.object({ type: z.literal('follow.set'), follow: z.boolean() }),
 	/** Whether joining asks for the participant's municipality or organisation (for conference groups). */
-	z.object({ type: z.literal('join.ask'), organisation: z.boolean() })
+	z.object({ type: z.literal('join.ask'), organisation: z.boolean() }),
+	/** The sectors offered at joining: the defaults, and any of the seeds' other actors. */
+	z.object({
+		type: z.literal('sectors.set'),
+		sectors: z
+			.array(z.enum(SECTORS))
+			.min(1)
+			.max(SECTORS.length)
+			.refine((list) => new Set(list).size === list.length, 'each sector at most once')
+	})
 ]);
 
 export type MethodCommand = z.infer<typeof methodCommandSchema>;

@@ -17,7 +17,16 @@ export const SECTOR_FILL: Record<Sector, string> = {
 	'halso-sjukvard': '#ece0f8',
 	civilsamhalle: '#ffe5cc',
 	'annan-kommunal': '#d8f1f1',
-	annat: '#eceff1'
+	annat: '#eceff1',
+	fastighetsagare: '#f3e6d8',
+	naringsliv: '#e6e6fa',
+	jobbtorg: '#e2f0e9',
+	tillstandsenhet: '#f6e3f0',
+	raddningstjanst: '#fde2d5',
+	lansstyrelse: '#e3e9f0',
+	region: '#e5f2fa',
+	fortroendevalda: '#f4f0d7',
+	'unga-invanare': '#e9f7e1'
 };
 
 export const SECTOR_STRIPE: Record<Sector, string> = {
@@ -28,7 +37,16 @@ export const SECTOR_STRIPE: Record<Sector, string> = {
 	'halso-sjukvard': '#6f3fa6',
 	civilsamhalle: '#b35400',
 	'annan-kommunal': '#1d7474',
-	annat: '#56636b'
+	annat: '#56636b',
+	fastighetsagare: '#7a4b1c',
+	naringsliv: '#4b3fa6',
+	jobbtorg: '#2d6a4f',
+	tillstandsenhet: '#9c2f7a',
+	raddningstjanst: '#b3361d',
+	lansstyrelse: '#3c4f66',
+	region: '#1f6f9c',
+	fortroendevalda: '#6b6000',
+	'unga-invanare': '#3f7a12'
 };
 
 /** Stroke per emphasis: a selected loop in red, what drives a factor in teal, what it drives in brown. */

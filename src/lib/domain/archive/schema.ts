@@ -73,6 +73,8 @@ export const archiveDocumentSchema = z
 		vote: publicVoteSchema.nullable(),
 		groups: z.array(groupSchema).max(200),
 		moderation: z.array(moderationEntrySchema).max(10_000),
+		/** The join form: the workshop's sectors and whether it asked for the municipality. Absent in older archives. */
+		joinForm: z.object({ sectors: z.array(z.enum(SECTORS)).min(1).max(SECTORS.length), askOrganisation: z.boolean() }).optional(),
 		participants: z.array(z.object({ id: idSchema, sector: z.enum(SECTORS), joinedAt: timestampSchema })).max(10_000),
 		canvases: z
 			.array(

@@ -32,6 +32,8 @@ export interface SnapshotInput {
 		vote: ArchivedVote | null;
 		groups: ArchiveDocument['groups'];
 		moderation: ArchiveDocument['moderation'];
+		/** Absent only in documents built by hand (tests); a workshop's export always has it. */
+		joinForm?: NonNullable<ArchiveDocument['joinForm']>;
 	};
 	participants: readonly { id: string; sector: string; createdAt: string }[];
 	canvases: readonly { name: string; cards: readonly Card[] }[];
@@ -73,6 +75,9 @@ export function buildArchiveDocument(input: SnapshotInput): ArchiveDocument {
 		vote: control.vote,
 		groups: [...control.groups],
 		moderation: [...control.moderation],
+		...(control.joinForm
+			? { joinForm: { sectors: [...control.joinForm.sectors], askOrganisation: control.joinForm.askOrganisation } }
+			: {}),
 		participants: input.participants
 			.flatMap((p) => (isSector(p.sector) ? [{ id: p.id, sector: p.sector, joinedAt: p.createdAt }] : []))
 			.sort((a, b) => compare(a.joinedAt, b.joinedAt) || compare(a.id, b.id)),

@@ -117,4 +117,14 @@ describe('gapTable', () => {
 			2
 		]);
 	});
+
+	it("adds a column for one of the seeds' other actors only when a workshop had it", async () => {
+		const { gapTable } = await import('./gap-table');
+		const plain = gapTable(groupGaps([gap('a', 'Frånvaro per skola', { sector: 'polis' })]));
+		expect(plain.header).not.toContain('region');
+		const withRegion = gapTable(groupGaps([gap('a', 'Vårdbesök per område', { sector: 'region' })]));
+		const column = withRegion.header.indexOf('region');
+		expect(column).toBeGreaterThan(withRegion.header.indexOf('annat'));
+		expect(withRegion.rows[0]![column]).toBe(1);
+	});
 });

@@ -1,5 +1,5 @@
 import type { CsvCell } from '../archive/csv';
-import { SECTORS } from '../workshop/sectors';
+import { DEFAULT_SECTORS, MORE_SECTORS } from '../workshop/sectors';
 import type { GapGroup } from './gap-groups';
 
 /**
@@ -7,16 +7,17 @@ import type { GapGroup } from './gap-groups';
  * export's CSV files, headers are Swedish and sectors keep their codes (one column
  * each, so a spreadsheet can sum them); several texts in one cell are joined by " | ".
  */
-export const GAP_SECTOR_COLUMNS = [...SECTORS, 'facilitator'] as const;
-
 export function gapTable(gaps: readonly Omit<GapGroup, 'workshopIds'>[]): { header: string[]; rows: CsvCell[][] } {
+	// The default sectors always; the seeds' other actors only when some workshop had them.
+	const more = MORE_SECTORS.filter((sector) => gaps.some((gap) => (gap.sectors[sector] ?? 0) > 0));
+	const columns = [...DEFAULT_SECTORS, ...more, 'facilitator'] as const;
 	return {
-		header: ['önskemål', 'varianter', 'antal workshoppar', ...GAP_SECTOR_COLUMNS, 'förslag på vem som kan ta fram', 'bästa rang'],
+		header: ['önskemål', 'varianter', 'antal workshoppar', ...columns, 'förslag på vem som kan ta fram', 'bästa rang'],
 		rows: gaps.map((gap) => [
 			gap.text,
 			gap.variants.join(' | '),
 			gap.workshops,
-			...GAP_SECTOR_COLUMNS.map((sector) => gap.sectors[sector] ?? 0),
+			...columns.map((sector) => gap.sectors[sector] ?? 0),
 			gap.proposals.join(' | '),
 			gap.bestRank
 		])

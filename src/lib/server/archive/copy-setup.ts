@@ -8,7 +8,7 @@ import { log } from '../log';
 import { createWorkshop, type CreatedWorkshop } from '../workshops';
 import { loadArchiveDocument } from './documents';
 import { audit, type Actor, type Outcome } from './lifecycle';
-import { draftDocuments, storeDocuments } from './restore';
+import { draftDocuments, joinFormControl, storeDocuments } from './restore';
 
 /**
  * "Kopiera upplägget": a new workshop (own id, join code and facilitator secret,
@@ -27,7 +27,7 @@ export async function copySetup(app: App, options: { workshopId: string; actor: 
 	const live = createLiveState({ agenda: document.method.agenda, rules: document.method.phases });
 	if (!live.ok) return { ok: false, status: 409, message: `the workshop's agenda cannot be copied: ${live.error}` };
 	const drafts = draftDocuments({
-		control: { live: live.value, ...(document.preparation ? { preparation: document.preparation } : {}) },
+		control: { live: live.value, ...(document.preparation ? { preparation: document.preparation } : {}), ...joinFormControl(document) },
 		canvases: [{ name: PLENARY_CANVAS_NAME, cards: starterCards(document) }],
 		maps: [],
 		indicators: [],

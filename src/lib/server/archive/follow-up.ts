@@ -8,7 +8,7 @@ import type { App } from '../app';
 import { log } from '../log';
 import { createWorkshop, type CreatedWorkshop } from '../workshops';
 import { audit, emptyArchive, type Actor, type Outcome } from './lifecycle';
-import { draftDocuments, storeDocuments } from './restore';
+import { draftDocuments, joinFormControl, storeDocuments } from './restore';
 import { serialised } from './serialise';
 
 /**
@@ -30,7 +30,7 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		const document = JSON.parse(stored.document) as ArchiveDocument;
 		const steps = stepsToCarry(document);
 		const drafts = draftDocuments({
-			control: document.preparation ? { preparation: document.preparation } : {},
+			control: { ...(document.preparation ? { preparation: document.preparation } : {}), ...joinFormControl(document) },
 			canvases: [{ name: PLENARY_CANVAS_NAME, cards: [...steps, ...testsToCarry(document)] }],
 			maps: document.maps.map(({ mapId, title, themeId, factors, links, stories }) => ({
 				mapId,

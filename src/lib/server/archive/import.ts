@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../secrets';
 import type { CreatedWorkshop } from '../workshops';
 import { audit, type Actor, type Outcome } from './lifecycle';
 import { insertRestoredWorkshop } from './new-workshop';
-import { draftDocuments, storeDocuments } from './restore';
+import { draftDocuments, joinFormControl, storeDocuments } from './restore';
 
 /**
  * Makes a new, open workshop from an archive document (already validated
@@ -33,7 +33,8 @@ export async function importWorkshop(
 				preparation: document.preparation,
 				vote: document.vote,
 				groups: document.groups,
-				moderation: document.moderation
+				moderation: document.moderation,
+				...joinFormControl(document)
 			},
 			canvases: document.canvases,
 			maps: document.maps.map(({ mapId, loops: _loops, loopsTruncated: _truncated, ...map }) => ({ mapId, map })),

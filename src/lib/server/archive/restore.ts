@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ArchivedIndicator, ArchivedReading } from '$lib/domain/archive/schema-indicators';
 import type { MapContent } from '$lib/domain/archive/snapshot';
 import type { Card } from '$lib/domain/cards/card';
+import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { addCard } from '$lib/sync/cards';
 import { writeControl, type ControlSnapshot } from '$lib/sync/control';
 import { INDICATORS_DOC, addIndicator, addReading, putIndicatorData } from '$lib/sync/indicators';
@@ -22,6 +23,11 @@ export interface WorkshopContent {
  * live workshop uses, so their checks apply. Throws on the first refusal, before
  * anything is stored; the result is one update per document name.
  */
+/** The join form of an archived workshop (its sectors, whether it asks for the municipality), for a workshop started from it. */
+export function joinFormControl(document: Pick<ArchiveDocument, 'joinForm'>): Partial<ControlSnapshot> {
+	return document.joinForm ? { sectors: document.joinForm.sectors, askOrganisation: document.joinForm.askOrganisation } : {};
+}
+
 export function draftDocuments(content: WorkshopContent): Map<string, Uint8Array> {
 	const drafts = new Map<string, Uint8Array>();
 	const draft = (name: string, write: (doc: Y.Doc) => void) => {

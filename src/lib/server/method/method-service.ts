@@ -32,6 +32,7 @@ import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
 import { PLENARY_CANVAS, isStandingDoc, parseDocName } from '$lib/domain/workshop/documents';
+import { workshopSectors } from '$lib/domain/workshop/sectors';
 import type { Sector } from '$lib/domain/workshop/sectors';
 import { deleteCards, putCard, readCards } from '$lib/sync/cards';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
@@ -320,6 +321,9 @@ export class MethodService {
 			case 'join.ask':
 				allow({ type: 'edit-preparation' });
 				return write({ askOrganisation: command.organisation });
+			case 'sectors.set':
+				allow({ type: 'edit-preparation' });
+				return write({ sectors: workshopSectors(command.sectors) });
 		}
 	}
 

@@ -6,7 +6,7 @@ import { takeJoin } from '$lib/server/join-guard';
 import { TooManyLookupsError, findWorkshopGuarded } from '$lib/server/lookup-guard';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, findParticipantBySession, joinWorkshop } from '$lib/server/workshops';
-import { readControl } from '$lib/sync/control';
+import { joinForm, sectorProblem } from '$lib/server/join-form';
 import { participantCookie } from '$lib/sync/protocol';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,8 +29,8 @@ export const load: PageServerLoad = async (event) => {
 	if (session && (await findParticipantBySession(app.storage, workshop.id, session))) {
 		redirect(303, `/w/${workshop.code}`);
 	}
-	const { askOrganisation } = readControl((await app.docs.get(workshop.id, 'control')).doc);
-	return { workshop: { code: workshop.code, title: workshop.title }, closed: workshop.status === 'closed', askOrganisation };
+	const { sectors, askOrganisation } = await joinForm(app, workshop.id);
+	return { workshop: { code: workshop.code, title: workshop.title }, closed: workshop.status === 'closed', sectors, askOrganisation };
 };
 
 export const actions: Actions = {
@@ -52,6 +52,8 @@ export const actions: Actions = {
 			const error = field === 'displayName' ? 'join.invalidName' : field === 'organisation' ? 'join.invalidOrganisation' : 'join.invalid';
 			return fail(400, { error, ...typed });
 		}
+		if (sectorProblem(parsed.data.sector, (await joinForm(app, workshop.id)).sectors))
+			return fail(400, { error: 'join.invalid', ...typed });
 		let joined;
 		try {
 			joined = await joinWorkshop(app.storage, {

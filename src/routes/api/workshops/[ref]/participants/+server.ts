@@ -4,13 +4,15 @@ import { firstIssue, joinSchema } from '$lib/server/http/schemas';
 import { clientAddress } from '$lib/server/http/client-address';
 import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { JOIN_RATE_LIMITED, takeJoin } from '$lib/server/join-guard';
+import { joinForm, sectorProblem } from '$lib/server/join-form';
 import { log } from '$lib/server/log';
 import { WorkshopFullError, joinWorkshop } from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
 /**
- * POST /api/workshops/:code/participants { displayName?, sector } → 201 { participantId, session };
- * 409 when the workshop is closed or full (PARTICIPANTS_MAX); 429 after too many joins from one address.
+ * POST /api/workshops/:code/participants { displayName?, sector, organisation? } → 201 { participantId, session };
+ * 400 for a sector the workshop does not offer; 409 when the workshop is closed or full (PARTICIPANTS_MAX);
+ * 429 after too many joins from one address.
  * For kiosks, load tests and integrations; browsers join through the /j/:code form.
  */
 export const POST: RequestHandler = async (event) => {
@@ -25,6 +27,8 @@ export const POST: RequestHandler = async (event) => {
 	const { app, workshop } = call;
 	const address = clientAddress(event);
 	if (workshop.status !== 'open') return problem(409, 'conflict', 'the workshop is closed');
+	const wrongSector = sectorProblem(parsed.data.sector, (await joinForm(app, workshop.id)).sectors);
+	if (wrongSector) return problem(400, 'bad_request', wrongSector);
 	if (!takeJoin(address, workshop.id)) return problem(429, 'rate_limited', JOIN_RATE_LIMITED);
 	let joined;
 	try {
