@@ -45,6 +45,7 @@ const participant = (workshopId: string, id: string, patch: Partial<ParticipantR
 	tokenHash: 'h',
 	displayName: 'Åsa',
 	sector: 'skola',
+	organisation: null,
 	createdAt: '2026-11-01T10:00:00.000Z',
 	...patch
 });
@@ -385,6 +386,30 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 			await s.workshops.delete('w1');
 			expect(await s.facilitatorLinks.list('w1')).toEqual([]);
 			expect(await s.facilitatorLinks.list('w2')).toHaveLength(1);
+		});
+	});
+
+	describe('setup templates', () => {
+		it('keeps one template per workshop, renames it in place, lists by municipality, and goes with its workshop', async () => {
+			const s = await open();
+			await s.workshops.insert(workshop('w1', 'AAA111'));
+			await s.workshops.insert(workshop('w2', 'BBB222'));
+			await s.setupTemplates.put({ workshopId: 'w1', name: 'Konferens', municipality: null, createdAt: '2026-11-05T15:00:00.000Z' });
+			await s.setupTemplates.put({ workshopId: 'w2', name: 'Besök', municipality: 'Botkyrka', createdAt: '2026-11-05T16:00:00.000Z' });
+			await s.setupTemplates.put({
+				workshopId: 'w1',
+				name: 'Konferens, 45 min',
+				municipality: null,
+				createdAt: '2026-11-06T15:00:00.000Z'
+			});
+			expect(await s.setupTemplates.list()).toEqual([
+				{ workshopId: 'w2', name: 'Besök', municipality: 'Botkyrka', createdAt: '2026-11-05T16:00:00.000Z' },
+				{ workshopId: 'w1', name: 'Konferens, 45 min', municipality: null, createdAt: '2026-11-05T15:00:00.000Z' }
+			]);
+			await s.workshops.delete('w2');
+			expect((await s.setupTemplates.list()).map((row) => row.workshopId)).toEqual(['w1']);
+			expect(await s.setupTemplates.remove('w1')).toBe(true);
+			expect(await s.setupTemplates.remove('w1')).toBe(false);
 		});
 	});
 

@@ -1,5 +1,6 @@
 import type { ArchiveState, CloseRequest, DeleteRequest, StartedWorkshop, StepStatusRequest } from '$lib/api/archive';
 import type { CreatedFacilitatorLink, FacilitatorLink } from '$lib/api/facilitator-links';
+import type { SetupTemplate } from '$lib/api/setup-templates';
 
 /**
  * The archive controls' calls to the API (same origin; the facilitator or
@@ -65,6 +66,22 @@ export function createFacilitatorLink(workshopId: string, label: string): Promis
 
 export function revokeFacilitatorLink(workshopId: string, linkId: string): Promise<ArchiveResult<unknown>> {
 	return call(`${base(workshopId)}/facilitator-links/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
+}
+
+export function listSetupTemplates(): Promise<ArchiveResult<{ templates: SetupTemplate[] }>> {
+	return call('/api/programme/templates');
+}
+
+/** Keeps a workshop's setup as a template for a municipality (organisers). */
+export function keepAsTemplate(workshopId: string, name: string, municipality: string): Promise<ArchiveResult<SetupTemplate>> {
+	return call(`/api/programme/templates/${encodeURIComponent(workshopId)}`, {
+		...post({ name, municipality: municipality || null }),
+		method: 'PUT'
+	});
+}
+
+export function removeSetupTemplate(workshopId: string): Promise<ArchiveResult<unknown>> {
+	return call(`/api/programme/templates/${encodeURIComponent(workshopId)}`, { method: 'DELETE' });
 }
 
 function post(body: unknown): RequestInit {

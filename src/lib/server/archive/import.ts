@@ -58,6 +58,7 @@ export async function importWorkshop(
 				tokenHash: hashSecret(newSecret()),
 				displayName: '',
 				sector: participant.sector,
+				organisation: null,
 				createdAt: participant.joinedAt
 			});
 		}

@@ -28,6 +28,7 @@ async function setUp() {
 			tokenHash: 't',
 			displayName: 'Åsa Lind',
 			sector: 'skola',
+			organisation: null,
 			createdAt: closedAt
 		});
 		await storage.archive.put({

@@ -4,6 +4,7 @@ import type { DocumentStore, StoredDoc } from './documents';
 import type { FacilitatorLinkRepository, FacilitatorLinkRow } from './facilitator-links';
 import type { FeedTokenRepository, FeedTokenRow } from './feeds';
 import type { ParticipantRepository, ParticipantRow } from './participants';
+import type { SetupTemplateRepository, SetupTemplateRow } from './setup-templates';
 import { DuplicateKeyError, type Storage } from './storage';
 import type { WorkshopPatch, WorkshopRepository, WorkshopRow, WorkshopSummaryRow } from './workshops';
 
@@ -20,7 +21,8 @@ export class MemoryStorage implements Storage {
 	readonly docs = new MemoryDocumentStore();
 	readonly feeds = new MemoryFeedTokens();
 	readonly facilitatorLinks = new MemoryFacilitatorLinks();
-	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs, this.facilitatorLinks);
+	readonly setupTemplates = new MemorySetupTemplates();
+	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs, [this.facilitatorLinks, this.setupTemplates]);
 
 	async migrate(): Promise<void> {}
 	async ping(): Promise<void> {}
@@ -45,10 +47,10 @@ class MemoryWorkshops implements WorkshopRepository {
 	readonly #archive: MemoryArchive;
 	readonly #dependents: MemoryDependent[];
 
-	constructor(participants: MemoryParticipants, archive: MemoryArchive, docs: MemoryDocumentStore, links: MemoryFacilitatorLinks) {
+	constructor(participants: MemoryParticipants, archive: MemoryArchive, docs: MemoryDocumentStore, others: readonly MemoryDependent[]) {
 		this.#participants = participants;
 		this.#archive = archive;
-		this.#dependents = [archive, docs, participants, links];
+		this.#dependents = [archive, docs, participants, ...others];
 	}
 
 	async insert(row: WorkshopRow): Promise<void> {
@@ -305,5 +307,31 @@ class MemoryFacilitatorLinks implements FacilitatorLinkRepository, MemoryDepende
 
 	removeWorkshop(workshopId: string): void {
 		this.#rows = this.#rows.filter((row) => row.workshopId !== workshopId);
+	}
+}
+
+class MemorySetupTemplates implements SetupTemplateRepository, MemoryDependent {
+	readonly #rows = new Map<string, SetupTemplateRow>();
+
+	async put(row: SetupTemplateRow): Promise<void> {
+		const existing = this.#rows.get(row.workshopId);
+		this.#rows.set(row.workshopId, { ...row, createdAt: existing?.createdAt ?? row.createdAt });
+	}
+
+	async list(): Promise<SetupTemplateRow[]> {
+		const key = (row: SetupTemplateRow) => [row.municipality === null ? 1 : 0, row.municipality ?? '', row.name, row.workshopId] as const;
+		return [...this.#rows.values()].map(clone).sort((a, b) => {
+			const [x, y] = [key(a), key(b)];
+			for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+			return 0;
+		});
+	}
+
+	async remove(workshopId: string): Promise<boolean> {
+		return this.#rows.delete(workshopId);
+	}
+
+	removeWorkshop(workshopId: string): void {
+		this.#rows.delete(workshopId);
 	}
 }

@@ -129,6 +129,18 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 		// Conference groups: the municipality or organisation a participant gave at joining.
 		version: 5,
 		sql: () => `ALTER TABLE participants ADD COLUMN organisation TEXT;`
+	},
+	{
+		// Organisers' templates: workshops whose setup new workshops in a municipality start from.
+		version: 6,
+		sql: () => `
+			CREATE TABLE setup_templates (
+				workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+				name TEXT NOT NULL,
+				municipality TEXT,
+				created_at TEXT NOT NULL
+			);
+		`
 	}
 ];
 

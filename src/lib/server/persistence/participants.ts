@@ -9,7 +9,7 @@ export interface ParticipantRow {
 	displayName: string;
 	sector: string;
 	/** The municipality or organisation given at joining, when the facilitator asked for it (conference groups). */
-	organisation?: string | null;
+	organisation: string | null;
 	createdAt: string;
 }
 
@@ -38,7 +38,7 @@ export class SqlParticipantRepository implements ParticipantRepository, Workshop
 	async insert(row: ParticipantRow): Promise<void> {
 		await this.#db.run(
 			'INSERT INTO participants (id, workshop_id, token_hash, display_name, sector, organisation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-			[row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.organisation ?? null, row.createdAt]
+			[row.id, row.workshopId, row.tokenHash, row.displayName, row.sector, row.organisation, row.createdAt]
 		);
 	}
 

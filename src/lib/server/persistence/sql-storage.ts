@@ -5,6 +5,7 @@ import { SqlFacilitatorLinkRepository } from './facilitator-links';
 import { SqlFeedTokenRepository } from './feeds';
 import { migrationsFor } from './migrations';
 import { SqlParticipantRepository } from './participants';
+import { SqlSetupTemplateRepository } from './setup-templates';
 import type { SqlDriver } from './sql-driver';
 import type { Storage } from './storage';
 import { SqlWorkshopRepository } from './workshops';
@@ -19,6 +20,7 @@ export abstract class SqlStorage implements Storage {
 	readonly docs: SqlDocumentStore;
 	readonly feeds: SqlFeedTokenRepository;
 	readonly facilitatorLinks: SqlFacilitatorLinkRepository;
+	readonly setupTemplates: SqlSetupTemplateRepository;
 	readonly #db: SqlDriver;
 
 	constructor(db: SqlDriver) {
@@ -29,8 +31,15 @@ export abstract class SqlStorage implements Storage {
 		this.docs = new SqlDocumentStore(db);
 		this.feeds = new SqlFeedTokenRepository(db);
 		this.facilitatorLinks = new SqlFacilitatorLinkRepository(db);
+		this.setupTemplates = new SqlSetupTemplateRepository(db);
 		// Children first: their rows point at the workshop.
-		this.workshops = new SqlWorkshopRepository(db, [this.archive, this.docs, this.participants, this.facilitatorLinks]);
+		this.workshops = new SqlWorkshopRepository(db, [
+			this.archive,
+			this.docs,
+			this.participants,
+			this.facilitatorLinks,
+			this.setupTemplates
+		]);
 	}
 
 	/** Applies the migrations not yet applied, each in its own transaction with its version. */

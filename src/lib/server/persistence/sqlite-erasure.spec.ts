@@ -29,6 +29,7 @@ const participant = (workshopId: string, id: string, displayName: string) => ({
 	tokenHash: 'h',
 	displayName,
 	sector: 'skola' as const,
+	organisation: null,
 	createdAt: '2026-11-01T10:00:00.000Z'
 });
 
