@@ -51,6 +51,18 @@ test('the facilitator link is shown once to keep; a co-facilitator gets a link o
 	await expect(organiser.getByRole('heading', { level: 2, name: 'Programmet' })).toBeVisible();
 	await gotoHydrated(organiser, `/arkiv?q=${encodeURIComponent('Länkar i Sollentuna')}`);
 	const row = organiser.getByTestId('archive-row').filter({ hasText: 'Länkar i Sollentuna' });
+
+	// The organiser keeps the workshop's setup as a template for the municipality and starts a new workshop from it.
+	await row.getByText('Spara som mall').click();
+	await row.getByLabel('Kommun (frivilligt)').fill('Sollentuna');
+	await row.getByRole('button', { name: 'Spara mallen' }).click();
+	await expect(row.getByText('Sparad som mall.')).toBeVisible();
+	const template = organiser.getByTestId('setup-template').filter({ hasText: 'Länkar i Sollentuna' });
+	await expect(template).toContainText('Sollentuna');
+	await template.getByRole('button', { name: /^Starta ny workshop/ }).click();
+	await expect(organiser.getByTestId('template-link')).toHaveText(/\/f\/[a-z0-9]+\?key=/);
+	await organiser.getByTestId('setup-templates').screenshot({ path: test.info().outputPath('arkiv-1280-templates.png') });
+
 	await row.getByTestId('open-as-facilitator').click();
 	await organiser.waitForURL(new RegExp(`/f/${id}$`));
 	await organiser.waitForSelector('body[data-hydrated="true"]');
