@@ -2,8 +2,9 @@ import type * as Y from 'yjs';
 import type { ModerationEntry } from '$lib/domain/cards/moderation';
 import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
 import type { Group } from '$lib/domain/method/groups';
-import { createLiveState, type LiveState } from '$lib/domain/method/live-state';
+import { createLiveState, withEveryPhase, type LiveState } from '$lib/domain/method/live-state';
 import type { Preparation } from '$lib/domain/method/preparation';
+import type { ResponseSummaries, Surveys } from '$lib/domain/responses/surveys';
 import { DEFAULT_SPOTLIGHT, type Spotlight } from '$lib/domain/method/spotlight';
 import { agendaFromTemplate } from '$lib/domain/method/templates';
 import type { VoteView } from '$lib/domain/method/vote-tally';
@@ -27,6 +28,12 @@ export interface ControlSnapshot {
 	spotlight: Spotlight;
 	/** "Följ mig": phones follow the spotlight to an indicator or a map, and back to the board. */
 	follow: boolean;
+	/** The questions the facilitator set for the reflections and the evaluation; a phase left out asks its defaults. */
+	surveys: Surveys;
+	/** What everyone may see of the answers: counts and anonymous lists, never who answered. */
+	responses: ResponseSummaries;
+	/** A follow-up workshop's evaluation asks whether the first dialogue led to new collaboration initiatives. */
+	followUp: boolean;
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -41,14 +48,17 @@ export function initialLiveState(): LiveState {
 export function readControl(doc: Y.Doc): ControlSnapshot {
 	const state = getControlState(doc);
 	return {
-		live: (state.get('live') as LiveState | undefined) ?? initialLiveState(),
+		live: withEveryPhase((state.get('live') as LiveState | undefined) ?? initialLiveState()),
 		preparation: (state.get('preparation') as Preparation | undefined) ?? null,
 		vote: (state.get('vote') as PublicVote | undefined) ?? null,
 		groups: (state.get('groups') as Group[] | undefined) ?? [],
 		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? [],
 		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? [],
 		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
-		follow: (state.get('follow') as boolean | undefined) ?? false
+		follow: (state.get('follow') as boolean | undefined) ?? false,
+		surveys: (state.get('surveys') as Surveys | undefined) ?? {},
+		responses: (state.get('responses') as ResponseSummaries | undefined) ?? {},
+		followUp: (state.get('followUp') as boolean | undefined) ?? false
 	};
 }
 

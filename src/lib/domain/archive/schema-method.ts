@@ -5,7 +5,7 @@ import { authorSectorSchema, idSchema, timestampSchema, trimmedText } from '../c
 import { agendaSchema } from '../method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '../method/dot-vote';
 import type { Group } from '../method/groups';
-import { ADD_CARD_POLICIES } from '../method/live-state';
+import { ADD_CARD_POLICIES, DEFAULT_PHASE_RULES } from '../method/live-state';
 import { PHASES } from '../method/phases';
 import { GOAL_TEXT_MAX, QUESTION_ANGLES, QUESTION_TEXT_MAX, type Preparation } from '../method/preparation';
 import type { TallyRow } from '../method/vote-tally';
@@ -46,8 +46,11 @@ export const methodSchema = z
 	.object({
 		phase: z.enum(PHASES),
 		agenda: agendaSchema,
+		// Archives written before a phase existed (the reflections, the evaluation) lack its settings: the defaults apply.
 		phases: z.object(
-			Object.fromEntries(PHASES.map((phase) => [phase, phaseSettingsSchema])) as Record<(typeof PHASES)[number], typeof phaseSettingsSchema>
+			Object.fromEntries(
+				PHASES.map((phase) => [phase, phaseSettingsSchema.default({ ...DEFAULT_PHASE_RULES[phase], revealed: false })])
+			) as Record<(typeof PHASES)[number], z.ZodDefault<typeof phaseSettingsSchema>>
 		)
 	})
 	.refine((method) => new Set(method.agenda.map((item) => item.phase)).size === method.agenda.length, {

@@ -8,6 +8,7 @@ import {
 	readiness,
 	setAgenda,
 	setPhaseRules,
+	withEveryPhase,
 	setRevealed,
 	setSummoned,
 	setTimer,
@@ -142,5 +143,19 @@ describe('agenda and summon', () => {
 		expect(summoned.summoned).toBe(true);
 		expect(setSummoned(summoned, true)).toBe(summoned);
 		expect(setSummoned(summoned, false).summoned).toBe(false);
+	});
+});
+
+describe('withEveryPhase', () => {
+	it('gives a state stored before the reflections existed their default settings and keeps the stored ones', () => {
+		const created = createLiveState({ agenda: [{ phase: 'samverkan' }] });
+		if (!created.ok) throw new Error(created.error);
+		const locked = setPhaseRules(created.value, 'samverkan', { locked: true });
+		const older: Partial<typeof locked.phases> = { ...locked.phases };
+		delete older.reflektion;
+		const restored = withEveryPhase({ ...locked, phases: older as typeof locked.phases });
+		expect(restored.phases.reflektion).toEqual({ whoMayAdd: 'alla', privateWriting: false, locked: false, revealed: false });
+		expect(restored.phases.samverkan.locked).toBe(true);
+		expect(withEveryPhase(locked)).toBe(locked);
 	});
 });

@@ -46,6 +46,7 @@ export interface LiveState {
  * the summary is read-only.
  */
 export const DEFAULT_PHASE_RULES: Readonly<Record<Phase, PhaseRules>> = {
+	'reflektion-start': { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	'valj-fraga': { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	samverkan: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	onskvard: { whoMayAdd: 'alla', privateWriting: true, locked: false },
@@ -53,6 +54,8 @@ export const DEFAULT_PHASE_RULES: Readonly<Record<Phase, PhaseRules>> = {
 	tillganglig: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	visualisera: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	'nasta-steg': { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	reflektion: { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	utvardering: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	sammanfattning: { whoMayAdd: 'facilitator', privateWriting: false, locked: true }
 };
 
@@ -126,6 +129,18 @@ export function unmarkReady(state: LiveState, participantId: string): LiveState 
 export function readiness(state: LiveState, presentIds: readonly string[]): { ready: number; present: number } {
 	const present = new Set(presentIds);
 	return { ready: state.readyIds.filter((id) => present.has(id)).length, present: present.size };
+}
+
+/**
+ * A state stored before some phases existed (the reflections and the evaluation were
+ * added later) gets those phases' default settings, so rules can read any phase.
+ */
+export function withEveryPhase(state: LiveState): LiveState {
+	if (PHASES.every((phase) => state.phases[phase])) return state;
+	const phases = Object.fromEntries(
+		PHASES.map((phase) => [phase, state.phases[phase] ?? { ...DEFAULT_PHASE_RULES[phase], revealed: false }])
+	) as Record<Phase, PhaseSettings>;
+	return { ...state, phases };
 }
 
 export function setSummoned(state: LiveState, summoned: boolean): LiveState {

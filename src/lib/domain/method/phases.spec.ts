@@ -3,8 +3,9 @@ import { CARD_KINDS } from '../cards/card';
 import { cardKindOfPhase, isPhase, isPhaseReached, PHASES, phaseOfCardKind } from './phases';
 
 describe('phases', () => {
-	it('lists the eight phases in the order of the seed process', () => {
+	it('lists the phases in the order of the seed process, framed by the reflections and the evaluation', () => {
 		expect(PHASES).toEqual([
+			'reflektion-start',
 			'valj-fraga',
 			'samverkan',
 			'onskvard',
@@ -12,6 +13,8 @@ describe('phases', () => {
 			'tillganglig',
 			'visualisera',
 			'nasta-steg',
+			'reflektion',
+			'utvardering',
 			'sammanfattning'
 		]);
 	});

@@ -3,9 +3,12 @@ import type { CardKind } from '../cards/card';
 /**
  * The live workshop phases in the seed's order (docs/METHOD.md, "The process"): choose the
  * question, the four A3 canvas columns with prioritising between wishes and available
- * data, then visualising and a closing summary.
+ * data, then visualising and a closing summary. An opening and a closing reflection and
+ * the evaluation (answered anonymously from phones, see domain/responses) frame the
+ * dialogue; an agenda places only the ones the facilitator wants.
  */
 export const PHASES = [
+	'reflektion-start',
 	'valj-fraga',
 	'samverkan',
 	'onskvard',
@@ -13,6 +16,8 @@ export const PHASES = [
 	'tillganglig',
 	'visualisera',
 	'nasta-steg',
+	'reflektion',
+	'utvardering',
 	'sammanfattning'
 ] as const;
 
