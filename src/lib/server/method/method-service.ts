@@ -157,7 +157,7 @@ export class MethodService {
 		const vote = await this.#votes.read(workshopId);
 		const allow = (action: MethodAction) => {
 			const reason = denyReason(actor, action, { live: snapshot.live, vote });
-			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`);
+			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`, reason);
 		};
 		const write = (patch: Partial<ControlSnapshot>) => docs.transact(control, (doc) => writeControl(doc, patch, null));
 		const live = (next: LiveState) => write({ live: next });
