@@ -32,6 +32,7 @@ export interface SnapshotInput {
 		vote: ArchivedVote | null;
 		groups: ArchiveDocument['groups'];
 		moderation: ArchiveDocument['moderation'];
+		responses: ArchiveDocument['responses'];
 	};
 	participants: readonly { id: string; sector: string; createdAt: string }[];
 	canvases: readonly { name: string; cards: readonly Card[] }[];
@@ -73,6 +74,7 @@ export function buildArchiveDocument(input: SnapshotInput): ArchiveDocument {
 		vote: control.vote,
 		groups: [...control.groups],
 		moderation: [...control.moderation],
+		responses: control.responses,
 		participants: input.participants
 			.flatMap((p) => (isSector(p.sector) ? [{ id: p.id, sector: p.sector, joinedAt: p.createdAt }] : []))
 			.sort((a, b) => compare(a.joinedAt, b.joinedAt) || compare(a.id, b.id)),

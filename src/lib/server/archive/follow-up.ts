@@ -16,7 +16,8 @@ import { serialised } from './serialise';
  * secret, returned once) that starts from the latest frozen version of a closed
  * one. It carries over the question, the open next steps (each marked 'open'
  * until the facilitator says done, not done or changed), the system maps and
- * the indicators with their data, and it remembers what each indicator series
+ * the indicators with their data, its evaluation asks what the first dialogue led
+ * to, and it remembers what each indicator series
  * read then, so new data imported later shows as then against now. Readings are
  * not carried: they were that room's, and the new room reads anew.
  */
@@ -30,7 +31,8 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		const document = JSON.parse(stored.document) as ArchiveDocument;
 		const steps = stepsToCarry(document);
 		const drafts = draftDocuments({
-			control: document.preparation ? { preparation: document.preparation } : {},
+			// The follow-up's evaluation asks whether the first dialogue led to new collaboration initiatives.
+			control: { followUp: true, ...(document.preparation ? { preparation: document.preparation } : {}) },
 			canvases: [{ name: PLENARY_CANVAS_NAME, cards: steps }],
 			maps: document.maps.map(({ mapId, title, themeId, factors, links, stories }) => ({
 				mapId,
