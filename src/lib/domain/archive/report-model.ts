@@ -1,7 +1,7 @@
 import { GOALS, THEMES } from '../method/default-templates';
 import { goalText, questionText } from '../method/preparation';
 import type { Sector } from '../workshop/sectors';
-import { workshopOutcomes, type Outcomes } from '../responses/outcomes';
+import { evaluationOutcomes, type Outcomes } from '../responses/outcomes';
 import { RESPONSE_PHASES, type Question, type ResponsePhase } from '../responses/questions';
 import type { QuestionSummary } from '../responses/summary';
 import { questionsFor } from '../responses/surveys';
@@ -122,7 +122,7 @@ function reportResponses(document: ArchiveDocument, lang: 'sv' | 'en'): Pick<Rep
 			return summary && summary.respondents > 0 ? [{ question, summary }] : [];
 		})
 	})).filter((entry) => entry.questions.length > 0);
-	return { responses, outcomes: workshopOutcomes(questionsOf('utvardering'), summaries.utvardering ?? []) };
+	return { responses, outcomes: evaluationOutcomes(document.responses) };
 }
 
 function themeOfQuestion(preparation: ArchiveDocument['preparation']): string | null {

@@ -1,5 +1,6 @@
 import { OUTCOME_MEASURES, type OutcomeMeasure, type Question } from './questions';
 import type { QuestionSummary } from './summary';
+import { questionsFor, type ResponseSummaries, type Surveys } from './surveys';
 
 /** "7 av 10": how many agreed (4 or 5) of how many answered. */
 export interface OutcomeCount {
@@ -9,13 +10,13 @@ export interface OutcomeCount {
 
 export type Outcomes = Partial<Record<OutcomeMeasure, OutcomeCount>>;
 
-/** A workshop's evaluation results per measure; a measure nobody was asked is left out. */
+/** A workshop's evaluation results per measure; a measure nobody was asked or answered is left out. */
 export function workshopOutcomes(questions: readonly Question[], summaries: readonly QuestionSummary[]): Outcomes {
 	const outcomes: Outcomes = {};
 	for (const question of questions) {
 		if (question.kind !== 'scale' || !question.measure) continue;
 		const summary = summaries.find((s) => s.questionId === question.id);
-		if (summary?.kind !== 'scale') continue;
+		if (summary?.kind !== 'scale' || summary.respondents === 0) continue;
 		const before = outcomes[question.measure] ?? { agree: 0, of: 0 };
 		outcomes[question.measure] = { agree: before.agree + summary.agree, of: before.of + summary.respondents };
 	}
@@ -34,4 +35,10 @@ export function sumOutcomes(list: readonly Outcomes[]): Outcomes {
 		}
 	}
 	return total;
+}
+
+/** The evaluation's results from what a workshop holds: its questions (the defaults unless set) and the summaries. */
+export function evaluationOutcomes(responses: { surveys: Surveys; summaries: ResponseSummaries; followUp: boolean }): Outcomes {
+	const questions = questionsFor('utvardering', responses.surveys, { lang: 'sv', followUp: responses.followUp });
+	return workshopOutcomes(questions, responses.summaries.utvardering ?? []);
 }

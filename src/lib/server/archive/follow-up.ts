@@ -1,6 +1,6 @@
+import { readStoredArchive } from '$lib/domain/archive/stored-document';
 import { stepsToCarry } from '$lib/domain/archive/carry-over';
 import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
-import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { ARCHIVE_TITLE_MAX } from '$lib/domain/archive/schema';
 import { PLENARY_CANVAS_NAME } from '$lib/domain/archive/snapshot';
 import { baselineOf } from '$lib/domain/archive/then-and-now';
@@ -28,7 +28,7 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		if (!workshop) return { ok: false, status: 404, message: 'no such workshop' };
 		const stored = workshop.status === 'closed' ? await app.storage.archive.findVersion(workshopId) : null;
 		if (!stored) return { ok: false, status: 409, message: 'close the workshop before starting its follow-up' };
-		const document = JSON.parse(stored.document) as ArchiveDocument;
+		const document = readStoredArchive(stored.document);
 		const steps = stepsToCarry(document);
 		const drafts = draftDocuments({
 			// The follow-up's evaluation asks whether the first dialogue led to new collaboration initiatives.

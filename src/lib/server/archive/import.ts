@@ -33,7 +33,11 @@ export async function importWorkshop(
 				preparation: document.preparation,
 				vote: document.vote,
 				groups: document.groups,
-				moderation: document.moderation
+				moderation: document.moderation,
+				// What the room saw of its reflections and evaluation; who answered was never exported.
+				surveys: document.responses.surveys,
+				responses: document.responses.summaries,
+				followUp: document.responses.followUp
 			},
 			canvases: document.canvases,
 			maps: document.maps.map(({ mapId, loops: _loops, loopsTruncated: _truncated, ...map }) => ({ mapId, map })),

@@ -21,7 +21,9 @@ export function responsesSection(
 	if (model.responses.length === 0) return '';
 	const outcomes = OUTCOME_MEASURES.flatMap((measure) => {
 		const count = model.outcomes[measure];
-		return count && count.of > 0 ? [el('li', { 'data-measure': measure }, esc(t(`responses.outcomes.${measure}`, { agree: count.agree, of: count.of })))] : [];
+		return count && count.of > 0
+			? [el('li', { 'data-measure': measure }, esc(t(`responses.outcomes.${measure}`, { agree: count.agree, of: count.of })))]
+			: [];
 	});
 	const lead = outcomes.length > 0 ? el('ul', { class: 'outcomes' }, outcomes.join('')) : '';
 	const body = model.responses.map((entry) => phaseBlock(entry, t, table)).join('');
