@@ -94,3 +94,34 @@ test('phones answer the closing reflection and the evaluation; the projector sho
 	await expect(f.locator('.dd-report')).toContainText('Samverkan med skolan kring frånvaro');
 	await f.screenshot({ path: `${SCREENS}/report-responses.png`, fullPage: true });
 });
+
+test('the facilitator turns the closing reflection into a quick poll while preparing; a phone answers it by keyboard and the projector shows bars', async ({
+	browser
+}) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Snabbfråga i Nynäshamn');
+	const f = facilitator.page;
+	const path = new URL(f.url()).pathname;
+	await gotoHydrated(f, `${path}/forbered`);
+	const editor = f.getByTestId('question-editor');
+	await editor.getByLabel('Fas').selectOption('reflektion');
+	await editor.getByLabel('Fråga', { exact: true }).fill('Hur var tempot idag?');
+	await editor.getByLabel('Typ').selectOption('choice');
+	await editor.getByLabel('Alternativ (ett per rad)').fill('För långsamt\nLagom\nFör snabbt');
+	await editor.getByRole('button', { name: 'Spara frågorna' }).click();
+	await expect(editor.getByRole('status')).toHaveText('Frågorna är sparade.');
+
+	const phone = (await joinAsParticipant(browser, facilitator.code, { name: 'Ali', sector: 'Polis', phone: true })).page;
+	await gotoHydrated(f, path);
+	const projector = await openProjector(browser, f);
+	await setPhase(f, 'Reflektion');
+	const poll = phone.getByTestId('question');
+	await expect(poll).toContainText('Hur var tempot idag?');
+	await poll.getByRole('radio', { name: 'Lagom' }).focus();
+	await phone.keyboard.press('Space');
+	await poll.getByRole('button', { name: 'Skicka svar' }).press('Enter');
+	await expect(poll.getByTestId('answer-status')).toHaveText(/Sparat/);
+	const bars = projector.page.getByTestId('answer-bars');
+	await expect(bars.getByRole('listitem').filter({ hasText: 'Lagom' })).toContainText('1 svar');
+	await expect(bars.getByRole('listitem').filter({ hasText: 'För snabbt' })).toContainText('0 svar');
+	await projector.page.screenshot({ path: `${SCREENS}/poll-projector-1920.png` });
+});
