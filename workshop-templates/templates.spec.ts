@@ -144,8 +144,10 @@ describe('data-sources.json', () => {
 });
 
 describe('agenda-default.json', () => {
-	it('runs every phase but the system map and the test in dialogue once, in the seed order, with a title and prompt in both languages', () => {
-		expect(agenda.items.map((item) => item.phase)).toEqual(PHASES.filter((phase) => phase !== 'systemkarta' && phase !== 'testa'));
+	it('runs every phase once but those the facilitator places (the opening reflection, the system map, the test in dialogue), in the seed order, with a title and prompt in both languages', () => {
+		expect(agenda.items.map((item) => item.phase)).toEqual(
+			PHASES.filter((phase) => !['reflektion-start', 'systemkarta', 'testa'].includes(phase))
+		);
 		for (const item of agenda.items) {
 			expect(nonEmpty(item.title), item.phase).toBe(true);
 			expect(nonEmpty(item.prompt), item.phase).toBe(true);
@@ -170,7 +172,8 @@ describe('the agenda formats (agenda-*.json)', () => {
 
 	it("offers the seed's three formats: the standard dialogue, a conference mini-workshop of about 45 minutes and a half-day municipality visit", () => {
 		expect(AGENDA_TEMPLATES.map((template) => template.id)).toEqual(['standard', 'konferens', 'kommunbesok']);
-		expect(minutes(byId('standard'))).toBe(85);
+		// The dialogue's 85 minutes and 10 for the closing reflection and the evaluation.
+		expect(minutes(byId('standard'))).toBe(95);
 		expect(minutes(byId('konferens'))).toBe(45);
 		expect(minutes(byId('kommunbesok'))).toBe(180);
 	});
@@ -190,7 +193,7 @@ describe('the agenda formats (agenda-*.json)', () => {
 	});
 
 	it('the half-day visit has room for every step of the seed process, the system map and the test in dialogue included', () => {
-		expect(byId('kommunbesok').items.map((item) => item.phase)).toEqual([...PHASES]);
+		expect(byId('kommunbesok').items.map((item) => item.phase)).toEqual(PHASES.filter((phase) => phase !== 'reflektion-start'));
 	});
 
 	it("becomes a workshop's agenda with the format's notes, while the standard's notes stay the method's defaults", () => {

@@ -27,10 +27,12 @@ test('every route has no serious or critical axe violations and no horizontal ov
 			await page.screenshot({ path: test.info().outputPath(`${name.replace(/\s/g, '-')}-${width}.png`), fullPage: true });
 		}
 	}
-	// The participant's forms in the later phases: available data, gaps, next steps, summary.
+	// The participant's forms in the later phases: available data, gaps, next steps, the reflection and the evaluation, summary.
 	for (const [phase, id] of [
 		['Tillgänglig', 'tillganglig'],
 		['Nästa steg', 'nasta-steg'],
+		['Reflektion', 'reflektion'],
+		['Utvärdering', 'utvardering'],
 		['Sammanfattning', 'sammanfattning']
 	]) {
 		await gotoHydrated(facilitator.page, facilitatorPath);

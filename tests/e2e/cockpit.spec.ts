@@ -26,7 +26,8 @@ test('the cockpit: one bar beside the board at 1280×800, a phase stepper with n
 
 	// The stepper names every phase of the agenda and marks the current one.
 	const stepper = f.getByRole('navigation', { name: 'Faser' });
-	await expect(stepper.getByRole('button')).toHaveCount(10);
+	// The default agenda's ten phases (with the closing reflection and the evaluation) and previous/next.
+	await expect(stepper.getByRole('button')).toHaveCount(12);
 	// In a writing phase the board is in view below the bar, without scrolling.
 	await setPhase(f, 'Samverkan');
 	await f.screenshot({ path: test.info().outputPath('cockpit-1280-samverkan.png') });

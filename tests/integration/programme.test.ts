@@ -8,7 +8,9 @@ import type { ArchiveDocument } from '../../src/lib/domain/archive/schema';
 import type { Card } from '../../src/lib/domain/cards/card';
 import { startServer, type RunningServer } from '../helpers/server';
 import type { CreatedWorkshop } from '../helpers/workshop-api';
-import { fillWorkshop } from './archive-fill';
+import { readControl } from '../../src/lib/sync/control';
+import { waitFor } from '../helpers/wait';
+import { fillWorkshop, PARTICIPANT_NAMES } from './archive-fill';
 
 const PASSPHRASE = 'programmet över alla kommunbesök';
 const bearer = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });
@@ -20,6 +22,15 @@ function withCards(document: ArchiveDocument, title: string, change: (cards: Car
 	copy.workshop.title = title;
 	copy.canvases = copy.canvases.map((canvas) => (canvas.name === 'canvas:plenary' ? { ...canvas, cards: change(canvas.cards) } : canvas));
 	return copy;
+}
+
+/** Sets how many answered 1…5 to "I plan new initiatives" in a copy's evaluation. */
+function withInitiatives(document: ArchiveDocument, counts: number[]): ArchiveDocument {
+	const respondents = counts.reduce((sum, n) => sum + n, 0);
+	const mean = Math.round((counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / respondents) * 10) / 10;
+	const summary = { questionId: 'nya-initiativ', kind: 'scale' as const, respondents, counts, mean, agree: counts[3]! + counts[4]! };
+	const utvardering = (document.responses.summaries.utvardering ?? []).map((s) => (s.questionId === 'nya-initiativ' ? summary : s));
+	return { ...document, responses: { ...document.responses, summaries: { ...document.responses.summaries, utvardering } } };
 }
 
 describe('the organisers’ programme across workshops', () => {
@@ -44,6 +55,22 @@ describe('the organisers’ programme across workshops', () => {
 		const filled = await fillWorkshop(server.url, 'Kommunbesök Nynäshamn');
 		clients.push(filled.facilitator, ...filled.participants);
 		a = filled.workshop;
+		// The room answers the evaluation on its phones before the workshop closes.
+		await filled.facilitator.command({ type: 'phase.set', phase: 'utvardering' });
+		for (const [index, phone] of filled.participants.entries()) {
+			for (const [questionId, values] of [
+				['nya-initiativ', [5, 4, 2]],
+				['samverkan', [4, 3, 5]]
+			] as const) {
+				const answered = await phone.command({ type: 'responses.answer', phase: 'utvardering', questionId, value: values[index]! });
+				expect(answered.ok).toBe(true);
+			}
+		}
+		const control = filled.facilitator.open('control');
+		await waitFor(() => {
+			const summaries = readControl(control.doc).responses.utvardering ?? [];
+			return ['samverkan', 'nya-initiativ'].every((id) => summaries.find((s) => s.questionId === id)?.respondents === 3);
+		}, 'the evaluation to be summarised');
 		expect((await post(`/api/workshops/${a.id}/close`, {}, bearer(a.facilitatorSecret))).status).toBe(200);
 		original = (await (await api(`/api/workshops/${a.id}/export.json`)).json()) as ArchiveDocument;
 		const [skola, polis] = original.participants;
@@ -67,8 +94,8 @@ describe('the organisers’ programme across workshops', () => {
 				)
 		);
 		for (const [document, assign] of [
-			[docB, (w: CreatedWorkshop) => (b = w)],
-			[docC, (w: CreatedWorkshop) => (c = w)]
+			[withInitiatives(docB, [0, 0, 0, 2, 1]), (w: CreatedWorkshop) => (b = w)],
+			[withInitiatives(docC, [1, 0, 0, 1, 2]), (w: CreatedWorkshop) => (c = w)]
 		] as const) {
 			const imported = await post('/api/workshops/import', document);
 			expect(imported.status).toBe(201);
@@ -131,6 +158,27 @@ describe('the organisers’ programme across workshops', () => {
 		expect(after.totals.byMunicipality).toEqual({ Nynäshamn: 1, Haninge: 1, '': 1 });
 		const none = (await (await api('/api/programme?theme=trygghet-och-brott&status=open')).json()) as ProgrammeResponse;
 		expect(none.totals.workshops).toBe(0);
+	});
+
+	it('counts the evaluation per workshop and across the programme: 8 av 10 planerar nya initiativ', async () => {
+		const all = (await (await api('/api/programme')).json()) as ProgrammeResponse;
+		expect(all.outcomes.total).toEqual({ collaboration: { agree: 6, of: 9 }, initiatives: { agree: 8, of: 10 } });
+		const byTitle = Object.fromEntries(all.outcomes.workshops.map((w) => [w.title, w.outcomes.initiatives]));
+		expect(byTitle).toEqual({
+			'Kommunbesök Nynäshamn': { agree: 2, of: 3 },
+			'Kommunbesök Haninge': { agree: 3, of: 3 },
+			'Kommunbesök Tyresö': { agree: 3, of: 4 }
+		});
+		// Every field the programme had before stays as it was.
+		expect(Object.keys(all).sort()).toEqual(['outcomes', 'totals', 'workshops']);
+		const one = (await (await api(`/api/programme?municipality=nynäshamn`)).json()) as ProgrammeResponse;
+		expect(one.outcomes.total.initiatives).toEqual({ agree: 2, of: 3 });
+		// The archive page shows the same sums; the report of one workshop its own.
+		const page = await (await fetch(`${server.url}/arkiv`, { headers: ORGANISER })).text();
+		expect(page).toContain('8 av 10 planerar nya initiativ');
+		const report = await (await api(`/api/workshops/${c.id}/report`)).text();
+		expect(report).toContain('3 av 4 planerar nya initiativ');
+		expect(JSON.stringify(original)).not.toContain(PARTICIPANT_NAMES[0]);
 	});
 
 	it('groups the wishes nothing answered across the three workshops', async () => {

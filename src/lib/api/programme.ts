@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GapGroup } from '$lib/domain/programme/gap-groups';
+import type { ProgrammeOutcomes } from '$lib/domain/programme/outcomes';
 import type { ProgrammeStep, ProgrammeTotals, ProgrammeWorkshop } from '$lib/domain/programme/programme';
 
 /**
@@ -43,6 +44,8 @@ export function programmeQuery(params: URLSearchParams): z.ZodSafeParseResult<Pr
 export interface ProgrammeResponse {
 	workshops: ProgrammeWorkshop[];
 	totals: ProgrammeTotals;
+	/** The evaluation of the closed workshops (added; the fields above are unchanged). */
+	outcomes: ProgrammeOutcomes;
 }
 
 /** One shared gap as the API gives it. */

@@ -4,6 +4,7 @@ import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
 import type { Group } from '$lib/domain/method/groups';
 import { createLiveState, withEveryPhase, type LiveState } from '$lib/domain/method/live-state';
 import type { Preparation } from '$lib/domain/method/preparation';
+import type { ResponseSummaries, Surveys } from '$lib/domain/responses/surveys';
 import { DEFAULT_SPOTLIGHT, type Spotlight } from '$lib/domain/method/spotlight';
 import { agendaFromTemplate } from '$lib/domain/method/templates';
 import { workshopSectors, type Sector } from '$lib/domain/workshop/sectors';
@@ -32,6 +33,12 @@ export interface ControlSnapshot {
 	askOrganisation: boolean;
 	/** The sectors participants choose from when joining, in the canonical order. */
 	sectors: Sector[];
+	/** The questions the facilitator set for the reflections and the evaluation; a phase left out asks its defaults. */
+	surveys: Surveys;
+	/** What everyone may see of the answers: counts and anonymous lists, never who answered. */
+	responses: ResponseSummaries;
+	/** A follow-up workshop's evaluation asks whether the first dialogue led to new collaboration initiatives. */
+	followUp: boolean;
 }
 
 export type PublicVote = Omit<VoteView, 'own' | 'proxies'>;
@@ -55,7 +62,10 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
 		follow: (state.get('follow') as boolean | undefined) ?? false,
 		askOrganisation: (state.get('askOrganisation') as boolean | undefined) ?? false,
-		sectors: workshopSectors((state.get('sectors') as Sector[] | undefined) ?? [])
+		sectors: workshopSectors((state.get('sectors') as Sector[] | undefined) ?? []),
+		surveys: (state.get('surveys') as Surveys | undefined) ?? {},
+		responses: (state.get('responses') as ResponseSummaries | undefined) ?? {},
+		followUp: (state.get('followUp') as boolean | undefined) ?? false
 	};
 }
 

@@ -159,7 +159,14 @@ describe('random command sequences on the server’s path', () => {
 					workshop: { id: 'w', title: 'Egenskapstest', createdAt: '2026-12-01T09:00:00Z', status: 'open' },
 					version: null,
 					exportedAt: '2026-12-02T11:00:00Z',
-					control: { live: state, preparation: null, vote: null, groups: [], moderation: [] },
+					control: {
+						live: state,
+						preparation: null,
+						vote: null,
+						groups: [],
+						moderation: [],
+						responses: { surveys: {}, summaries: {}, followUp: false }
+					},
 					participants: [],
 					canvases: [{ name: 'canvas:plenary', cards }],
 					maps: [

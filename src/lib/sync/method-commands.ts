@@ -8,6 +8,7 @@ import { agendaSchema } from '$lib/domain/method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
 import { spotlightInputSchema } from '$lib/domain/method/spotlight';
 import { SECTORS } from '$lib/domain/workshop/sectors';
+import { ANSWER_TEXT_MAX, RESPONSE_PHASES, questionListSchema } from '$lib/domain/responses/questions';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
 /**
@@ -18,6 +19,7 @@ import { singleLineSchema } from '$lib/domain/workshop/text-input';
  */
 const id = z.string().min(1).max(64);
 const phase = z.enum(PHASES);
+const responsePhase = z.enum(RESPONSE_PHASES);
 const canvas = z.string().regex(/^canvas:[a-z0-9][a-z0-9-]{0,39}$/);
 
 const question = z.discriminatedUnion('kind', [
@@ -114,7 +116,17 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 			.min(1)
 			.max(SECTORS.length)
 			.refine((list) => new Set(list).size === list.length, 'each sector at most once')
-	})
+	}),
+	z.object({ type: z.literal('responses.questions'), phase: responsePhase, questions: questionListSchema.nullable() }),
+	z
+		.object({
+			type: z.literal('responses.answer'),
+			phase: responsePhase,
+			questionId: id,
+			value: z.union([z.string().max(ANSWER_TEXT_MAX), z.number().int().min(0).max(100)])
+		})
+		.strict(),
+	z.object({ type: z.literal('responses.mine'), phase: responsePhase })
 ]);
 
 export type MethodCommand = z.infer<typeof methodCommandSchema>;

@@ -19,7 +19,7 @@ export const ROOTS: Record<DocKind, readonly string[]> = {
 	draft: ['cards', 'applied', 'schema'],
 	map: ['factors', 'links', 'loops', 'meta', 'applied', 'schema'],
 	indicators: ['catalogue', 'series', 'readings', 'applied', 'schema'],
-	ballots: ['state']
+	ballots: ['state', 'responses']
 };
 
 export type CardMap = Y.Map<unknown>;
@@ -35,4 +35,9 @@ export function getControlState(doc: Y.Doc): Y.Map<unknown> {
 /** The server-only ballot box (`ballots` document). */
 export function getBallotState(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('state');
+}
+
+/** The server-only answers to reflections, polls and the evaluation, one entry per person and question (`ballots` document). */
+export function getResponseAnswers(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('responses');
 }

@@ -10,7 +10,7 @@ import { municipalityFormSchema, programmeQuery } from '$lib/api/programme';
 import { filterWorkshops, municipalities, programmeTotals } from '$lib/domain/programme/programme';
 import { THEMES } from '$lib/domain/method/default-templates';
 import { toFilter } from '$lib/server/programme/http';
-import { loadProgramme, programmeGaps, programmeSteps } from '$lib/server/programme/programme';
+import { loadProgramme, programmeGaps, programmeOutcomes, programmeSteps } from '$lib/server/programme/programme';
 import { setMunicipality } from '$lib/server/programme/municipality';
 import { feedUrl, rotateFeedToken } from '$lib/server/programme/calendar';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,6 +64,7 @@ async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: U
 		municipalities: municipalities(data.workshops),
 		workshops,
 		totals: programmeTotals(workshops),
+		outcomes: programmeOutcomes(data, filter),
 		gaps: programmeGaps(data, filter).map(({ workshopIds: _ids, ...gap }) => gap),
 		steps: await programmeSteps(app, data, filter, now),
 		feedCreatedAt: (await app.storage.feeds.find())?.createdAt ?? null

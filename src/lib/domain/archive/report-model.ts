@@ -1,6 +1,10 @@
 import { GOALS, THEMES } from '../method/default-templates';
 import { goalText, questionText } from '../method/preparation';
 import type { Sector } from '../workshop/sectors';
+import { evaluationOutcomes, type Outcomes } from '../responses/outcomes';
+import { RESPONSE_PHASES, type Question, type ResponsePhase } from '../responses/questions';
+import type { QuestionSummary } from '../responses/summary';
+import { questionsFor } from '../responses/surveys';
 import {
 	availableRows,
 	cardsOfKind,
@@ -58,7 +62,16 @@ export interface ReportModel {
 	testNext: { text: string; sector: Sector | 'facilitator' }[];
 	thenAndNow: ThenAndNow[];
 	nextSteps: NextStepRow[];
+	/** The reflections, polls and evaluation someone answered, anonymous summaries only. */
+	responses: ReportResponses[];
+	/** The evaluation's "N av M": strengthened collaboration, plans for new initiatives, … */
+	outcomes: Outcomes;
 	followUp: ArchiveDocument['followUp'];
+}
+
+export interface ReportResponses {
+	phase: ResponsePhase;
+	questions: { question: Question; summary: QuestionSummary }[];
 }
 
 const READING_SECTOR_ORDER: readonly (Sector | 'facilitator')[] = [
@@ -97,8 +110,22 @@ export function buildReportModel(document: ArchiveDocument, lang: 'sv' | 'en' = 
 		testNext: cardsOfKind(cards, 'testa').map((card) => ({ text: card.text, sector: card.sector })),
 		thenAndNow: thenAndNow(document.followUp.baseline, document.indicators),
 		nextSteps: nextStepRows(cards, document.followUp.steps),
+		...reportResponses(document, lang),
 		followUp: document.followUp
 	};
+}
+
+function reportResponses(document: ArchiveDocument, lang: 'sv' | 'en'): Pick<ReportModel, 'responses' | 'outcomes'> {
+	const { surveys, summaries, followUp } = document.responses;
+	const questionsOf = (phase: ResponsePhase) => questionsFor(phase, surveys, { lang, followUp });
+	const responses = RESPONSE_PHASES.map((phase) => ({
+		phase,
+		questions: questionsOf(phase).flatMap((question) => {
+			const summary = summaries[phase]?.find((s) => s.questionId === question.id && s.kind === question.kind);
+			return summary && summary.respondents > 0 ? [{ question, summary }] : [];
+		})
+	})).filter((entry) => entry.questions.length > 0);
+	return { responses, outcomes: evaluationOutcomes(document.responses) };
 }
 
 function themeOfQuestion(preparation: ArchiveDocument['preparation']): string | null {

@@ -5,6 +5,7 @@ import { archivedMapSchema } from './schema-maps';
 import { cardSchema, idSchema, isoDateSchema, timestampSchema } from '../cards/card-schema';
 import { groupSchema, methodSchema, moderationEntrySchema, preparationSchema, publicVoteSchema } from './schema-method';
 import { SECTORS } from '../workshop/sectors';
+import { archivedResponsesSchema } from './schema-responses';
 
 /**
  * The archive document: everything a workshop holds, as one JSON value. It is
@@ -87,6 +88,7 @@ export const archiveDocumentSchema = z
 		maps: z.array(archivedMapSchema).max(200),
 		indicators: z.array(archivedIndicatorSchema).max(1000),
 		readings: z.array(archivedReadingSchema).max(50_000),
+		responses: archivedResponsesSchema,
 		followUp: z.object({
 			dates: followUpDatesSchema,
 			of: z.object({ workshopId: idSchema, title: z.string().min(1).max(ARCHIVE_TITLE_MAX), version: z.number().int().min(1) }).nullable(),

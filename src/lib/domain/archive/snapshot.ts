@@ -34,6 +34,7 @@ export interface SnapshotInput {
 		moderation: ArchiveDocument['moderation'];
 		/** Absent only in documents built by hand (tests); a workshop's export always has it. */
 		joinForm?: NonNullable<ArchiveDocument['joinForm']>;
+		responses: ArchiveDocument['responses'];
 	};
 	participants: readonly { id: string; sector: string; createdAt: string }[];
 	canvases: readonly { name: string; cards: readonly Card[] }[];
@@ -78,6 +79,7 @@ export function buildArchiveDocument(input: SnapshotInput): ArchiveDocument {
 		...(control.joinForm
 			? { joinForm: { sectors: [...control.joinForm.sectors], askOrganisation: control.joinForm.askOrganisation } }
 			: {}),
+		responses: control.responses,
 		participants: input.participants
 			.flatMap((p) => (isSector(p.sector) ? [{ id: p.id, sector: p.sector, joinedAt: p.createdAt }] : []))
 			.sort((a, b) => compare(a.joinedAt, b.joinedAt) || compare(a.id, b.id)),

@@ -8,11 +8,11 @@ import {
 	readiness,
 	setAgenda,
 	setPhaseRules,
+	withEveryPhase,
 	setRevealed,
 	setSummoned,
 	setTimer,
 	unmarkReady,
-	withEveryPhase,
 	type LiveState
 } from './live-state';
 import { startTimer } from './timer';
@@ -144,14 +144,20 @@ describe('agenda and summon', () => {
 		expect(setSummoned(summoned, true)).toBe(summoned);
 		expect(setSummoned(summoned, false).summoned).toBe(false);
 	});
+});
 
-	it('gives a workshop saved before a phase existed that phase with its default rules, keeping the rest', () => {
-		const saved = setPhaseRules(live(), 'onskvard', { locked: true });
-		const { systemkarta: _dropped, testa: _alsoDropped, ...older } = saved.phases;
-		const restored = withEveryPhase({ ...saved, phases: older as LiveState['phases'] });
+describe('withEveryPhase', () => {
+	it('gives a state stored before the reflections existed their default settings and keeps the stored ones', () => {
+		const created = createLiveState({ agenda: [{ phase: 'samverkan' }] });
+		if (!created.ok) throw new Error(created.error);
+		const locked = setPhaseRules(created.value, 'samverkan', { locked: true });
+		const older: Partial<typeof locked.phases> = { ...locked.phases };
+		delete older.reflektion;
+		delete older.systemkarta;
+		const restored = withEveryPhase({ ...locked, phases: older as typeof locked.phases });
+		expect(restored.phases.reflektion).toEqual({ whoMayAdd: 'alla', privateWriting: false, locked: false, revealed: false });
 		expect(restored.phases.systemkarta).toEqual({ ...DEFAULT_PHASE_RULES.systemkarta, revealed: false });
-		expect(restored.phases.testa).toEqual({ ...DEFAULT_PHASE_RULES.testa, revealed: false });
-		expect(restored.phases.onskvard.locked).toBe(true);
-		expect(withEveryPhase(saved)).toBe(saved);
+		expect(restored.phases.samverkan.locked).toBe(true);
+		expect(withEveryPhase(locked)).toBe(locked);
 	});
 });

@@ -46,6 +46,7 @@ export interface LiveState {
  * the summary is read-only.
  */
 export const DEFAULT_PHASE_RULES: Readonly<Record<Phase, PhaseRules>> = {
+	'reflektion-start': { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	'valj-fraga': { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	systemkarta: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	samverkan: { whoMayAdd: 'alla', privateWriting: false, locked: false },
@@ -55,6 +56,8 @@ export const DEFAULT_PHASE_RULES: Readonly<Record<Phase, PhaseRules>> = {
 	visualisera: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	testa: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	'nasta-steg': { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	reflektion: { whoMayAdd: 'alla', privateWriting: false, locked: false },
+	utvardering: { whoMayAdd: 'alla', privateWriting: false, locked: false },
 	sammanfattning: { whoMayAdd: 'facilitator', privateWriting: false, locked: true }
 };
 
@@ -75,18 +78,6 @@ export function createLiveState(options: {
 	) as Record<Phase, PhaseSettings>;
 	const timer = timerFor(agenda, first);
 	return ok({ phase: first, agenda, phases, timer, readyIds: [], summoned: false });
-}
-
-/**
- * A stored live state with settings for every phase: a phase added to the method after
- * the workshop was saved starts with its default rules.
- */
-export function withEveryPhase(state: LiveState): LiveState {
-	if (PHASES.every((phase) => state.phases[phase])) return state;
-	const phases = Object.fromEntries(
-		PHASES.map((phase) => [phase, state.phases[phase] ?? { ...DEFAULT_PHASE_RULES[phase], revealed: false }])
-	) as Record<Phase, PhaseSettings>;
-	return { ...state, phases };
 }
 
 /**
@@ -140,6 +131,19 @@ export function unmarkReady(state: LiveState, participantId: string): LiveState 
 export function readiness(state: LiveState, presentIds: readonly string[]): { ready: number; present: number } {
 	const present = new Set(presentIds);
 	return { ready: state.readyIds.filter((id) => present.has(id)).length, present: present.size };
+}
+
+/**
+ * A state stored before some phases existed (the system map, the test in dialogue, the
+ * reflections and the evaluation were added later) gets those phases' default settings,
+ * so rules can read any phase.
+ */
+export function withEveryPhase(state: LiveState): LiveState {
+	if (PHASES.every((phase) => state.phases[phase])) return state;
+	const phases = Object.fromEntries(
+		PHASES.map((phase) => [phase, state.phases[phase] ?? { ...DEFAULT_PHASE_RULES[phase], revealed: false }])
+	) as Record<Phase, PhaseSettings>;
+	return { ...state, phases };
 }
 
 export function setSummoned(state: LiveState, summoned: boolean): LiveState {

@@ -149,3 +149,24 @@ describe('locking the current phase', () => {
 		expect(denyReason({ role: 'facilitator' }, { type: 'add-card', kind: 'samverkan' }, { live: summary })).toBeNull();
 	});
 });
+
+describe('answering a reflection, a poll or the evaluation', () => {
+	const inReflection = goToPhase(state.live, 'reflektion');
+
+	it('lets a participant answer while the workshop is in that phase', () => {
+		expect(denyReason(anna, { type: 'answer', phase: 'reflektion' }, { live: inReflection })).toBeNull();
+	});
+
+	it('refuses answers to a phase that is not open', () => {
+		expect(denyReason(anna, { type: 'answer', phase: 'utvardering' }, { live: inReflection })).toBe('phase-closed');
+	});
+
+	it('leaves answering to participants: the facilitator sees only the summaries', () => {
+		expect(denyReason(facilitator, { type: 'answer', phase: 'reflektion' }, { live: inReflection })).toBe('participants-answer');
+	});
+
+	it('lets only the facilitator set the questions', () => {
+		expect(denyReason(anna, { type: 'set-questions' }, state)).toBe('facilitator-only');
+		expect(canPerform(facilitator, { type: 'set-questions' }, state)).toBe(true);
+	});
+});

@@ -2,7 +2,7 @@ import type { Card, CardKind } from '../cards/card';
 import { isProxyVoter, type VoteState } from './dot-vote';
 import type { LiveState } from './live-state';
 import { isAuthor, type MethodActor } from './method-actor';
-import { isPhaseReached, phaseOfCardKind } from './phases';
+import { isPhaseReached, phaseOfCardKind, type Phase } from './phases';
 
 /** Everything someone can try to do in a live workshop, with what the rule needs to know. */
 export type MethodAction =
@@ -31,6 +31,10 @@ export type MethodAction =
 	| { type: 'join-group'; participantId: string }
 	/** Remove an imported system map, or bring it back. */
 	| { type: 'manage-maps' }
+	/** Set the questions of a reflection, a poll or the evaluation. */
+	| { type: 'set-questions' }
+	/** Answer a question of `phase` (anonymous to everyone but the server). */
+	| { type: 'answer'; phase: Phase }
 	/** Choose what the projector shows (the spotlight) and whether phones follow ("Följ mig"). */
 	| { type: 'steer-projector' };
 
@@ -43,7 +47,9 @@ export type DenyReason =
 	| 'phase-not-reached'
 	| 'facilitator-adds'
 	| 'no-vote'
-	| 'not-proxy';
+	| 'not-proxy'
+	| 'participants-answer'
+	| 'phase-closed';
 
 export interface PermissionState {
 	live: LiveState;
@@ -58,6 +64,10 @@ export interface PermissionState {
  */
 export function denyReason(actor: MethodActor, action: MethodAction, state: PermissionState): DenyReason | null {
 	if (action.type === 'cast-vote') return castVoteDenial(actor, action.voterId, state.vote ?? null);
+	if (action.type === 'answer') {
+		if (actor.role === 'facilitator') return 'participants-answer';
+		return state.live.phase === action.phase ? null : 'phase-closed';
+	}
 	if (actor.role === 'facilitator') return null;
 	const { live } = state;
 	switch (action.type) {
@@ -75,6 +85,7 @@ export function denyReason(actor: MethodActor, action: MethodAction, state: Perm
 		case 'arrange-groups':
 		case 'manage-maps':
 		case 'steer-projector':
+		case 'set-questions':
 			return 'facilitator-only';
 		case 'mark-ready':
 		case 'join-group':

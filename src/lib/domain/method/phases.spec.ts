@@ -3,8 +3,9 @@ import { CARD_KINDS } from '../cards/card';
 import { cardKindOfPhase, isPhase, isPhaseReached, PHASES, phaseOfCardKind, showsGaps } from './phases';
 
 describe('phases', () => {
-	it('lists the ten phases in the order of the seed process', () => {
+	it('lists the phases in the order of the seed process, framed by the reflections and the evaluation', () => {
 		expect(PHASES).toEqual([
+			'reflektion-start',
 			'valj-fraga',
 			'systemkarta',
 			'samverkan',
@@ -14,6 +15,8 @@ describe('phases', () => {
 			'visualisera',
 			'testa',
 			'nasta-steg',
+			'reflektion',
+			'utvardering',
 			'sammanfattning'
 		]);
 	});

@@ -4,10 +4,12 @@ import type { CardKind } from '../cards/card';
  * The live workshop phases in the seed's order (docs/METHOD.md, "The process"): choose the
  * question, draw it as a system map (step 1, "Workshop med stöd i systemkarta"), the four
  * A3 canvas columns with prioritising between wishes and available data, visualising,
- * testing the figures in dialogue (step 6), and a closing summary. An agenda runs any
- * subset of them in any order.
+ * testing the figures in dialogue (step 6), and a closing summary. An opening and a
+ * closing reflection and the evaluation (answered anonymously from phones, see
+ * domain/responses) frame the dialogue. An agenda runs any subset of them in any order.
  */
 export const PHASES = [
+	'reflektion-start',
 	'valj-fraga',
 	'systemkarta',
 	'samverkan',
@@ -17,6 +19,8 @@ export const PHASES = [
 	'visualisera',
 	'testa',
 	'nasta-steg',
+	'reflektion',
+	'utvardering',
 	'sammanfattning'
 ] as const;
 
@@ -56,7 +60,9 @@ export function isPhaseReached(phase: Phase, current: Phase): boolean {
 	return PHASES.indexOf(phase) <= PHASES.indexOf(current);
 }
 
-/** The data gaps (wishes no available data answers) are shown from *Tillgänglig* on. */
+const GAP_PHASES: readonly Phase[] = ['tillganglig', 'visualisera', 'testa', 'nasta-steg', 'sammanfattning'];
+
+/** The data gaps (wishes no available data answers) are shown from *Tillgänglig* on, while the room works with data. */
 export function showsGaps(phase: Phase): boolean {
-	return isPhaseReached('tillganglig', phase);
+	return GAP_PHASES.includes(phase);
 }

@@ -1,3 +1,4 @@
+import { readStoredArchive } from '$lib/domain/archive/stored-document';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import type { App } from '../app';
 import type { WorkshopRow } from '../persistence/workshops';
@@ -20,7 +21,7 @@ export async function loadArchiveDocument(
 	const stored = await app.storage.archive.findVersion(workshop.id, options.version);
 	if (!stored) return null;
 	// Written by `buildArchiveDocument` when the workshop was closed, never edited since.
-	const document = JSON.parse(stored.document) as ArchiveDocument;
+	const document = readStoredArchive(stored.document);
 	return { ...document, exportedAt: options.now.toISOString() };
 }
 

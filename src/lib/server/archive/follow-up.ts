@@ -1,6 +1,6 @@
+import { readStoredArchive } from '$lib/domain/archive/stored-document';
 import { stepsToCarry, testsToCarry } from '$lib/domain/archive/carry-over';
 import { FACILITATOR_AUTHOR } from '$lib/domain/method/method-actor';
-import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { ARCHIVE_TITLE_MAX } from '$lib/domain/archive/schema';
 import { PLENARY_CANVAS_NAME } from '$lib/domain/archive/snapshot';
 import { baselineOf } from '$lib/domain/archive/then-and-now';
@@ -16,7 +16,8 @@ import { serialised } from './serialise';
  * secret, returned once) that starts from the latest frozen version of a closed
  * one. It carries over the question, the open next steps (each marked 'open'
  * until the facilitator says done, not done or changed), the system maps and
- * the indicators with their data, and it remembers what each indicator series
+ * the indicators with their data, its evaluation asks what the first dialogue led
+ * to, and it remembers what each indicator series
  * read then, so new data imported later shows as then against now. Readings are
  * not carried: they were that room's, and the new room reads anew.
  */
@@ -27,10 +28,11 @@ export function startFollowUp(app: App, options: { workshopId: string; actor: Ac
 		if (!workshop) return { ok: false, status: 404, message: 'no such workshop' };
 		const stored = workshop.status === 'closed' ? await app.storage.archive.findVersion(workshopId) : null;
 		if (!stored) return { ok: false, status: 409, message: 'close the workshop before starting its follow-up' };
-		const document = JSON.parse(stored.document) as ArchiveDocument;
+		const document = readStoredArchive(stored.document);
 		const steps = stepsToCarry(document);
 		const drafts = draftDocuments({
-			control: { ...(document.preparation ? { preparation: document.preparation } : {}), ...joinFormControl(document) },
+			// The follow-up's evaluation asks whether the first dialogue led to new collaboration initiatives.
+			control: { followUp: true, ...(document.preparation ? { preparation: document.preparation } : {}), ...joinFormControl(document) },
 			canvases: [{ name: PLENARY_CANVAS_NAME, cards: [...steps, ...testsToCarry(document)] }],
 			maps: document.maps.map(({ mapId, title, themeId, factors, links, stories }) => ({
 				mapId,

@@ -34,7 +34,11 @@ export async function importWorkshop(
 				vote: document.vote,
 				groups: document.groups,
 				moderation: document.moderation,
-				...joinFormControl(document)
+				...joinFormControl(document),
+				// What the room saw of its reflections and evaluation; who answered was never exported.
+				surveys: document.responses.surveys,
+				responses: document.responses.summaries,
+				followUp: document.responses.followUp
 			},
 			canvases: document.canvases,
 			maps: document.maps.map(({ mapId, loops: _loops, loopsTruncated: _truncated, ...map }) => ({ mapId, map })),

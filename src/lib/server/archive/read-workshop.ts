@@ -30,7 +30,9 @@ export async function readWorkshopDocument(
 		await app.docs.settled(live);
 		return live.doc;
 	};
-	const { live, preparation, vote, groups, moderation, removedMaps, sectors, askOrganisation } = readControl(await settled('control'));
+	const { live, preparation, vote, groups, moderation, removedMaps, sectors, askOrganisation, surveys, responses, followUp } = readControl(
+		await settled('control')
+	);
 	const indicators = readIndicators(await settled(INDICATORS_DOC));
 	const names = [...new Set([...ALWAYS, ...(await app.storage.docs.listDocNames(workshop.id))])];
 	const canvases: { name: string; cards: Card[] }[] = [];
@@ -58,7 +60,15 @@ export async function readWorkshopDocument(
 		workshop: { id: workshop.id, title: workshop.title, createdAt: workshop.createdAt, status: workshop.status },
 		version: options.version,
 		exportedAt: options.now.toISOString(),
-		control: { live, preparation, vote, groups, moderation, joinForm: { sectors, askOrganisation } },
+		control: {
+			live,
+			preparation,
+			vote,
+			groups,
+			moderation,
+			joinForm: { sectors, askOrganisation },
+			responses: { surveys, summaries: responses, followUp }
+		},
 		participants,
 		canvases,
 		maps,

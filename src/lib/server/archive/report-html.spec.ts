@@ -22,11 +22,27 @@ describe('the report as HTML', () => {
 			'Indikatorer',
 			'Testa härnäst',
 			'Nästa steg',
+			'Reflektioner och utvärdering',
 			'Uppföljning'
 		]);
 		expect(html).toContain('Jämför frånvaron terminen före och efter lovaktiviteterna <span class="sector">(Skola/förskola)</span>');
 		expect(html).toContain('Version 2, fryst 4 november 2026 kl. 10:30.');
 		expect(html).toContain('<time datetime="2027-02-04">4 februari 2027</time>');
+	});
+
+	it('shows the evaluation as "N av M" and the reflections by sector, with nobody identified', () => {
+		const html = renderReport(buildReportModel(sampleDocument()), { lang: 'sv', now });
+		expect(html).toContain('2 av 3 anser att dialogen stärkt samverkan i det lokala arbetet');
+		expect(html).toContain('3 av 3 planerar nya initiativ');
+		expect(html).toMatch(/Polis<\/p><ul><li>Samverkan med skolan<\/li>/);
+		expect(html).toContain('Vad tar du med dig från idag i det fortsatta utvecklingsarbetet i din kommun? (2 svar)');
+		const english = renderReport(buildReportModel(sampleDocument(), 'en'), { lang: 'en', now });
+		expect(english).toContain('3 of 3 plan new initiatives');
+	});
+
+	it('leaves the reflections out when nobody answered', () => {
+		const document = { ...sampleDocument(), responses: { surveys: {}, summaries: {}, followUp: false } };
+		expect(renderReport(buildReportModel(document), { lang: 'sv', now })).not.toContain('section-responses');
 	});
 
 	it('draws each map and each indicator as an inline image with a text alternative', () => {

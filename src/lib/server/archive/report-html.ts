@@ -7,6 +7,7 @@ import { el, esc } from './markup';
 import { REPORT_CSS } from './report-css';
 import { indicatorChart } from './report-chart';
 import { mapImage } from './report-map';
+import { responsesSection } from './report-responses';
 
 export interface ReportOptions {
 	lang: Lang;
@@ -18,7 +19,7 @@ export interface ReportOptions {
  * question; participants by sector (counts only); collaborators; the wish
  * list by votes; available data; gaps; each system map as an image with its
  * loops; each indicator's chart with its card and readings by sector; then and
- * now for a follow-up; next steps; follow-up dates. No scripts, every
+ * now for a follow-up; next steps; the reflections and the evaluation; follow-up dates. No scripts, every
  * participant-written text escaped, images inline, so the same markup serves
  * the page, the API and the PDF.
  */
@@ -38,6 +39,7 @@ export function renderReport(model: ReportModel, options: ReportOptions): string
 		model.testNext.length > 0 ? testNextSection(model, t) : '',
 		model.followUp.of ? thenNowSection(model, t, f) : '',
 		nextStepsSection(model, t, f),
+		responsesSection(model, t, table),
 		followUpSection(model, t, f),
 		el('footer', {}, el('p', {}, esc(t('archive.report.footer', { date: f.dateTime(options.now.toISOString()) }))))
 	];

@@ -32,8 +32,9 @@ import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
 import { PLENARY_CANVAS, isStandingDoc, parseDocName } from '$lib/domain/workshop/documents';
-import { workshopSectors } from '$lib/domain/workshop/sectors';
-import type { Sector } from '$lib/domain/workshop/sectors';
+import { isSector, workshopSectors, type Sector } from '$lib/domain/workshop/sectors';
+import type { ResponsePhase } from '$lib/domain/responses/questions';
+import { questionsFor } from '$lib/domain/responses/surveys';
 import { deleteCards, putCard, readCards } from '$lib/sync/cards';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
 import { INDICATORS_DOC, readIndicators } from '$lib/sync/indicators';
@@ -46,6 +47,7 @@ import type { MethodActor } from '$lib/domain/method/method-actor';
 import { KeyedQueue } from '../keyed-queue';
 import { MethodError } from './method-error';
 import { revealDrafts } from './reveal';
+import { ResponseBox } from './response-box';
 import { VoteBox } from './vote-box';
 
 /** How often, at most, the public progress of a vote is rewritten while dots come in. */
@@ -75,10 +77,14 @@ export class MethodService {
 	readonly #votes: VoteBox;
 	/** Workshops whose vote progress is waiting to be published; see `#publishProgressSoon`. */
 	readonly #progressDue = new Set<string>();
+	readonly #responses: ResponseBox;
+	/** Workshop and phase pairs whose answer summaries are waiting to be published; see `#publishSummariesSoon`. */
+	readonly #summariesDue = new Set<string>();
 
 	constructor(options: MethodServiceOptions) {
 		this.#options = options;
 		this.#votes = new VoteBox(options.docs);
+		this.#responses = new ResponseBox(options.docs);
 	}
 
 	run(actor: Actor, command: MethodCommand): Promise<unknown> {
@@ -103,6 +109,33 @@ export class MethodService {
 				})
 				.catch((error) => log.error('vote.progress_failed', { workshopId, error }));
 		}, PROGRESS_INTERVAL_MS);
+	}
+
+	/**
+	 * After an answer, the summaries of its phase reach the control document at most every
+	 * PROGRESS_INTERVAL_MS, like a vote's progress: every summary carries the phase's open
+	 * answers, so a write per answer would send each answer to every screen hundreds of times.
+	 */
+	#publishSummariesSoon(workshopId: string, phase: ResponsePhase): void {
+		const key = `${workshopId}/${phase}`;
+		if (this.#summariesDue.has(key)) return;
+		this.#summariesDue.add(key);
+		setTimeout(() => {
+			this.#summariesDue.delete(key);
+			void this.#queue
+				.run(workshopId, () => this.#publishSummaries(workshopId, phase))
+				.catch((error) => log.error('responses.publish_failed', { workshopId, phase, error }));
+		}, PROGRESS_INTERVAL_MS);
+	}
+
+	async #publishSummaries(workshopId: string, phase: ResponsePhase): Promise<void> {
+		const control = await this.#options.docs.get(workshopId, 'control');
+		const snapshot = readControl(control.doc);
+		const questions = questionsFor(phase, snapshot.surveys, { lang: 'sv', followUp: snapshot.followUp });
+		const summaries = await this.#responses.summaries(workshopId, phase, questions);
+		await this.#options.docs.transact(control, (doc) =>
+			writeControl(doc, { responses: { ...readControl(doc).responses, [phase]: summaries } }, null)
+		);
 	}
 
 	/** Stores the ballots; what everyone may see of them follows at once, or soon after a dot. */
@@ -131,7 +164,7 @@ export class MethodService {
 		const vote = await this.#votes.read(workshopId);
 		const allow = (action: MethodAction) => {
 			const reason = denyReason(actor, action, { live: snapshot.live, vote });
-			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`);
+			if (reason) throw new MethodError('forbidden', `not allowed: ${reason}`, reason);
 		};
 		const write = (patch: Partial<ControlSnapshot>) => docs.transact(control, (doc) => writeControl(doc, patch, null));
 		const live = (next: LiveState) => write({ live: next });
@@ -324,6 +357,38 @@ export class MethodService {
 			case 'sectors.set':
 				allow({ type: 'edit-preparation' });
 				return write({ sectors: workshopSectors(command.sectors) });
+			case 'responses.questions': {
+				allow({ type: 'set-questions' });
+				if (await this.#responses.hasAnswers(workshopId, command.phase)) {
+					throw new MethodError('conflict', 'people have already answered these questions; they cannot be changed now', 'has-answers');
+				}
+				const surveys = { ...snapshot.surveys };
+				if (command.questions) surveys[command.phase] = command.questions;
+				else delete surveys[command.phase];
+				await write({ surveys });
+				return this.#publishSummaries(workshopId, command.phase);
+			}
+			case 'responses.answer': {
+				if (actor.role !== 'participant')
+					throw new MethodError('forbidden', 'only participants answer; the facilitator sees the summaries');
+				allow({ type: 'answer', phase: command.phase });
+				const participant = await this.#options.storage.participants.find(workshopId, actor.participantId);
+				if (!participant || !isSector(participant.sector)) throw new MethodError('forbidden', 'unknown participant');
+				await this.#responses.answer(workshopId, {
+					phase: command.phase,
+					open: snapshot.live.phase === command.phase,
+					questions: questionsFor(command.phase, snapshot.surveys, { lang: 'sv', followUp: snapshot.followUp }),
+					participantId: actor.participantId,
+					sector: participant.sector,
+					questionId: command.questionId,
+					value: command.value
+				});
+				this.#publishSummariesSoon(workshopId, command.phase);
+				return this.#responses.mine(workshopId, command.phase, actor.participantId);
+			}
+			case 'responses.mine':
+				if (actor.role !== 'participant') return {};
+				return this.#responses.mine(workshopId, command.phase, actor.participantId);
 		}
 	}
 

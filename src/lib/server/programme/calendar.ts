@@ -1,3 +1,4 @@
+import { readStoredArchive } from '$lib/domain/archive/stored-document';
 import ical from 'ical-generator';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
 import { THEMES } from '$lib/domain/method/default-templates';
@@ -66,7 +67,7 @@ export function documentQuestion(document: Pick<ArchiveDocument, 'preparation'> 
 export async function followUpEntry(app: App, workshop: WorkshopRow, lang: Lang): Promise<FollowUpEntry> {
 	const archive = await app.storage.archive.find(workshop.id);
 	const stored = workshop.status === 'closed' ? await app.storage.archive.findVersion(workshop.id) : null;
-	const document = stored ? (JSON.parse(stored.document) as ArchiveDocument) : null;
+	const document = stored ? readStoredArchive(stored.document) : null;
 	return {
 		workshopId: workshop.id,
 		title: workshop.title,

@@ -1,3 +1,4 @@
+import { readStoredArchive } from '$lib/domain/archive/stored-document';
 import { visibleCards, cardsOfKind } from '$lib/domain/archive/cards';
 import { isoDay, nextFollowUp } from '$lib/domain/archive/follow-up-dates';
 import type { ArchiveDocument } from '$lib/domain/archive/schema';
@@ -12,6 +13,7 @@ import {
 	type ProgrammeStep,
 	type ProgrammeWorkshop
 } from '$lib/domain/programme/programme';
+import { programmeOutcomes as sumProgrammeOutcomes, type ProgrammeOutcomes } from '$lib/domain/programme/outcomes';
 import type { Lang } from '$lib/i18n/lang';
 import type { App } from '../app';
 import { liveThemeId } from '../archive/archive-list';
@@ -45,7 +47,7 @@ export async function loadProgramme(app: App, options: { lang: Lang; now: Date }
 		for (const participant of participants) sectors[participant.sector] = (sectors[participant.sector] ?? 0) + 1;
 		if (closed) {
 			const stored = await app.storage.archive.findVersion(workshop.id);
-			if (stored) documents.set(workshop.id, JSON.parse(stored.document) as ArchiveDocument);
+			if (stored) documents.set(workshop.id, readStoredArchive(stored.document));
 		}
 		workshops.push({
 			id: workshop.id,
@@ -63,6 +65,18 @@ export async function loadProgramme(app: App, options: { lang: Lang; now: Date }
 		});
 	}
 	return { workshops, documents, summaries };
+}
+
+/** The evaluation of the (filtered) closed workshops, per workshop and summed ("7 av 10 planerar nya initiativ"). */
+export function programmeOutcomes(data: ProgrammeData, filter: ProgrammeFilter): ProgrammeOutcomes {
+	return sumProgrammeOutcomes(
+		filterWorkshops(data.workshops, filter).flatMap((workshop) => {
+			const document = data.documents.get(workshop.id);
+			// Archives from before the evaluation existed have no responses.
+			const responses = document?.responses ?? null;
+			return responses ? [{ workshopId: workshop.id, title: workshop.title, isFollowUp: workshop.isFollowUp, responses }] : [];
+		})
+	);
 }
 
 /** The shared gaps of the (filtered) closed workshops, similar wishes grouped. */
