@@ -27,6 +27,7 @@ test('a 45-minute conference mini-workshop: groups from two municipalities, each
 	await f.getByLabel('Upplägg', { exact: true }).selectOption({ label: 'Miniworkshop på konferens (ca 45 minuter)' });
 	await f.getByRole('button', { name: '+ Systemkarta' }).click();
 	await expect(f.locator('form.agenda ol.items .name').nth(1)).toHaveText('Systemkarta');
+	await f.getByRole('button', { name: '+ Reflektion' }).click();
 	await f.getByRole('button', { name: 'Spara agendan' }).click();
 	await expect(f.getByText('Sparat.')).toBeVisible();
 	await f.getByTestId('ask-organisation').check();
@@ -86,4 +87,21 @@ test('a 45-minute conference mini-workshop: groups from two municipalities, each
 	await setPhase(f, 'Systemkarta');
 	await expect(huddinge.getByTestId('map-phase')).toBeVisible();
 	await expect(projector.getByTestId('spotlight-map')).toBeVisible();
+
+	// The closing reflection: answered anonymously from the phones, a word cloud on the projector.
+	await setPhase(f, 'Reflektion');
+	for (const [page, text] of [
+		[huddinge, 'Samverkan med skolan kring närvaron'],
+		[botkyrka[0]!, 'Mer samverkan över förvaltningsgränserna'],
+		[other!, 'Dela data om närvaron tidigt']
+	] as const) {
+		const question = page.getByTestId('question').first();
+		await question.getByRole('textbox', { name: 'Ditt svar' }).fill(text);
+		await question.getByRole('button', { name: /^(Skicka|Ändra) svar$/ }).click();
+		await expect(question.getByTestId('answer-status')).toHaveText(/Sparat/);
+	}
+	const cloud = projector.getByTestId('word-cloud');
+	await expect(cloud.getByRole('listitem').filter({ hasText: /^samverkan/ })).toHaveAttribute('data-count', '2');
+	await expect(projector.getByTestId('respondents')).toHaveText('3 svar');
+	await projector.screenshot({ path: test.info().outputPath('projector-1920-word-cloud.png') });
 });
