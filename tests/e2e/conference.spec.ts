@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PHONE, createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, seriousViolations, setPhase } from './fixtures';
 
@@ -82,6 +83,19 @@ test('a 45-minute conference mini-workshop: groups from two municipalities, each
 	);
 	await expect(projector.getByTestId('group-canvas-question')).toHaveCount(3);
 	await projector.screenshot({ path: test.info().outputPath('projector-1920-groups.png') });
+
+	// For a room without devices: one blank A3 canvas per group, each page A3 landscape.
+	const [download] = await Promise.all([f.waitForEvent('download'), f.getByTestId('blank-canvas-pdf').click()]);
+	const pdf = readFileSync((await download.path())!).toString('latin1');
+	const sizes = [...pdf.matchAll(/\/Type\s*\/Page\b[\s\S]*?\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+		Math.round(Number(m[1])),
+		Math.round(Number(m[2]))
+	]);
+	expect(sizes).toEqual([
+		[1191, 842],
+		[1191, 842],
+		[1191, 842]
+	]);
 
 	// The system map phase: every phone points to the map.
 	await setPhase(f, 'Systemkarta');
