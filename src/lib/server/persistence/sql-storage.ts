@@ -3,6 +3,7 @@ import { SqlAuditLog } from './audit';
 import { SqlDocumentStore } from './documents';
 import { SqlFeedTokenRepository } from './feeds';
 import { migrationsFor } from './migrations';
+import { SqlOrganiserSessionRepository } from './organiser-sessions';
 import { SqlParticipantRepository } from './participants';
 import type { SqlDriver } from './sql-driver';
 import type { Storage } from './storage';
@@ -17,6 +18,7 @@ export abstract class SqlStorage implements Storage {
 	readonly audit: SqlAuditLog;
 	readonly docs: SqlDocumentStore;
 	readonly feeds: SqlFeedTokenRepository;
+	readonly organiserSessions: SqlOrganiserSessionRepository;
 	readonly #db: SqlDriver;
 
 	constructor(db: SqlDriver) {
@@ -26,6 +28,7 @@ export abstract class SqlStorage implements Storage {
 		this.audit = new SqlAuditLog(db);
 		this.docs = new SqlDocumentStore(db);
 		this.feeds = new SqlFeedTokenRepository(db);
+		this.organiserSessions = new SqlOrganiserSessionRepository(db);
 		// Children first: their rows point at the workshop.
 		this.workshops = new SqlWorkshopRepository(db, [this.archive, this.docs, this.participants]);
 	}

@@ -2,6 +2,7 @@ import type { ArchiveRepository } from './archive';
 import type { AuditLog } from './audit';
 import type { DocumentStore } from './documents';
 import type { FeedTokenRepository } from './feeds';
+import type { OrganiserSessionRepository } from './organiser-sessions';
 import type { ParticipantRepository } from './participants';
 import type { WorkshopRepository } from './workshops';
 
@@ -9,7 +10,8 @@ import type { WorkshopRepository } from './workshops';
  * Everything the server stores, by concern: a document store for the Yjs update logs
  * (documents.ts) and record repositories for workshops (workshops.ts), participants
  * (participants.ts), the archive with its versions and follow-up steps (archive.ts) and
- * the audit log (audit.ts), and the organisers' calendar-feed token (feeds.ts).
+ * the audit log (audit.ts), the organisers' calendar-feed tokens (feeds.ts) and their
+ * OpenID Connect sessions (organiser-sessions.ts).
  *
  * Three stores implement it: the embedded SQLite store (sqlite.ts) and the PostgreSQL
  * store (postgres.ts) share one SQL text per statement through a dialect seam
@@ -24,6 +26,7 @@ export interface Storage {
 	readonly audit: AuditLog;
 	readonly docs: DocumentStore;
 	readonly feeds: FeedTokenRepository;
+	readonly organiserSessions: OrganiserSessionRepository;
 	/** Brings the schema up to date; safe to run again, and from several instances at once. */
 	migrate(): Promise<void>;
 	/** Resolves when the database answers; used by /healthz. */
