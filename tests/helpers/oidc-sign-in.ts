@@ -65,7 +65,7 @@ export async function signInThroughProvider(options: {
 		const prompt = page.match(/name="prompt" value="(login|consent)"/)?.[1];
 		if (response.status !== 200 || !prompt)
 			throw new Error(`the provider answered ${response.status} at ${url.pathname}: ${page.slice(0, 500)}`);
-		const form = prompt === 'login' ? { prompt, login: options.login, password: 'any' } : { prompt };
+		const form: Record<string, string> = prompt === 'login' ? { prompt, login: options.login, password: 'any' } : { prompt };
 		const submitted = await jar.fetch(url.href, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
