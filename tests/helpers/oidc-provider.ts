@@ -21,11 +21,13 @@ export interface RunningProvider {
  * id token carries the e-mail and groups claims.
  */
 export async function startOidcProvider(options: {
+	/** A free one when not given. */
+	port?: number;
 	clients: { id: string; secret: string }[];
 	redirectUri: string;
 	accounts: TestAccount[];
 }): Promise<RunningProvider> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const issuer = `http://127.0.0.1:${port}`;
 	const accounts = new Map(options.accounts.map((a) => [a.id, a]));
 	const provider = new Provider(issuer, {
