@@ -166,7 +166,13 @@ test('an organiser signs in through the municipality’s identity provider, filt
 	expect((await request.post(`/api/workshops/${blank.id}/delete`, { headers: ORGANISER, data: { confirm: blank.code } })).status()).toBe(
 		200
 	);
-	await closedWorkshop(request, template, 'Dialog Botkyrka', ['Psykisk ohälsa bland äldre per kommundel'], ['halso-sjukvard', 'civilsamhalle']);
+	await closedWorkshop(
+		request,
+		template,
+		'Dialog Botkyrka',
+		['Psykisk ohälsa bland äldre per kommundel'],
+		['halso-sjukvard', 'civilsamhalle']
+	);
 	await closedWorkshop(request, template, 'Dialog Salem', ['Psykisk ohälsa bland äldre per kommundel'], ['skola']);
 
 	// The sign-in goes through the provider's own login and consent pages, and back.
