@@ -112,6 +112,30 @@ describe('organiser sign-in through OpenID Connect', () => {
 		expect(replayed.status).toBe(403);
 	});
 
+	it('lets a signed-in organiser import a workshop, as the passphrase does', async () => {
+		const created = await fetch(`${server.url}/api/workshops`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ title: 'Mall' })
+		});
+		const blank = (await created.json()) as { id: string; facilitatorSecret: string };
+		const document = await (
+			await fetch(`${server.url}/api/workshops/${blank.id}/export.json`, {
+				headers: { authorization: `Bearer ${blank.facilitatorSecret}` }
+			})
+		).json();
+		const importAs = (jar: CookieJar) =>
+			jar.fetch(`${server.url}/api/workshops/import`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(document)
+			});
+		expect((await importAs(new CookieJar())).status).toBe(401);
+		const jar = new CookieJar();
+		await signInThroughProvider({ jar, appUrl: server.url, login: 'alex' });
+		expect((await importAs(jar)).status).toBe(201);
+	});
+
 	it('gives each organiser identity its own calendar-feed token: rotating mine leaves a colleague’s working', async () => {
 		const kim = new CookieJar();
 		const alex = new CookieJar();
