@@ -5,6 +5,14 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? (process.env.E2E_PORT ? `.e2e-data-${PORT}` : '.e2e-data');
 /** The organiser passphrase the archive and programme tests sign in with. */
 export const E2E_ORGANISER_PASSPHRASE = 'e2e-organisatörens lösenfras';
+/** The test identity provider (started by the global setup) two ports above the app's; the PxWeb recording takes the next. */
+export const E2E_OIDC = {
+	port: PORT + 2,
+	clientId: 'datadialog-e2e',
+	clientSecret: 'e2e-client-secret',
+	redirectUri: `http://127.0.0.1:${PORT}/auth/callback`,
+	group: 'datadialog-organisers'
+};
 
 /**
  * Browser tests drive Debian's /usr/bin/chromium (`npx playwright install` cannot
@@ -12,6 +20,7 @@ export const E2E_ORGANISER_PASSPHRASE = 'e2e-organisatörens lösenfras';
  */
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
@@ -47,6 +56,10 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: DATA_DIR,
 			ORGANISER_PASSPHRASE: E2E_ORGANISER_PASSPHRASE,
+			OIDC_ISSUER: `http://127.0.0.1:${E2E_OIDC.port}`,
+			OIDC_CLIENT_ID: E2E_OIDC.clientId,
+			OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+			OIDC_ALLOWED_GROUPS: E2E_OIDC.group,
 			DATADIALOG_DEMO: '1',
 			DATABASE_URL: '',
 			PXWEB_ALLOWED_HOSTS: `127.0.0.1:${PORT + 1}`

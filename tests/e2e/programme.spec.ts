@@ -152,3 +152,58 @@ test('the facilitator’s page says when a follow-up is due and offers the dates
 	expect(ics).toContain('DTSTART;VALUE=DATE:20990301');
 	expect(ics).toContain('SUMMARY:Uppföljning: Kommunbesök Tyresö');
 });
+
+test('an organiser signs in through the municipality’s identity provider, filters the programme and downloads the gaps CSV', async ({
+	page,
+	request
+}) => {
+	test.setTimeout(120_000);
+	const created = await request.post('/api/workshops', { data: { title: 'Mall' } });
+	const blank = (await created.json()) as { id: string; code: string; facilitatorSecret: string };
+	const template = (await (
+		await request.get(`/api/workshops/${blank.id}/export.json`, { headers: { authorization: `Bearer ${blank.facilitatorSecret}` } })
+	).json()) as Doc;
+	expect((await request.post(`/api/workshops/${blank.id}/delete`, { headers: ORGANISER, data: { confirm: blank.code } })).status()).toBe(
+		200
+	);
+	await closedWorkshop(
+		request,
+		template,
+		'Dialog Botkyrka',
+		['Psykisk ohälsa bland äldre per kommundel'],
+		['halso-sjukvard', 'civilsamhalle']
+	);
+	await closedWorkshop(request, template, 'Dialog Salem', ['Psykisk ohälsa bland äldre per kommundel'], ['skola']);
+
+	// The sign-in goes through the provider's own login and consent pages, and back.
+	await gotoHydrated(page, '/arkiv');
+	await page.getByRole('link', { name: 'Logga in med kommunens inloggning' }).click();
+	await page.getByPlaceholder('Enter any login').fill('kim');
+	await page.getByPlaceholder('and password').fill('vad som helst');
+	await page.getByRole('button', { name: 'Sign-in' }).click();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(/\/arkiv$/);
+	await expect(page.getByRole('heading', { level: 2, name: 'Programmet' })).toBeVisible();
+	await expect(page.getByText('Inloggad som organisatör.')).toBeVisible();
+
+	await page.getByLabel('Kommun för Dialog Botkyrka').fill('Botkyrka');
+	await page.getByTestId('programme-row').filter({ hasText: 'Dialog Botkyrka' }).getByRole('button', { name: 'Spara kommun' }).click();
+	await expect(page.getByText('Kommunen är sparad.')).toBeVisible();
+	await page.getByLabel('Kommun', { exact: true }).selectOption('Botkyrka');
+	await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+	await expect(page).toHaveURL(/municipality=Botkyrka/);
+	await expect(page.getByTestId('programme-row')).toHaveCount(1);
+	await expect(page.getByTestId('programme-total-participants')).toHaveText('2');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gaps-csv').click()]);
+	expect(download.suggestedFilename()).toBe('datagap.csv');
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv.startsWith('\uFEFFönskemål;varianter;antal workshoppar;')).toBe(true);
+	expect(csv).toContain('Psykisk ohälsa bland äldre per kommundel;Psykisk ohälsa bland äldre per kommundel;1;');
+	expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
+
+	// Signing out ends the session: the programme is gone.
+	await page.getByRole('button', { name: 'Logga ut' }).click();
+	await expect(page.getByRole('link', { name: 'Logga in med kommunens inloggning' })).toBeVisible();
+	expect((await page.request.get('/api/programme')).status()).toBe(401);
+});

@@ -348,13 +348,37 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 	});
 
 	describe('feeds', () => {
-		it('keeps one calendar-feed token hash and replaces it on rotation', async () => {
+		it("keeps one calendar-feed token hash per organiser and replaces only that organiser's on rotation", async () => {
 			const s = await open();
-			expect(await s.feeds.find()).toBeNull();
-			await s.feeds.put({ tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' });
-			expect(await s.feeds.find()).toEqual({ tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' });
-			await s.feeds.put({ tokenHash: 'b'.repeat(64), createdAt: '2026-11-06T15:00:00.000Z' });
-			expect(await s.feeds.find()).toEqual({ tokenHash: 'b'.repeat(64), createdAt: '2026-11-06T15:00:00.000Z' });
+			expect(await s.feeds.findFor('passphrase')).toBeNull();
+			const mine = { organiser: 'passphrase', tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' };
+			const colleague = { organiser: 'oidc:kim', tokenHash: 'c'.repeat(64), createdAt: '2026-11-05T16:00:00.000Z' };
+			await s.feeds.put(mine);
+			await s.feeds.put(colleague);
+			expect(await s.feeds.findFor('passphrase')).toEqual(mine);
+			const rotated = { ...mine, tokenHash: 'b'.repeat(64), createdAt: '2026-11-06T15:00:00.000Z' };
+			await s.feeds.put(rotated);
+			expect(await s.feeds.findByHash('a'.repeat(64))).toBeNull();
+			expect(await s.feeds.findByHash('b'.repeat(64))).toEqual(rotated);
+			expect(await s.feeds.findByHash('c'.repeat(64))).toEqual(colleague);
+		});
+	});
+
+	describe('organiserSessions', () => {
+		it('finds a session until it expires or is removed', async () => {
+			const s = await open();
+			const row = {
+				idHash: 'd'.repeat(64),
+				organiser: 'oidc:kim',
+				email: 'kim@kommun.se',
+				createdAt: '2026-12-03T08:00:00.000Z',
+				expiresAt: '2026-12-03T16:00:00.000Z'
+			};
+			await s.organiserSessions.insert(row);
+			expect(await s.organiserSessions.findLive(row.idHash, new Date('2026-12-03T09:00:00.000Z'))).toEqual(row);
+			expect(await s.organiserSessions.findLive(row.idHash, new Date('2026-12-03T16:00:01.000Z'))).toBeNull();
+			await s.organiserSessions.remove(row.idHash);
+			expect(await s.organiserSessions.findLive(row.idHash, new Date('2026-12-03T09:00:00.000Z'))).toBeNull();
 		});
 	});
 

@@ -4,7 +4,10 @@ import { facilitatorUrl } from '$lib/server/http/links';
 import { archiveApp, archiveConfig, facilitatedWorkshops } from '$lib/server/archive/access';
 import { listArchive } from '$lib/server/archive/archive-list';
 import { startFollowUp } from '$lib/server/archive/follow-up';
-import { checkOrganiser, logInOrganiser, logOutOrganiser, noteWrongOrganiserAttempt } from '$lib/server/archive/organiser-auth';
+import { logInOrganiser, logOutOrganiser, noteWrongOrganiserAttempt } from '$lib/server/archive/organiser-auth';
+import { oidcConfig } from '$lib/server/auth/oidc-config';
+import { identifyOrganiser } from '$lib/server/auth/organiser-identity';
+import { endOrganiserSession } from '$lib/server/auth/organiser-session';
 import { clientAddress } from '$lib/server/http/client-address';
 import { municipalityFormSchema, programmeQuery } from '$lib/api/programme';
 import { filterWorkshops, municipalities, programmeTotals } from '$lib/domain/programme/programme';
@@ -18,17 +21,18 @@ import type { Actions, PageServerLoad } from './$types';
 const QUERY_MAX = 100;
 
 /**
- * The archive: organisers (passphrase) see every workshop; a browser without
- * the passphrase sees the workshops whose facilitator cookie it holds, and a
- * login form. Search and everything else work without scripts.
+ * The archive: organisers (passphrase or OpenID Connect) see every workshop; a
+ * browser without either sees the workshops whose facilitator cookie it holds, and
+ * the ways to sign in. Search and everything else work without scripts.
  */
 export const load: PageServerLoad = async (event) => {
 	const { request, cookies, url, locals } = event;
 	const app = await archiveApp();
 	const config = archiveConfig();
 	const address = clientAddress(event);
-	const check = checkOrganiser({ request, cookies, config, clientAddress: address });
-	const organiser = check === 'organiser';
+	const identity = await identifyOrganiser({ request, cookies, config, clientAddress: address, storage: app.storage });
+	const { check } = identity;
+	const organiser = identity.organiser !== null;
 	const own = organiser ? null : new Set((await facilitatedWorkshops(app, { request, cookies })).map((w) => w.id));
 	if (check === 'wrong' && own?.size === 0) noteWrongOrganiserAttempt(address);
 	const query = (url.searchParams.get('q') ?? '').slice(0, QUERY_MAX);
@@ -38,9 +42,10 @@ export const load: PageServerLoad = async (event) => {
 		organiser,
 		canList,
 		configured: config.organiserPassphrase !== null,
+		oidc: oidcConfig() !== null,
 		query,
 		rows,
-		programme: organiser ? await programmeView(app, url, locals.lang) : null
+		programme: identity.organiser !== null ? await programmeView(app, url, locals.lang, identity.organiser) : null
 	};
 };
 
@@ -49,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
  * ignored, as a search field would), the workshops it keeps with totals, the shared
  * gaps and the next steps.
  */
-async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: URL, lang: 'sv' | 'en') {
+async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: URL, lang: 'sv' | 'en', organiser: string) {
 	const parsed = programmeQuery(url.searchParams);
 	const query = parsed.success ? parsed.data : {};
 	const filter = toFilter(query);
@@ -67,7 +72,7 @@ async function programmeView(app: Awaited<ReturnType<typeof archiveApp>>, url: U
 		outcomes: programmeOutcomes(data, filter),
 		gaps: programmeGaps(data, filter).map(({ workshopIds: _ids, ...gap }) => gap),
 		steps: await programmeSteps(app, data, filter, now),
-		feedCreatedAt: (await app.storage.feeds.find())?.createdAt ?? null
+		feedCreatedAt: (await app.storage.feeds.findFor(organiser))?.createdAt ?? null
 	};
 }
 
@@ -99,7 +104,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { municipality: 'failed' as const });
 		const address = clientAddress(event);
-		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		const { check } = await identifyOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address, storage: app.storage });
 		if (check !== 'organiser') {
 			if (check === 'wrong') noteWrongOrganiserAttempt(address);
 			return fail(check === 'rate_limited' ? 429 : 403, { municipality: 'failed' as const });
@@ -112,16 +117,23 @@ export const actions: Actions = {
 		const { request, cookies, url } = event;
 		const app = await archiveApp();
 		const address = clientAddress(event);
-		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
-		if (check !== 'organiser') {
+		const { check, organiser: identity } = await identifyOrganiser({
+			request,
+			cookies,
+			config: archiveConfig(),
+			clientAddress: address,
+			storage: app.storage
+		});
+		if (identity === null) {
 			if (check === 'wrong') noteWrongOrganiserAttempt(address);
 			return fail(check === 'rate_limited' ? 429 : 403, { feed: 'failed' as const });
 		}
-		const token = await rotateFeedToken(app, new Date());
+		const token = await rotateFeedToken(app, identity, new Date());
 		return { feedUrl: feedUrl(app.config.publicOrigin ?? url.origin, token) };
 	},
 	logout: async ({ cookies }) => {
 		logOutOrganiser(cookies);
+		await endOrganiserSession((await archiveApp()).storage, cookies);
 		redirect(303, '/arkiv');
 	},
 	followUp: async (event) => {
@@ -131,7 +143,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { followUp: 'failed' as const });
 		const { workshopId } = parsed.data;
 		const address = clientAddress(event);
-		const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+		const { check } = await identifyOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address, storage: app.storage });
 		const organiser = check === 'organiser';
 		const facilitator = !organiser && (await facilitatedWorkshops(app, { request, cookies })).some((w) => w.id === workshopId);
 		if (!organiser && !facilitator) {

@@ -9,7 +9,8 @@ import type { WorkshopRow } from '../persistence/workshops';
 import { hashSecret } from '../secrets';
 import { facilitatorSecretOf } from '../workshops';
 import { readArchiveConfig, type ArchiveConfig } from './config';
-import { ORGANISER_RATE_LIMITED, checkOrganiser, noteWrongOrganiserAttempt } from './organiser-auth';
+import { identifyOrganiser } from '../auth/organiser-identity';
+import { ORGANISER_RATE_LIMITED, noteWrongOrganiserAttempt } from './organiser-auth';
 import { startRetentionSweep } from './retention';
 
 let config: ArchiveConfig | null = null;
@@ -41,7 +42,13 @@ export async function importCall(
 ): Promise<{ app: App; actor: Exclude<AuditEntry['actor'], 'system'> } | Response> {
 	const app = await archiveApp();
 	const address = clientAddress(event);
-	const organiser = checkOrganiser({ request: event.request, cookies: event.cookies, config: archiveConfig(), clientAddress: address });
+	const { check: organiser } = await identifyOrganiser({
+		request: event.request,
+		cookies: event.cookies,
+		config: archiveConfig(),
+		clientAddress: address,
+		storage: app.storage
+	});
 	if (organiser === 'organiser') return { app, actor: 'organiser' };
 	const workshops = await facilitatedWorkshops(app, event);
 	if (workshops.length > 0) return { app, actor: 'facilitator' };

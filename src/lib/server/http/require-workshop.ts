@@ -3,7 +3,9 @@ import type { Actor } from '$lib/domain/workshop/access';
 import { facilitatorCookie, participantCookie } from '$lib/sync/protocol';
 import { getApp, type App } from '../app';
 import { archiveApp, archiveConfig } from '../archive/access';
-import { ORGANISER_COOKIE, ORGANISER_RATE_LIMITED, checkOrganiser, noteWrongOrganiserAttempt } from '../archive/organiser-auth';
+import { ORGANISER_COOKIE, ORGANISER_RATE_LIMITED, noteWrongOrganiserAttempt } from '../archive/organiser-auth';
+import { identifyOrganiser } from '../auth/organiser-identity';
+import { SESSION_COOKIE } from '../auth/organiser-session';
 import { findWorkshopForApi } from '../lookup-guard';
 import type { WorkshopRow } from '../persistence/workshops';
 import { findParticipantBySession } from '../workshops';
@@ -102,7 +104,7 @@ async function whoCalls(
 				: problem(401, 'unauthorized', 'facilitator credentials required (Authorization: Bearer <facilitatorSecret>)');
 		}
 		case 'facilitator-or-organiser':
-			return organiser(event, workshop);
+			return organiser(app, event, workshop);
 		case 'member': {
 			const session = cookies.get(participantCookie(workshop.id));
 			const participant = session ? await findParticipantBySession(app.storage, workshop.id, session) : null;
@@ -114,17 +116,18 @@ async function whoCalls(
 }
 
 /** An organiser, or the answer for a caller who is neither the facilitator nor one. */
-function organiser(event: CallEvent, workshop: WorkshopRow): { role: 'organiser' } | Response {
+async function organiser(app: App, event: CallEvent, workshop: WorkshopRow): Promise<{ role: 'organiser' } | Response> {
 	const { request, cookies } = event;
 	const address = clientAddress(event);
-	const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
+	const { check } = await identifyOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address, storage: app.storage });
 	if (check === 'organiser') return { role: 'organiser' };
 	if (check === 'rate_limited') return problem(429, 'rate_limited', ORGANISER_RATE_LIMITED);
 	if (check === 'wrong') noteWrongOrganiserAttempt(address);
 	const presented =
 		request.headers.has('authorization') ||
 		cookies.get(facilitatorCookie(workshop.id)) !== undefined ||
-		cookies.get(ORGANISER_COOKIE) !== undefined;
+		cookies.get(ORGANISER_COOKIE) !== undefined ||
+		cookies.get(SESSION_COOKIE) !== undefined;
 	return presented
 		? problem(403, 'forbidden', "these credentials are neither this workshop's facilitator secret nor the organiser passphrase")
 		: problem(401, 'unauthorized', 'facilitator or organiser credentials required (Authorization: Bearer <secret or passphrase>)');
@@ -135,21 +138,29 @@ export type OrganiserEvent = Omit<CallEvent, 'params'>;
 
 /**
  * The guard of the organiser-only routes (the programme across workshops,
- * `/api/programme/…`): an organiser by Bearer passphrase or organiser cookie. 401
+ * `/api/programme/…`): an organiser by Bearer passphrase, organiser cookie or OpenID
+ * Connect session, with the organiser identity (feed tokens are per identity). 401
  * without organiser credentials, 403 with wrong ones (a wrong Bearer counts against
  * the address like every wrong passphrase), 429 after too many from the address.
  * A facilitator secret is not enough: the programme spans every workshop.
  */
-export async function requireOrganiser(event: OrganiserEvent): Promise<{ app: App } | Response> {
+export async function requireOrganiser(event: OrganiserEvent): Promise<{ app: App; organiser: string } | Response> {
 	const app = await archiveApp();
 	const { request, cookies } = event;
 	const address = clientAddress(event);
-	const check = checkOrganiser({ request, cookies, config: archiveConfig(), clientAddress: address });
-	if (check === 'organiser') return { app };
+	const { check, organiser } = await identifyOrganiser({
+		request,
+		cookies,
+		config: archiveConfig(),
+		clientAddress: address,
+		storage: app.storage
+	});
+	if (organiser !== null) return { app, organiser };
 	if (check === 'rate_limited') return problem(429, 'rate_limited', ORGANISER_RATE_LIMITED);
 	if (check === 'wrong') noteWrongOrganiserAttempt(address);
-	const presented = request.headers.has('authorization') || cookies.get(ORGANISER_COOKIE) !== undefined;
+	const presented =
+		request.headers.has('authorization') || cookies.get(ORGANISER_COOKIE) !== undefined || cookies.get(SESSION_COOKIE) !== undefined;
 	return presented
-		? problem(403, 'forbidden', 'these credentials are not the organiser passphrase')
+		? problem(403, 'forbidden', 'these credentials are neither the organiser passphrase nor a live organiser session')
 		: problem(401, 'unauthorized', 'organiser credentials required (Authorization: Bearer <passphrase>, or sign in at /arkiv)');
 }

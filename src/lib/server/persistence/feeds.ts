@@ -1,19 +1,22 @@
 import type { SqlDriver } from './sql-driver';
 
-/** The organisers' calendar-feed token as stored: only its SHA-256, never the token. */
+/** An organiser's calendar-feed token as stored: only its SHA-256, never the token. */
 export interface FeedTokenRow {
+	/** The organiser identity (`passphrase`, or `oidc:<sub>`). */
+	organiser: string;
 	tokenHash: string;
 	createdAt: string;
 }
 
 /**
- * The secret of the organisers' follow-up calendar feed (`/api/programme/follow-ups.ics`).
- * Organisers share one passphrase and so one identity: there is one token, and
- * rotating it replaces it, so the old subscription URL stops working at once.
+ * The secrets of the organisers' follow-up calendar feed (`/api/programme/follow-ups.ics`):
+ * one per organiser identity, so rotating one organiser's token (which makes that
+ * organiser's old subscription URL stop working at once) leaves a colleague's alone.
  */
 export interface FeedTokenRepository {
-	find(): Promise<FeedTokenRow | null>;
-	/** Inserts or replaces the one token hash. */
+	findFor(organiser: string): Promise<FeedTokenRow | null>;
+	findByHash(tokenHash: string): Promise<FeedTokenRow | null>;
+	/** Inserts or replaces the organiser's token hash. */
 	put(row: FeedTokenRow): Promise<void>;
 }
 
@@ -24,18 +27,27 @@ export class SqlFeedTokenRepository implements FeedTokenRepository {
 		this.#db = db;
 	}
 
-	async find(): Promise<FeedTokenRow | null> {
+	async findFor(organiser: string): Promise<FeedTokenRow | null> {
 		const row = await this.#db.get<FeedTokenRow>(
-			'SELECT token_hash AS "tokenHash", created_at AS "createdAt" FROM organiser_feed WHERE id = 1'
+			'SELECT organiser, token_hash AS "tokenHash", created_at AS "createdAt" FROM organiser_feeds WHERE organiser = ?',
+			[organiser]
+		);
+		return row ?? null;
+	}
+
+	async findByHash(tokenHash: string): Promise<FeedTokenRow | null> {
+		const row = await this.#db.get<FeedTokenRow>(
+			'SELECT organiser, token_hash AS "tokenHash", created_at AS "createdAt" FROM organiser_feeds WHERE token_hash = ?',
+			[tokenHash]
 		);
 		return row ?? null;
 	}
 
 	async put(row: FeedTokenRow): Promise<void> {
 		await this.#db.run(
-			`INSERT INTO organiser_feed (id, token_hash, created_at) VALUES (1, ?, ?)
-			 ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
-			[row.tokenHash, row.createdAt]
+			`INSERT INTO organiser_feeds (organiser, token_hash, created_at) VALUES (?, ?, ?)
+			 ON CONFLICT (organiser) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+			[row.organiser, row.tokenHash, row.createdAt]
 		);
 	}
 }

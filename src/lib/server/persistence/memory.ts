@@ -3,6 +3,7 @@ import type { AuditEntry, AuditLog } from './audit';
 import type { DocumentStore, StoredDoc } from './documents';
 import type { FacilitatorLinkRepository, FacilitatorLinkRow } from './facilitator-links';
 import type { FeedTokenRepository, FeedTokenRow } from './feeds';
+import type { OrganiserSessionRepository, OrganiserSessionRow } from './organiser-sessions';
 import type { ParticipantRepository, ParticipantRow } from './participants';
 import type { SetupTemplateRepository, SetupTemplateRow } from './setup-templates';
 import { DuplicateKeyError, type Storage } from './storage';
@@ -22,6 +23,7 @@ export class MemoryStorage implements Storage {
 	readonly feeds = new MemoryFeedTokens();
 	readonly facilitatorLinks = new MemoryFacilitatorLinks();
 	readonly setupTemplates = new MemorySetupTemplates();
+	readonly organiserSessions = new MemoryOrganiserSessions();
 	readonly workshops = new MemoryWorkshops(this.participants, this.archive, this.docs, [this.facilitatorLinks, this.setupTemplates]);
 
 	async migrate(): Promise<void> {}
@@ -196,14 +198,38 @@ class MemoryArchive implements ArchiveRepository, MemoryDependent {
 }
 
 class MemoryFeedTokens implements FeedTokenRepository {
-	#row: FeedTokenRow | null = null;
+	readonly #rows = new Map<string, FeedTokenRow>();
 
-	async find(): Promise<FeedTokenRow | null> {
-		return clone(this.#row);
+	async findFor(organiser: string): Promise<FeedTokenRow | null> {
+		const row = this.#rows.get(organiser);
+		return row ? clone(row) : null;
+	}
+
+	async findByHash(tokenHash: string): Promise<FeedTokenRow | null> {
+		const row = [...this.#rows.values()].find((r) => r.tokenHash === tokenHash);
+		return row ? clone(row) : null;
 	}
 
 	async put(row: FeedTokenRow): Promise<void> {
-		this.#row = clone(row);
+		this.#rows.set(row.organiser, clone(row));
+	}
+}
+
+class MemoryOrganiserSessions implements OrganiserSessionRepository {
+	readonly #rows = new Map<string, OrganiserSessionRow>();
+
+	async insert(row: OrganiserSessionRow): Promise<void> {
+		if (this.#rows.has(row.idHash)) throw new DuplicateKeyError('organiser session');
+		this.#rows.set(row.idHash, clone(row));
+	}
+
+	async findLive(idHash: string, now: Date): Promise<OrganiserSessionRow | null> {
+		const row = this.#rows.get(idHash);
+		return row && row.expiresAt > now.toISOString() ? clone(row) : null;
+	}
+
+	async remove(idHash: string): Promise<void> {
+		this.#rows.delete(idHash);
 	}
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrationsFor } from './migrations';
 
@@ -29,5 +30,20 @@ describe('schema migrations', () => {
 				.replace(/BLOB|BYTEA/g, 'BYTES')
 				.replace(/\bBIGINT\b/g, 'INTEGER');
 		expect(neutral(postgres)).toBe(neutral(sqlite));
+	});
+});
+
+describe('migration 7 (organiser identities)', () => {
+	it("keeps the one feed token of an older install as the passphrase organiser's, so its subscription keeps working", () => {
+		const db = new Database(':memory:');
+		const migrations = migrationsFor('sqlite');
+		for (const m of migrations.filter((m) => m.version < 7)) db.exec(m.sql);
+		db.prepare('INSERT INTO organiser_feed (id, token_hash, created_at) VALUES (1, ?, ?)').run('a'.repeat(64), '2026-11-05T15:00:00.000Z');
+		db.exec(migrations.find((m) => m.version === 7)!.sql);
+		expect(db.prepare('SELECT organiser, token_hash AS tokenHash, created_at AS createdAt FROM organiser_feeds').all()).toEqual([
+			{ organiser: 'passphrase', tokenHash: 'a'.repeat(64), createdAt: '2026-11-05T15:00:00.000Z' }
+		]);
+		expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'organiser_feed'").all()).toEqual([]);
+		db.close();
 	});
 });

@@ -141,6 +141,30 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 				created_at TEXT NOT NULL
 			);
 		`
+	},
+	{
+		// Organiser identities: one calendar-feed token per organiser (the passphrase is one
+		// identity, each OpenID Connect user another; the old single token becomes the
+		// passphrase organiser's), and server-side sessions of organisers signed in through
+		// OpenID Connect (the cookie holds a random id; only its hash is stored).
+		version: 7,
+		sql: () => `
+			CREATE TABLE organiser_feeds (
+				organiser TEXT PRIMARY KEY,
+				token_hash TEXT NOT NULL UNIQUE,
+				created_at TEXT NOT NULL
+			);
+			INSERT INTO organiser_feeds (organiser, token_hash, created_at)
+				SELECT 'passphrase', token_hash, created_at FROM organiser_feed;
+			DROP TABLE organiser_feed;
+			CREATE TABLE organiser_sessions (
+				id_hash TEXT PRIMARY KEY,
+				organiser TEXT NOT NULL,
+				email TEXT,
+				created_at TEXT NOT NULL,
+				expires_at TEXT NOT NULL
+			);
+		`
 	}
 ];
 

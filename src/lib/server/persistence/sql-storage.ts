@@ -4,6 +4,7 @@ import { SqlDocumentStore } from './documents';
 import { SqlFacilitatorLinkRepository } from './facilitator-links';
 import { SqlFeedTokenRepository } from './feeds';
 import { migrationsFor } from './migrations';
+import { SqlOrganiserSessionRepository } from './organiser-sessions';
 import { SqlParticipantRepository } from './participants';
 import { SqlSetupTemplateRepository } from './setup-templates';
 import type { SqlDriver } from './sql-driver';
@@ -21,6 +22,7 @@ export abstract class SqlStorage implements Storage {
 	readonly feeds: SqlFeedTokenRepository;
 	readonly facilitatorLinks: SqlFacilitatorLinkRepository;
 	readonly setupTemplates: SqlSetupTemplateRepository;
+	readonly organiserSessions: SqlOrganiserSessionRepository;
 	readonly #db: SqlDriver;
 
 	constructor(db: SqlDriver) {
@@ -32,6 +34,7 @@ export abstract class SqlStorage implements Storage {
 		this.feeds = new SqlFeedTokenRepository(db);
 		this.facilitatorLinks = new SqlFacilitatorLinkRepository(db);
 		this.setupTemplates = new SqlSetupTemplateRepository(db);
+		this.organiserSessions = new SqlOrganiserSessionRepository(db);
 		// Children first: their rows point at the workshop.
 		this.workshops = new SqlWorkshopRepository(db, [
 			this.archive,

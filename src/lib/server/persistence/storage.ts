@@ -3,6 +3,7 @@ import type { AuditLog } from './audit';
 import type { DocumentStore } from './documents';
 import type { FacilitatorLinkRepository } from './facilitator-links';
 import type { FeedTokenRepository } from './feeds';
+import type { OrganiserSessionRepository } from './organiser-sessions';
 import type { ParticipantRepository } from './participants';
 import type { SetupTemplateRepository } from './setup-templates';
 import type { WorkshopRepository } from './workshops';
@@ -11,8 +12,9 @@ import type { WorkshopRepository } from './workshops';
  * Everything the server stores, by concern: a document store for the Yjs update logs
  * (documents.ts) and record repositories for workshops (workshops.ts), participants
  * (participants.ts), the archive with its versions and follow-up steps (archive.ts) and
- * the audit log (audit.ts), the organisers' calendar-feed token (feeds.ts) and the
- * co-facilitators' links (facilitator-links.ts) and the organisers' templates (setup-templates.ts).
+ * the audit log (audit.ts), the organisers' calendar-feed tokens (feeds.ts) and their
+ * OpenID Connect sessions (organiser-sessions.ts), the co-facilitators' links
+ * (facilitator-links.ts) and the organisers' templates (setup-templates.ts).
  *
  * Three stores implement it: the embedded SQLite store (sqlite.ts) and the PostgreSQL
  * store (postgres.ts) share one SQL text per statement through a dialect seam
@@ -29,6 +31,7 @@ export interface Storage {
 	readonly feeds: FeedTokenRepository;
 	readonly facilitatorLinks: FacilitatorLinkRepository;
 	readonly setupTemplates: SetupTemplateRepository;
+	readonly organiserSessions: OrganiserSessionRepository;
 	/** Brings the schema up to date; safe to run again, and from several instances at once. */
 	migrate(): Promise<void>;
 	/** Resolves when the database answers; used by /healthz. */

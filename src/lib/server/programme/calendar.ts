@@ -6,7 +6,7 @@ import { questionText } from '$lib/domain/method/preparation';
 import type { Lang } from '$lib/i18n/lang';
 import { translator } from '$lib/i18n/messages';
 import type { App } from '../app';
-import { hashSecret, newSecret, secretMatches } from '../secrets';
+import { hashSecret, newSecret } from '../secrets';
 import type { WorkshopRow } from '../persistence/workshops';
 
 /** One workshop's follow-ups as the calendar shows them. */
@@ -86,17 +86,22 @@ export async function allFollowUpEntries(app: App, lang: Lang): Promise<FollowUp
 	return entries;
 }
 
-/** A new feed token; only its hash is stored, and the old one stops working. The token is returned once. */
-export async function rotateFeedToken(app: App, now: Date): Promise<string> {
+/**
+ * A new feed token for one organiser; only its hash is stored, and that organiser's old
+ * one stops working (other organisers' tokens are untouched). The token is returned once.
+ */
+export async function rotateFeedToken(app: App, organiser: string, now: Date): Promise<string> {
 	const token = newSecret();
-	await app.storage.feeds.put({ tokenHash: hashSecret(token), createdAt: now.toISOString() });
+	await app.storage.feeds.put({ organiser, tokenHash: hashSecret(token), createdAt: now.toISOString() });
 	return token;
 }
 
-/** Whether a token is the current feed token. */
+/**
+ * Whether a token is some organiser's current feed token. Looked up by its SHA-256: the
+ * token is 256 random bits, so the hash is not guessable and the look-up leaks nothing.
+ */
 export async function feedTokenMatches(app: App, token: string): Promise<boolean> {
-	const stored = await app.storage.feeds.find();
-	return stored !== null && secretMatches(token, stored.tokenHash);
+	return (await app.storage.feeds.findByHash(hashSecret(token))) !== null;
 }
 
 export function feedUrl(origin: string, token: string): string {
