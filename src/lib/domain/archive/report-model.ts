@@ -1,6 +1,6 @@
 import { GOALS, THEMES } from '../method/default-templates';
 import { goalText, questionText } from '../method/preparation';
-import type { Sector } from '../workshop/sectors';
+import { SECTORS, type Sector } from '../workshop/sectors';
 import { evaluationOutcomes, type Outcomes } from '../responses/outcomes';
 import { RESPONSE_PHASES, type Question, type ResponsePhase } from '../responses/questions';
 import type { QuestionSummary } from '../responses/summary';
@@ -74,17 +74,8 @@ export interface ReportResponses {
 	questions: { question: Question; summary: QuestionSummary }[];
 }
 
-const READING_SECTOR_ORDER: readonly (Sector | 'facilitator')[] = [
-	'socialtjanst',
-	'skola',
-	'fritid',
-	'polis',
-	'halso-sjukvard',
-	'civilsamhalle',
-	'annan-kommunal',
-	'annat',
-	'facilitator'
-];
+/** Readings by sector in the join form's order, the facilitator's last. */
+const READING_SECTOR_ORDER: readonly (Sector | 'facilitator')[] = [...SECTORS, 'facilitator'];
 
 /** The report's content from an archive document. Maps without factors and indicators without data or readings add nothing and are left out. */
 export function buildReportModel(document: ArchiveDocument, lang: 'sv' | 'en' = 'sv'): ReportModel {
