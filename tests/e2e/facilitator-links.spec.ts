@@ -48,7 +48,7 @@ test('the facilitator link is shown once to keep; a co-facilitator gets a link o
 	await gotoHydrated(organiser, '/arkiv');
 	await organiser.getByLabel('Lösenfras').fill(E2E_ORGANISER_PASSPHRASE);
 	await organiser.getByRole('button', { name: 'Logga in' }).click();
-	await expect(organiser.getByRole('heading', { level: 2, name: 'Programmet' })).toBeVisible();
+	await expect(organiser.getByRole('heading', { level: 2, name: 'Programmet', exact: true })).toBeVisible();
 	await gotoHydrated(organiser, `/arkiv?q=${encodeURIComponent('Länkar i Sollentuna')}`);
 	const row = organiser.getByTestId('archive-row').filter({ hasText: 'Länkar i Sollentuna' });
 

@@ -49,7 +49,7 @@ async function signIn(page: Page) {
 	await gotoHydrated(page, '/arkiv');
 	await page.getByLabel('Lösenfras').fill(E2E_ORGANISER_PASSPHRASE);
 	await page.getByRole('button', { name: 'Logga in' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: 'Programmet' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Programmet', exact: true })).toBeVisible();
 }
 
 test('an organiser filters the programme, reads the shared gaps and downloads them as CSV', async ({ page, request }, testInfo) => {
@@ -183,7 +183,7 @@ test('an organiser signs in through the municipality’s identity provider, filt
 	await page.getByRole('button', { name: 'Sign-in' }).click();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(/\/arkiv$/);
-	await expect(page.getByRole('heading', { level: 2, name: 'Programmet' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Programmet', exact: true })).toBeVisible();
 	await expect(page.getByText('Inloggad som organisatör.')).toBeVisible();
 
 	await page.getByLabel('Kommun för Dialog Botkyrka').fill('Botkyrka');
