@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { SyncClient } from '../../src/lib/client/sync-client';
 
 /** A real socket.io + Yjs client as a participant or facilitator, with its own connection. */
@@ -23,4 +24,18 @@ export async function openPhase(
 	} finally {
 		facilitator.destroy();
 	}
+}
+
+/**
+ * `connect` for one describe block: every client it opens is closed after each test, so
+ * a failed test leaves no connection behind for the next. Call it inside the describe.
+ */
+export function clientsClosedAfterEach(): (...args: Parameters<typeof connectClient>) => SyncClient {
+	const clients: SyncClient[] = [];
+	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+	return (...args) => {
+		const client = connectClient(...args);
+		clients.push(client);
+		return client;
+	};
 }

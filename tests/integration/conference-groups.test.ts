@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { readControl } from '../../src/lib/sync/control';
-import { connectClient } from '../helpers/clients';
+import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop } from '../helpers/workshop-api';
@@ -9,16 +9,10 @@ import { createWorkshop } from '../helpers/workshop-api';
 /** Seed 003's conference: "Hitta någon/ra från din kommun (max 5 per grupp). Välj en fråga." */
 describe('conference groups: joining with a municipality, groups by municipality, each group its own question', () => {
 	let server: RunningServer;
-	const clients: SyncClient[] = [];
-	const connect = (...args: Parameters<typeof connectClient>) => {
-		const client = connectClient(...args);
-		clients.push(client);
-		return client;
-	};
+	const connect = clientsClosedAfterEach();
 	beforeAll(async () => {
 		server = await startServer();
 	});
-	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
 	afterAll(async () => server?.stop());
 
 	const join = (code: string, body: Record<string, unknown>) =>

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncClient } from '../../src/lib/client/sync-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCards } from '../../src/lib/sync/cards';
 import { readControl } from '../../src/lib/sync/control';
 import { applied, sendCard } from '../helpers/commands';
-import { connectClient } from '../helpers/clients';
+import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/workshop-api';
@@ -11,16 +10,10 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/w
 /** "Kopiera upplägget": POST /api/workshops/:ref/copy, the setup without the room. */
 describe('copying a workshop setup', () => {
 	let server: RunningServer;
-	const clients: SyncClient[] = [];
-	const connect = (...args: Parameters<typeof connectClient>) => {
-		const client = connectClient(...args);
-		clients.push(client);
-		return client;
-	};
+	const connect = clientsClosedAfterEach();
 	beforeAll(async () => {
 		server = await startServer();
 	});
-	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
 	afterAll(async () => server?.stop());
 
 	const copy = (w: CreatedWorkshop, headers: Record<string, string>) =>

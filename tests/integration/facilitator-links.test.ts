@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncClient } from '../../src/lib/client/sync-client';
-import { connectClient } from '../helpers/clients';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/workshop-api';
@@ -10,12 +9,8 @@ const PASSPHRASE = 'en lång organisatörsfras för länkar';
 describe('co-facilitator links: a link of its own per co-facilitator, revocable, and the organiser’s way in', () => {
 	let server: RunningServer;
 	let workshop: CreatedWorkshop;
-	const clients: SyncClient[] = [];
-	const connect = (secret: string, w = workshop) => {
-		const client = connectClient(server.url, w.id, { facilitator: secret });
-		clients.push(client);
-		return client;
-	};
+	const open = clientsClosedAfterEach();
+	const connect = (secret: string, w = workshop) => open(server.url, w.id, { facilitator: secret });
 	const links = (w = workshop) => `${server.url}/api/workshops/${w.id}/facilitator-links`;
 	const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 	const create = (secret: string, body: unknown, w = workshop) =>
@@ -26,7 +21,6 @@ describe('co-facilitator links: a link of its own per co-facilitator, revocable,
 		server = await startServer({ env: { ORGANISER_PASSPHRASE: PASSPHRASE } });
 		workshop = await createWorkshop(server.url, 'Länkar i Upplands Väsby');
 	});
-	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
 	afterAll(async () => server?.stop());
 
 	it('gives a co-facilitator a link whose secret opens the workshop as facilitator, over HTTP and the socket', async () => {

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncClient } from '../../src/lib/client/sync-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readControl } from '../../src/lib/sync/control';
 import { INDICATORS_DOC } from '../../src/lib/sync/indicators';
 import { applied, sendCard } from '../helpers/commands';
-import { connectClient } from '../helpers/clients';
+import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/workshop-api';
@@ -24,16 +23,10 @@ const triangle = {
 
 describe('spotlight API', () => {
 	let server: RunningServer;
-	const clients: SyncClient[] = [];
-	const connect = (...args: Parameters<typeof connectClient>) => {
-		const client = connectClient(...args);
-		clients.push(client);
-		return client;
-	};
+	const connect = clientsClosedAfterEach();
 	beforeAll(async () => {
 		server = await startServer();
 	});
-	afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
 	afterAll(async () => server?.stop());
 
 	const asFacilitator = (w: CreatedWorkshop) => ({ authorization: `Bearer ${w.facilitatorSecret}` });
