@@ -1,4 +1,4 @@
-import { AGENDA_TEMPLATES } from '$lib/domain/method/default-templates';
+import { formatItemOf } from '$lib/domain/method/default-templates';
 import type { Phase } from '$lib/domain/method/phases';
 import type { Lang } from '$lib/i18n/lang';
 
@@ -23,7 +23,6 @@ const PLACED_BY_FACILITATOR: Partial<Record<Phase, { title: Texts; prompt: Texts
  * the texts kept here for phases only the facilitator places.
  */
 export function phaseText(phase: Phase, lang: Lang): { title: string; prompt: string; note: string } {
-	const item =
-		AGENDA_TEMPLATES.flatMap((template) => template.items).find((entry) => entry.phase === phase) ?? PLACED_BY_FACILITATOR[phase];
+	const item = formatItemOf(phase) ?? PLACED_BY_FACILITATOR[phase];
 	return { title: item?.title[lang] ?? phase, prompt: item?.prompt[lang] ?? '', note: item?.note?.[lang] ?? '' };
 }

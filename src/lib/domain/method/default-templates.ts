@@ -4,6 +4,7 @@ import visitAgendaJson from '../../../../workshop-templates/agenda-kommunbesok.j
 import dataSourcesJson from '../../../../workshop-templates/data-sources.json';
 import goalsJson from '../../../../workshop-templates/goals.json';
 import themesJson from '../../../../workshop-templates/themes.json';
+import type { Phase } from './phases';
 import type { Result } from './result';
 import {
 	parseAgendaFile,
@@ -32,6 +33,14 @@ export const AGENDA_TEMPLATES: readonly AgendaTemplate[] = [
 	unwrap(parseAgendaFile(conferenceAgendaJson), 'agenda-conference.json'),
 	unwrap(parseAgendaFile(visitAgendaJson), 'agenda-kommunbesok.json')
 ];
+
+/**
+ * How the shipped formats run a phase (title, prompt, note, timebox): the standard agenda's
+ * first, then the first format that has it; undefined for a phase no format runs.
+ */
+export function formatItemOf(phase: Phase): AgendaTemplate['items'][number] | undefined {
+	return AGENDA_TEMPLATES.flatMap((template) => template.items).find((item) => item.phase === phase);
+}
 
 function unwrap<T>(result: Result<T, string>, file: string): T {
 	if (!result.ok) throw new Error(`workshop-templates/${file} is invalid: ${result.error}`);
