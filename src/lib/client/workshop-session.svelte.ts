@@ -31,7 +31,7 @@ export class WorkshopSession {
 				if (status === 'online') void this.refreshVote();
 			})
 		);
-		this.control = new ControlState(this.client.open('control'));
+		this.control = new ControlState(this.client.open('control'), this.client.whenSynced('control'));
 	}
 
 	/** A shared document for a view to show (and change through commands). */

@@ -7,7 +7,7 @@ import { TIMEBOX_MAX_MINUTES } from '$lib/domain/method/agenda';
 import { agendaSchema } from '$lib/domain/method/agenda-schema';
 import { VOTE_BUDGET_MAX } from '$lib/domain/method/dot-vote';
 import { spotlightInputSchema } from '$lib/domain/method/spotlight';
-import { SECTORS } from '$lib/domain/workshop/sectors';
+import { sectorSchema, WORKSHOP_SECTORS_MAX } from '$lib/domain/workshop/sectors';
 import { ANSWER_TEXT_MAX, RESPONSE_PHASES, questionListSchema } from '$lib/domain/responses/questions';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 
@@ -112,9 +112,9 @@ export const methodCommandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('sectors.set'),
 		sectors: z
-			.array(z.enum(SECTORS))
+			.array(sectorSchema)
 			.min(1)
-			.max(SECTORS.length)
+			.max(WORKSHOP_SECTORS_MAX)
 			.refine((list) => new Set(list).size === list.length, 'each sector at most once')
 	}),
 	z.object({ type: z.literal('responses.questions'), phase: responsePhase, questions: questionListSchema.nullable() }),

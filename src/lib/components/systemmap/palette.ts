@@ -1,5 +1,5 @@
 import type { FactorKind } from '$lib/domain/systemmap';
-import type { Sector } from '$lib/domain/workshop/sectors';
+import type { KnownSector, Sector } from '$lib/domain/workshop/sectors';
 import type { Emphasis } from '$lib/client/map-state.svelte';
 
 /**
@@ -9,7 +9,7 @@ import type { Emphasis } from '$lib/client/map-state.svelte';
  */
 export const KIND_FILL: Record<FactorKind, string> = { faktor: '#ffffff', aktor: '#e3eefa', insats: '#e4f4e7' };
 
-export const SECTOR_FILL: Record<Sector, string> = {
+const KNOWN_FILL: Record<KnownSector, string> = {
 	socialtjanst: '#fde4e6',
 	skola: '#fff2c2',
 	fritid: '#e0f3d8',
@@ -29,7 +29,7 @@ export const SECTOR_FILL: Record<Sector, string> = {
 	'unga-invanare': '#e9f7e1'
 };
 
-export const SECTOR_STRIPE: Record<Sector, string> = {
+const KNOWN_STRIPE: Record<KnownSector, string> = {
 	socialtjanst: '#b4232f',
 	skola: '#8a6a00',
 	fritid: '#2f7a1f',
@@ -48,6 +48,30 @@ export const SECTOR_STRIPE: Record<Sector, string> = {
 	fortroendevalda: '#6b6000',
 	'unga-invanare': '#3f7a12'
 };
+
+// Typed-in sectors take one of these pairs by their name, so each keeps its colour everywhere.
+const TYPED_IN: readonly [fill: string, stripe: string][] = [
+	['#f0e6dc', '#6e4a2a'],
+	['#dcecf0', '#215e6e'],
+	['#eee0ea', '#7d2e63'],
+	['#e4ecdc', '#4a6a22'],
+	['#e8e4f4', '#4d3f8a'],
+	['#f4ece0', '#7a5300']
+];
+
+function typedInPair(sector: string): readonly [string, string] {
+	let hash = 0;
+	for (const char of sector) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+	return TYPED_IN[hash % TYPED_IN.length]!;
+}
+
+export function sectorFill(sector: Sector): string {
+	return sector in KNOWN_FILL ? KNOWN_FILL[sector as KnownSector] : typedInPair(sector)[0];
+}
+
+export function sectorStripe(sector: Sector): string {
+	return sector in KNOWN_STRIPE ? KNOWN_STRIPE[sector as KnownSector] : typedInPair(sector)[1];
+}
 
 /** Stroke per emphasis: a selected loop in red, what drives a factor in teal, what it drives in brown. */
 export const TONE: Record<Emphasis, string> = {

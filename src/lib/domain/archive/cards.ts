@@ -2,7 +2,7 @@ import type { DataLevel, DataUse } from '../cards/available-data';
 import { compareByCreation, type Card, type CardKind } from '../cards/card';
 import { findGaps } from '../cards/gaps';
 import type { NextStepPrompt } from '../cards/next-step';
-import { SECTORS, type Sector } from '../workshop/sectors';
+import { countBySector, type Sector } from '../workshop/sectors';
 import type { ArchiveDocument, FollowUpStatus } from './schema';
 import { PLENARY_CANVAS_NAME } from './snapshot';
 
@@ -143,7 +143,5 @@ export interface SectorCount {
 
 /** Participants per sector, in the join form's order, sectors nobody came from left out. Counts only, never names. */
 export function participantsBySector(participants: readonly { sector: Sector }[]): SectorCount[] {
-	return SECTORS.map((sector) => ({ sector, count: participants.filter((p) => p.sector === sector).length })).filter(
-		(row) => row.count > 0
-	);
+	return countBySector(participants);
 }

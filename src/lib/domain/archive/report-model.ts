@@ -1,6 +1,6 @@
 import { GOALS, THEMES } from '../method/default-templates';
 import { goalText, questionText } from '../method/preparation';
-import { SECTORS, type Sector } from '../workshop/sectors';
+import { inSectorOrder, type Sector } from '../workshop/sectors';
 import { evaluationOutcomes, type Outcomes } from '../responses/outcomes';
 import { RESPONSE_PHASES, type Question, type ResponsePhase } from '../responses/questions';
 import type { QuestionSummary } from '../responses/summary';
@@ -75,8 +75,6 @@ export interface ReportResponses {
 }
 
 /** Readings by sector in the join form's order, the facilitator's last. */
-const READING_SECTOR_ORDER: readonly (Sector | 'facilitator')[] = [...SECTORS, 'facilitator'];
-
 /** The report's content from an archive document. Maps without factors and indicators without data or readings add nothing and are left out. */
 export function buildReportModel(document: ArchiveDocument, lang: 'sv' | 'en' = 'sv'): ReportModel {
 	const cards = visibleCards(document);
@@ -138,7 +136,8 @@ function reportMap(map: ArchivedMap): ReportMap {
 
 function readingsBySector(readings: readonly ArchivedReading[], indicatorId: string): ReportIndicator['readings'] {
 	const own = readings.filter((reading) => reading.indicatorId === indicatorId);
-	return READING_SECTOR_ORDER.map((sector) => ({ sector, readings: own.filter((reading) => reading.sector === sector) })).filter(
-		(group) => group.readings.length > 0
-	);
+	return inSectorOrder(own.map((reading) => reading.sector)).map((sector) => ({
+		sector,
+		readings: own.filter((reading) => reading.sector === sector)
+	}));
 }

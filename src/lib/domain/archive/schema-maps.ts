@@ -11,7 +11,7 @@ import {
 	PREVENTION_LEVELS,
 	THEME_IDS
 } from '../systemmap';
-import { SECTORS } from '../workshop/sectors';
+import { sectorSchema } from '../workshop/sectors';
 import { idSchema } from '../cards/card-schema';
 
 /**
@@ -31,7 +31,7 @@ const factorSchema = z.object({
 	indicatorId: idSchema.optional(),
 	tag: z.enum(FACTOR_TAGS).optional(),
 	level: z.enum(PREVENTION_LEVELS).optional(),
-	proposedBySector: z.enum(SECTORS).optional(),
+	proposedBySector: sectorSchema.optional(),
 	x: coordinate.optional(),
 	y: coordinate.optional(),
 	pinned: z.boolean().optional(),
@@ -46,7 +46,7 @@ const linkSchema = z.object({
 	delay: z.boolean().optional(),
 	label: z.string().max(LINK_LABEL_MAX).optional(),
 	authorId: idSchema,
-	sector: z.enum(SECTORS).optional()
+	sector: sectorSchema.optional()
 });
 
 const loopKind = z.enum(['R', 'B']);

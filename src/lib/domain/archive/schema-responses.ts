@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RESPONSE_PHASES, SCALE_MAX, SCALE_MIN, questionListSchema, ANSWER_TEXT_MAX, type ResponsePhase } from '../responses/questions';
 import type { QuestionSummary } from '../responses/summary';
 import type { ResponseSummaries, Surveys } from '../responses/surveys';
-import { SECTORS } from '../workshop/sectors';
+import { sectorSchema } from '../workshop/sectors';
 
 /**
  * The reflections, polls and evaluation in an archive document: the questions the
@@ -15,7 +15,7 @@ const summarySchema = z.discriminatedUnion('kind', [
 		questionId: z.string().min(1).max(40),
 		kind: z.literal('open'),
 		respondents: count,
-		entries: z.array(z.object({ sector: z.enum(SECTORS), text: z.string().max(ANSWER_TEXT_MAX) })).max(100_000),
+		entries: z.array(z.object({ sector: sectorSchema, text: z.string().max(ANSWER_TEXT_MAX) })).max(100_000),
 		words: z.array(z.object({ word: z.string().min(1).max(ANSWER_TEXT_MAX), count })).max(1000)
 	}),
 	z.object({ questionId: z.string().min(1).max(40), kind: z.literal('choice'), respondents: count, counts: z.array(count).max(20) }),

@@ -4,7 +4,7 @@ import { archivedIndicatorSchema, archivedReadingSchema } from './schema-indicat
 import { archivedMapSchema } from './schema-maps';
 import { cardSchema, idSchema, isoDateSchema, timestampSchema } from '../cards/card-schema';
 import { groupSchema, methodSchema, moderationEntrySchema, preparationSchema, publicVoteSchema } from './schema-method';
-import { SECTORS } from '../workshop/sectors';
+import { sectorSchema, WORKSHOP_SECTORS_MAX } from '../workshop/sectors';
 import { archivedResponsesSchema } from './schema-responses';
 
 /**
@@ -75,8 +75,8 @@ export const archiveDocumentSchema = z
 		groups: z.array(groupSchema).max(200),
 		moderation: z.array(moderationEntrySchema).max(10_000),
 		/** The join form: the workshop's sectors and whether it asked for the municipality. Absent in older archives. */
-		joinForm: z.object({ sectors: z.array(z.enum(SECTORS)).min(1).max(SECTORS.length), askOrganisation: z.boolean() }).optional(),
-		participants: z.array(z.object({ id: idSchema, sector: z.enum(SECTORS), joinedAt: timestampSchema })).max(10_000),
+		joinForm: z.object({ sectors: z.array(sectorSchema).min(1).max(WORKSHOP_SECTORS_MAX), askOrganisation: z.boolean() }).optional(),
+		participants: z.array(z.object({ id: idSchema, sector: sectorSchema, joinedAt: timestampSchema })).max(10_000),
 		canvases: z
 			.array(
 				z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS } from '../workshop/sectors';
+import { sectorSchema } from '../workshop/sectors';
 import { DATA_LEVELS, DATA_USES, DETAIL_TEXT_MAX, isHttpUrl } from './available-data';
 import { CARD_KINDS, CARD_TEXT_MAX, type Card } from './card';
 import { NEXT_STEP_PROMPTS, OWNER_MAX, isIsoDate } from './next-step';
@@ -12,7 +12,7 @@ import { NEXT_STEP_PROMPTS, OWNER_MAX, isIsoDate } from './next-step';
 export const idSchema = z.string().min(1).max(64).regex(/^\S+$/, 'must not contain whitespace');
 export const timestampSchema = z.string().min(1).max(40);
 export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
-export const authorSectorSchema = z.enum([...SECTORS, 'facilitator']);
+export const authorSectorSchema = z.union([sectorSchema, z.literal('facilitator')]);
 
 export const trimmedText = (max: number) =>
 	z.string().refine((text) => text.trim().length > 0 && text.trim().length <= max, `must be 1–${max} characters`);

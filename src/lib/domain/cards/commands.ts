@@ -3,7 +3,7 @@ import type { LiveState } from '../method/live-state';
 import type { MethodActor } from '../method/method-actor';
 import { denyReason, type MethodAction } from '../method/permissions';
 import { refuse, type Refusal } from '../workshop/refusal';
-import { SECTORS } from '../workshop/sectors';
+import { sectorSchema } from '../workshop/sectors';
 import { checkAvailableData } from './available-data';
 import { CARD_KINDS, type Card } from './card';
 import { availableSchema, cardTextSchema, idSchema, nextStepSchema } from './card-schema';
@@ -27,7 +27,7 @@ export const cardCommandSchema = z.discriminatedUnion('type', [
 			available: availableSchema.optional(),
 			nextStep: nextStepSchema.optional(),
 			/** A card written on paper in a hybrid room, typed in by the facilitator under its writer's sector. */
-			paperSector: z.enum(SECTORS).optional()
+			paperSector: sectorSchema.optional()
 		})
 		.strict(),
 	z.object({ type: z.literal('card.edit'), id: idSchema, text: cardTextSchema }).strict(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sector } from '../workshop/sectors';
+import type { KnownSector, Sector } from '../workshop/sectors';
 import {
 	createGroups,
 	groupNumber,
@@ -21,7 +21,7 @@ function value<T>(result: Result<T, string>): T {
 	return result.value;
 }
 
-function members(spec: Partial<Record<Sector, number>>): GroupMember[] {
+function members(spec: Partial<Record<KnownSector, number>>): GroupMember[] {
 	return Object.entries(spec).flatMap(([sector, count]) =>
 		Array.from({ length: count }, (_, i) => ({ id: `${sector}-${i}`, sector: sector as Sector }))
 	);

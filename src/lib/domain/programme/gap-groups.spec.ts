@@ -127,4 +127,18 @@ describe('gapTable', () => {
 		expect(column).toBeGreaterThan(withRegion.header.indexOf('annat'));
 		expect(withRegion.rows[0]![column]).toBe(1);
 	});
+
+	it('gives a sector the facilitator typed in a column of its own, after the known ones', async () => {
+		const { gapTable } = await import('./gap-table');
+		const table = gapTable(
+			groupGaps([
+				gap('a', 'Trygghet i centrum', { sector: 'egen:Svenska kyrkan' }),
+				gap('b', 'Trygghet i centrum', { sector: 'region' })
+			])
+		);
+		const column = table.header.indexOf('egen:Svenska kyrkan');
+		expect(column).toBeGreaterThan(table.header.indexOf('region'));
+		expect(column).toBeLessThan(table.header.indexOf('facilitator'));
+		expect(table.rows[0]![column]).toBe(1);
+	});
 });

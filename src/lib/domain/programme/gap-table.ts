@@ -1,5 +1,5 @@
 import type { CsvCell } from '../archive/csv';
-import { DEFAULT_SECTORS, MORE_SECTORS } from '../workshop/sectors';
+import { customSectorName, DEFAULT_SECTORS, inSectorOrder, MORE_SECTORS } from '../workshop/sectors';
 import type { GapGroup } from './gap-groups';
 
 /**
@@ -10,7 +10,9 @@ import type { GapGroup } from './gap-groups';
 export function gapTable(gaps: readonly Omit<GapGroup, 'workshopIds'>[]): { header: string[]; rows: CsvCell[][] } {
 	// The default sectors always; the seeds' other actors only when some workshop had them.
 	const more = MORE_SECTORS.filter((sector) => gaps.some((gap) => (gap.sectors[sector] ?? 0) > 0));
-	const columns = [...DEFAULT_SECTORS, ...more, 'facilitator'] as const;
+	// Sectors a facilitator typed in, each a column of its own after the known ones.
+	const typedIn = inSectorOrder(gaps.flatMap((gap) => Object.keys(gap.sectors))).filter((sector) => customSectorName(sector) !== null);
+	const columns = [...DEFAULT_SECTORS, ...more, ...typedIn, 'facilitator'];
 	return {
 		header: ['önskemål', 'varianter', 'antal workshoppar', ...columns, 'förslag på vem som kan ta fram', 'bästa rang'],
 		rows: gaps.map((gap) => [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS, type Sector } from '../workshop/sectors';
+import { sectorSchema, type Sector } from '../workshop/sectors';
 
 /**
  * The phases in which participants answer anonymously from their phones: an opening
@@ -80,7 +80,7 @@ export interface Answer {
 	value: AnswerValue;
 }
 
-export const answerSectorSchema = z.enum(SECTORS);
+export const answerSectorSchema = sectorSchema;
 
 /** The languages default questions are written in (the app's, without importing the UI layer). */
 export type Lang = 'sv' | 'en';

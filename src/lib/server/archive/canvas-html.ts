@@ -1,3 +1,4 @@
+import { sectorLabel } from '$lib/i18n/sector-label';
 import type { CanvasSheet } from '$lib/domain/archive/canvas-sheets';
 import { DEFAULT_AGENDA_TEMPLATE } from '$lib/domain/method/default-templates';
 import type { Lang } from '$lib/i18n/lang';
@@ -38,7 +39,7 @@ export function canvasPage(sheets: readonly CanvasSheet[], options: { title: str
 				(sheet.question ? el('h1', {}, esc(sheet.question)) : el('h1', { class: 'blank', 'aria-label': t('archive.canvas.blankQuestion') }))
 		);
 		const fields = sheet.fields.map((field) => {
-			const cards = field.cards.map((card) => el('li', {}, esc(card.text) + el('small', {}, esc(t(`sector.${card.sector}`)))));
+			const cards = field.cards.map((card) => el('li', {}, esc(card.text) + el('small', {}, esc(sectorLabel(t, card.sector)))));
 			const examples =
 				field.kind === 'nasta-steg'
 					? el('p', { class: 'prompt' }, esc(t('archive.canvas.examples'))) +

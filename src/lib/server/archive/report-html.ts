@@ -1,3 +1,4 @@
+import { sectorLabel } from '$lib/i18n/sector-label';
 import type { TFunction } from 'i18next';
 import type { ReportIndicator, ReportMap, ReportModel } from '$lib/domain/archive/report-model';
 import { META_FIELDS } from '$lib/domain/indicators/commands';
@@ -138,7 +139,7 @@ function participantsSection(model: ReportModel, t: TFunction): string {
 			? table(
 					t('archive.report.participants.heading'),
 					[t('archive.report.participants.sector'), t('archive.report.participants.count')],
-					bySector.map((row) => [esc(t(`sector.${row.sector}`)), String(row.count)])
+					bySector.map((row) => [esc(sectorLabel(t, row.sector)), String(row.count)])
 				)
 			: '');
 	return section('participants', t('archive.report.participants.heading'), body);
@@ -152,7 +153,7 @@ function listSection(id: 'collaborators', t: TFunction, items: string[], lead: s
 
 function testNextSection(model: ReportModel, t: TFunction): string {
 	const items = model.testNext.map((item) =>
-		el('li', {}, `${esc(item.text)} ${el('span', { class: 'sector' }, esc(`(${t(`sector.${item.sector}`)})`))}`)
+		el('li', {}, `${esc(item.text)} ${el('span', { class: 'sector' }, esc(`(${sectorLabel(t, item.sector)})`))}`)
 	);
 	return section(
 		'test-next',
@@ -291,7 +292,7 @@ function indicatorBlock({ indicator, readings }: ReportIndicator, t: TFunction, 
 					readings
 						.map(
 							(group) =>
-								el('dt', {}, esc(t(`sector.${group.sector}`))) +
+								el('dt', {}, esc(sectorLabel(t, group.sector))) +
 								el('dd', {}, el('ul', {}, group.readings.map((reading) => el('li', {}, esc(reading.text))).join('')))
 						)
 						.join('')

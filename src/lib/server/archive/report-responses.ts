@@ -1,3 +1,4 @@
+import { sectorLabel } from '$lib/i18n/sector-label';
 import type { TFunction } from 'i18next';
 import type { ReportModel, ReportResponses } from '$lib/domain/archive/report-model';
 import { OUTCOME_MEASURES, SCALE_MAX, SCALE_MIN } from '$lib/domain/responses/questions';
@@ -55,7 +56,7 @@ function questionBlock(
 		const bySector = sectors
 			.map(
 				(sector) =>
-					el('p', { class: 'sector' }, esc(t(`sector.${sector}`))) +
+					el('p', { class: 'sector' }, esc(sectorLabel(t, sector))) +
 					el(
 						'ul',
 						{},

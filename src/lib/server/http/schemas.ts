@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS } from '$lib/domain/workshop/sectors';
+import { sectorSchema } from '$lib/domain/workshop/sectors';
 import { singleLineSchema } from '$lib/domain/workshop/text-input';
 import { ORGANISATION_MAX } from '$lib/domain/method/groups';
 import { DISPLAY_NAME_MAX, TITLE_MAX } from '../workshops';
@@ -10,7 +10,7 @@ export const createWorkshopSchema = z.object({
 
 export const joinSchema = z.object({
 	displayName: singleLineSchema({ max: DISPLAY_NAME_MAX, optional: true }).default(''),
-	sector: z.enum(SECTORS, { message: `sector must be one of ${SECTORS.join(', ')}` }),
+	sector: sectorSchema,
 	/** "Kommun eller organisation", asked when the facilitator forms groups by municipality. */
 	organisation: singleLineSchema({ max: ORGANISATION_MAX, optional: true }).default('')
 });
