@@ -48,7 +48,8 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	const storage = await createStorage(config);
 	let io: DialogServer | null = null;
 	let relay: RedisRelay | null = null;
-	const docs = new DocRegistry({ store: storage.docs });
+	// Behind Redis, other instances store updates of the same documents.
+	const docs = new DocRegistry({ store: storage.docs, sharedStore: Boolean(config.redisUrl) });
 	const voteViews = new VoteViews({ io: () => io, method: () => method });
 	const method: MethodService = new MethodService({
 		storage,

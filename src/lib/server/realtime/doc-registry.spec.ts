@@ -81,6 +81,40 @@ describe('document registry', () => {
 		expect([...reloaded.getMap('cards').keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
 	});
 
+	it('compacts from memory when alone, keeping what was loaded from an earlier snapshot and log', async () => {
+		const { storage, docs } = setup({ compactEvery: 2 });
+		const first = await docs.get('w', 'canvas:plenary');
+		for (const text of ['a', 'b', 'c']) await write(docs, first, text);
+		await docs.settled(first);
+		expect(await docs.unloadIdle({ idleMs: 0, isInUse: () => false })).toBe(1);
+		const again = await docs.get('w', 'canvas:plenary');
+		for (const text of ['d', 'e']) await write(docs, again, text);
+		await docs.settled(again);
+		const stored = await storage.docs.loadDoc('w', 'canvas:plenary');
+		expect(stored.updates.length).toBeLessThan(2);
+		const reloaded = new Y.Doc();
+		Y.applyUpdate(reloaded, stored.snapshot!);
+		for (const u of stored.updates) Y.applyUpdate(reloaded, u);
+		expect([...reloaded.getMap('cards').keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+	});
+
+	it('compacts from the database when other instances share it, so their updates not seen here are kept', async () => {
+		const storage = new MemoryStorage();
+		const here = new DocRegistry({ store: storage.docs, compactEvery: 2, sharedStore: true });
+		const there = new DocRegistry({ store: storage.docs, sharedStore: true });
+		const live = await here.get('w', 'canvas:plenary');
+		await write(there, await there.get('w', 'canvas:plenary'), 'from-there');
+		for (const text of ['a', 'b']) await write(here, live, text);
+		await here.settled(live);
+		expect(live.doc.getMap('cards').has('from-there')).toBe(false);
+		const stored = await storage.docs.loadDoc('w', 'canvas:plenary');
+		expect(stored.snapshot).not.toBeNull();
+		const reloaded = new Y.Doc();
+		Y.applyUpdate(reloaded, stored.snapshot!);
+		for (const u of stored.updates) Y.applyUpdate(reloaded, u);
+		expect([...reloaded.getMap('cards').keys()].sort()).toEqual(['a', 'b', 'from-there']);
+	});
+
 	it('unloads idle documents that nobody has open, and reloads them intact', async () => {
 		const { docs } = setup();
 		const live = await docs.get('w', 'canvas:plenary');
