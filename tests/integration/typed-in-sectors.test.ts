@@ -53,7 +53,12 @@ describe('sectors the facilitator types in', () => {
 		const participant = connect(server.url, w.id, { participant: (await joined.json()).session });
 		const canvas = participant.open('canvas:plenary');
 		await participant.whenSynced('canvas:plenary');
-		expect(await canvas.edit({ type: 'card.add', id: 'w1', kind: 'onskvard', text: 'Otrygghet kvällstid per område' })).toEqual({
+		expect(
+			await canvas.edit(
+				{ type: 'card.add', id: 'w1', kind: 'onskvard', text: 'Otrygghet kvällstid per område' },
+				{ authorId: 'preview', sector: KYRKAN }
+			)
+		).toEqual({
 			ok: true
 		});
 		await waitFor(() => readCards(canvas.doc).some((card) => card.id === 'w1'), 'the card');
@@ -62,7 +67,10 @@ describe('sectors the facilitator types in', () => {
 		const board = facilitator.open('canvas:plenary');
 		await facilitator.whenSynced('canvas:plenary');
 		expect(
-			await board.edit({ type: 'card.add', id: 'p1', kind: 'onskvard', text: 'Besök på öppna verksamheter', paperSector: KYRKAN })
+			await board.edit(
+				{ type: 'card.add', id: 'p1', kind: 'onskvard', text: 'Besök på öppna verksamheter', paperSector: KYRKAN },
+				{ authorId: 'facilitator', sector: 'facilitator' }
+			)
 		).toEqual({ ok: true });
 
 		const report = await (await fetch(`${server.url}/api/workshops/${w.id}/report`, { headers: bearer(w.facilitatorSecret) })).text();

@@ -40,6 +40,8 @@ interface SocketData {
 	actor: Actor;
 	/** What this person's new cards, factors and readings are recorded as. */
 	author: CommandAuthor;
+	/** How a participant shows in the facilitators' list of who is here; null for a facilitator. */
+	presence: { displayName: string; sector: Sector; joinedAt: string } | null;
 	workshopId: string;
 	/** The co-facilitator link this facilitator came in through; revoking it closes the connection. */
 	linkId: string | null;
@@ -115,11 +117,11 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				participantSession: hello.participant ?? cookies[participantCookie(workshop.id)]
 			});
 			if (!actor) throw new ProtocolError('unauthorized', 'join the workshop first');
-			const author = await authorOf(storage, actor);
-			if (!author) throw new ProtocolError('unauthorized', 'join the workshop first');
+			const who = await whoIs(storage, actor);
+			if (!who) throw new ProtocolError('unauthorized', 'join the workshop first');
 			socket.data = {
 				actor,
-				author,
+				...who,
 				workshopId: workshop.id,
 				linkId: actor.linkId ?? null,
 				docs: new Map(),
@@ -308,22 +310,19 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		);
 	}
 
+	/** Who is here, from what each connection learnt at its handshake: no database read while people pour in. */
 	async function broadcastPresence(workshopId: string): Promise<void> {
 		const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
-		const counts = new Map<string, number>();
-		for (const s of sockets) {
-			const actor = s.data.actor;
-			if (actor?.role === 'participant') counts.set(actor.participantId, (counts.get(actor.participantId) ?? 0) + 1);
+		const people = new Map<string, PresenceEntry & { joinedAt: string }>();
+		for (const { data } of sockets) {
+			if (data.actor?.role !== 'participant' || !data.presence) continue;
+			const known = people.get(data.actor.participantId);
+			if (known) known.connections++;
+			else people.set(data.actor.participantId, { participantId: data.actor.participantId, ...data.presence, connections: 1 });
 		}
-		const participants = await storage.participants.list(workshopId);
-		const entries: PresenceEntry[] = participants
-			.filter((p) => counts.has(p.id))
-			.map((p) => ({
-				participantId: p.id,
-				displayName: p.displayName,
-				sector: p.sector as PresenceEntry['sector'],
-				connections: counts.get(p.id)!
-			}));
+		const entries: PresenceEntry[] = [...people.values()]
+			.sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.participantId.localeCompare(b.participantId))
+			.map(({ participantId, displayName, sector, connections }) => ({ participantId, displayName, sector, connections }));
 		io.to(facilitatorRoom(workshopId)).emit('presence:list', entries);
 	}
 
@@ -378,11 +377,19 @@ export function isDocInUse(io: DialogServer, live: LiveDoc): boolean {
 	return (io.of('/').adapter.rooms.get(docRoom(live.workshopId, live.name))?.size ?? 0) > 0;
 }
 
-/** The author recorded on what this actor writes: the facilitator, or the participant with their sector. */
-async function authorOf(storage: Storage, actor: Actor): Promise<CommandAuthor | null> {
-	if (actor.role === 'facilitator') return { authorId: FACILITATOR_AUTHOR, sector: 'facilitator' };
+/**
+ * The author recorded on what this actor writes (the facilitator, or the participant with
+ * their sector), and how a participant shows in the list of who is here.
+ */
+async function whoIs(storage: Storage, actor: Actor): Promise<Pick<SocketData, 'author' | 'presence'> | null> {
+	if (actor.role === 'facilitator') return { author: { authorId: FACILITATOR_AUTHOR, sector: 'facilitator' }, presence: null };
 	const participant = await storage.participants.find(actor.workshopId, actor.participantId);
-	return participant ? { authorId: participant.id, sector: participant.sector as Sector } : null;
+	if (!participant) return null;
+	const sector = participant.sector as Sector;
+	return {
+		author: { authorId: participant.id, sector },
+		presence: { displayName: participant.displayName, sector, joinedAt: participant.createdAt }
+	};
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
