@@ -1,6 +1,7 @@
 // Production entry: one HTTP server for SvelteKit (adapter-node handler) and
 // socket.io. Plain JS with JSDoc types because Node 20 cannot run .ts files.
 import { createServer } from 'node:http';
+import { warmUp } from './warm-up.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -37,6 +38,9 @@ httpServer.listen(port, host, () => {
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: actualPort }) + '\n');
 	if (!process.env.CI) process.stdout.write(`Datadialog: http://localhost:${actualPort}\n`);
+	warmUp().catch((error) =>
+		process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'http.warm_up_failed', error: String(error) }) + '\n')
+	);
 });
 
 /** Stop accepting, let the app flush documents to storage, then exit. */

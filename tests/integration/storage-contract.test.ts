@@ -183,6 +183,8 @@ describe.each(backends)('storage contract: %s', (_name, make) => {
 			expect(await s.participants.find('other', 'p1')).toBeNull();
 			expect(await s.participants.list('a1')).toEqual([participant('a1', 'p1'), later]);
 			expect(await s.participants.list('other')).toEqual([]);
+			expect(await s.participants.count('a1')).toBe(2);
+			expect(await s.participants.count('other')).toBe(0);
 		});
 
 		it('deletes one participant, and only in its own workshop', async () => {

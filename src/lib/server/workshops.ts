@@ -79,7 +79,7 @@ async function addParticipant(
 	storage: Storage,
 	options: { workshopId: string; displayName: string; sector: Sector; organisation?: string }
 ): Promise<JoinedParticipant> {
-	if (isWorkshopFull((await storage.participants.list(options.workshopId)).length)) throw new WorkshopFullError();
+	if (isWorkshopFull(await storage.participants.count(options.workshopId))) throw new WorkshopFullError();
 	const token = newSecret();
 	const participant: ParticipantRow = {
 		id: newId(),

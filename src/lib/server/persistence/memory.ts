@@ -122,6 +122,10 @@ class MemoryParticipants implements ParticipantRepository, MemoryDependent {
 			.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	}
 
+	async count(workshopId: string): Promise<number> {
+		return this.all().filter((p) => p.workshopId === workshopId).length;
+	}
+
 	async delete(workshopId: string, id: string): Promise<boolean> {
 		return this.#rows.delete(`${workshopId}/${id}`);
 	}

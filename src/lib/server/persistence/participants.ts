@@ -19,6 +19,8 @@ export interface ParticipantRepository {
 	find(workshopId: string, id: string): Promise<ParticipantRow | null>;
 	/** In the order they joined. */
 	list(workshopId: string): Promise<ParticipantRow[]>;
+	/** How many have joined (the cap is checked at every join, so this reads no rows). */
+	count(workshopId: string): Promise<number>;
 	/** Removes one participant (their session stops working, they leave the cap); false when there was none. */
 	delete(workshopId: string, id: string): Promise<boolean>;
 	/** Blanks every participant's display name in the workshop (sectors stay); resolves with how many had one. */
@@ -50,6 +52,11 @@ export class SqlParticipantRepository implements ParticipantRepository, Workshop
 
 	list(workshopId: string): Promise<ParticipantRow[]> {
 		return this.#db.all<ParticipantRow>(`SELECT ${COLUMNS} FROM participants WHERE workshop_id = ? ORDER BY created_at`, [workshopId]);
+	}
+
+	async count(workshopId: string): Promise<number> {
+		const row = await this.#db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM participants WHERE workshop_id = ?', [workshopId]);
+		return Number(row?.n ?? 0);
 	}
 
 	async delete(workshopId: string, id: string): Promise<boolean> {

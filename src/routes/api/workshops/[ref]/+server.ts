@@ -7,12 +7,11 @@ export const GET: RequestHandler = async (event) => {
 	const call = await requireWorkshop(event, { need: 'anyone' });
 	if (call instanceof Response) return call;
 	const { app, workshop } = call;
-	const participants = await app.storage.participants.list(workshop.id);
 	return json({
 		code: workshop.code,
 		title: workshop.title,
 		phase: workshop.phase,
 		status: workshop.status,
-		participantCount: participants.length
+		participantCount: await app.storage.participants.count(workshop.id)
 	});
 };
