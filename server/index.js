@@ -33,14 +33,16 @@ httpServer.on('request', (req, res) => {
 	handler(req, res);
 });
 
+// Ready means warm: the first people in should not wait for modules to load.
+await warmUp().catch((error) =>
+	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'http.warm_up_failed', error: String(error) }) + '\n')
+);
+
 httpServer.listen(port, host, () => {
 	const address = httpServer.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'http.listening', port: actualPort }) + '\n');
 	if (!process.env.CI) process.stdout.write(`Datadialog: http://localhost:${actualPort}\n`);
-	warmUp().catch((error) =>
-		process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'http.warm_up_failed', error: String(error) }) + '\n')
-	);
 });
 
 /** Stop accepting, let the app flush documents to storage, then exit. */

@@ -1,6 +1,6 @@
 // SvelteKit loads each route's modules on its first request. Loading them while people
 // join stalled the event loop for up to 300 ms (every room waits, and the first joins
-// took 130 ms at p95 where later ones took 20), so they are loaded once the server listens.
+// waited longest), so they are loaded before the server listens.
 import { readFile } from 'node:fs/promises';
 
 const BUILD = new URL('../build/', import.meta.url);
