@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { log } from '../log';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { bindable, type SqlDriver, type SqlParam, type SqlStatement } from './sql-driver';
 import { SqlStorage } from './sql-storage';
 
@@ -14,6 +16,7 @@ class SqliteDriver implements SqlDriver {
 	readonly #db: Database.Database;
 	/** Statements compiled once: preparing costs more than running a small one. */
 	readonly #statements = new Map<string, Database.Statement>();
+	readonly #checkpointer: Checkpointer | null = null;
 
 	constructor(file: string) {
 		this.#db = new Database(file);
@@ -23,6 +26,10 @@ class SqliteDriver implements SqlDriver {
 		this.#db.pragma('busy_timeout = 5000');
 		// Erased names and card texts are zeroed in the file, not just unlinked from the b-tree.
 		this.#db.pragma('secure_delete = ON');
+		if (!this.#db.memory) {
+			this.#db.pragma('wal_autocheckpoint = 0');
+			this.#checkpointer = startCheckpointer(file, (error) => log.warn('sqlite.checkpoint_failed', { error }));
+		}
 	}
 
 	#prepared(sql: string): Database.Statement {
@@ -85,6 +92,8 @@ class SqliteDriver implements SqlDriver {
 	}
 
 	async close(): Promise<void> {
+		await this.#checkpointer?.stop();
+		if (!this.#db.memory) this.#db.pragma('wal_checkpoint(TRUNCATE)');
 		this.#db.close();
 	}
 }
