@@ -32,3 +32,12 @@ export async function joinWorkshop(
 	if (response.status !== 201) throw new Error(`join failed: ${response.status} ${await response.text()}`);
 	return (await response.json()) as { participantId: string; session: string };
 }
+
+/** The join request as a client sends it, whatever the body; the caller reads the answer. */
+export function postJoin(baseUrl: string, code: string, body: Record<string, unknown>): Promise<Response> {
+	return fetch(`${baseUrl}/api/workshops/${code}/participants`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+}

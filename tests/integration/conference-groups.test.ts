@@ -4,7 +4,7 @@ import { readControl } from '../../src/lib/sync/control';
 import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { createWorkshop } from '../helpers/workshop-api';
+import { createWorkshop, postJoin } from '../helpers/workshop-api';
 
 /** Seed 003's conference: "Hitta någon/ra från din kommun (max 5 per grupp). Välj en fråga." */
 describe('conference groups: joining with a municipality, groups by municipality, each group its own question', () => {
@@ -15,12 +15,7 @@ describe('conference groups: joining with a municipality, groups by municipality
 	});
 	afterAll(async () => server?.stop());
 
-	const join = (code: string, body: Record<string, unknown>) =>
-		fetch(`${server.url}/api/workshops/${code}/participants`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const join = (code: string, body: Record<string, unknown>) => postJoin(server.url, code, body);
 
 	it('groups the people present by the municipality they gave, and lets each group choose only its own question', async () => {
 		const w = await createWorkshop(server.url, 'Länskonferens');

@@ -5,7 +5,7 @@ import { readControl } from '../../src/lib/sync/control';
 import { clientsClosedAfterEach } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { createWorkshop } from '../helpers/workshop-api';
+import { createWorkshop, postJoin } from '../helpers/workshop-api';
 
 const PASSPHRASE = 'organisatorens-losenfras';
 const KYRKAN = 'egen:Svenska kyrkan';
@@ -19,12 +19,7 @@ describe('sectors the facilitator types in', () => {
 	});
 	afterAll(async () => server?.stop());
 
-	const join = (code: string, body: Record<string, unknown>) =>
-		fetch(`${server.url}/api/workshops/${code}/participants`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
+	const join = (code: string, body: Record<string, unknown>) => postJoin(server.url, code, body);
 	const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
 	it('are offered at joining, tag what the participant writes, and reach the report, the export and an import', async () => {
