@@ -35,7 +35,9 @@ httpServer.on('request', (req, res) => {
 
 // Ready means warm: the first people in should not wait for modules to load.
 await warmUp().catch((error) =>
-	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'http.warm_up_failed', error: String(error) }) + '\n')
+	process.stdout.write(
+		JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'http.warm_up_failed', error: String(error) }) + '\n'
+	)
 );
 
 httpServer.listen(port, host, () => {

@@ -131,10 +131,7 @@ describe('gapTable', () => {
 	it('gives a sector the facilitator typed in a column of its own, after the known ones', async () => {
 		const { gapTable } = await import('./gap-table');
 		const table = gapTable(
-			groupGaps([
-				gap('a', 'Trygghet i centrum', { sector: 'egen:Svenska kyrkan' }),
-				gap('b', 'Trygghet i centrum', { sector: 'region' })
-			])
+			groupGaps([gap('a', 'Trygghet i centrum', { sector: 'egen:Svenska kyrkan' }), gap('b', 'Trygghet i centrum', { sector: 'region' })])
 		);
 		const column = table.header.indexOf('egen:Svenska kyrkan');
 		expect(column).toBeGreaterThan(table.header.indexOf('region'));

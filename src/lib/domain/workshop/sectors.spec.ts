@@ -45,9 +45,7 @@ describe('sectors typed in by the facilitator', () => {
 
 	it('come after the known ones, alphabetically, in every list', () => {
 		expect(workshopSectors(['egen:Öbo', 'polis', 'egen:Kyrkan', 'skola'])).toEqual(['skola', 'polis', 'egen:Kyrkan', 'egen:Öbo']);
-		expect(
-			countBySector([{ sector: 'egen:Kyrkan' }, { sector: 'polis' }, { sector: 'egen:Kyrkan' }, { sector: 'facilitator' }])
-		).toEqual([
+		expect(countBySector([{ sector: 'egen:Kyrkan' }, { sector: 'polis' }, { sector: 'egen:Kyrkan' }, { sector: 'facilitator' }])).toEqual([
 			{ sector: 'polis', count: 1 },
 			{ sector: 'egen:Kyrkan', count: 2 },
 			{ sector: 'facilitator', count: 1 }
