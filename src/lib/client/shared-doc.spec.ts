@@ -85,4 +85,18 @@ describe('a shared document in the browser', () => {
 		expect(texts(shared)).toEqual(['Väntar']);
 		expect(readCards(shared.replica)).toEqual([]);
 	});
+
+	it('tells its listeners about remote changes a moment later, batched, or at once when flushed', () => {
+		const { shared } = setup();
+		let heard = 0;
+		shared.onChange(() => heard++);
+		const other = new Y.Doc();
+		applyDocCommand(other, { command: add('theirs', 'Deras kort'), author: alice, now: '2026-12-02T09:00:00Z' }, 'server');
+		shared.applyRemote(Y.encodeStateAsUpdate(other));
+		expect(heard).toBe(0);
+		shared.flush();
+		expect(heard).toBe(1);
+		shared.flush();
+		expect(heard).toBe(1);
+	});
 });

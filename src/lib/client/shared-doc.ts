@@ -88,6 +88,11 @@ export class SharedDoc {
 		this.#notifyTimer ??= setTimeout(() => this.#notify(), REMOTE_NOTIFY_MS);
 	}
 
+	/** Tells listeners now about remote changes still waiting for the batch. */
+	flush(): void {
+		if (this.#notifyTimer) this.#notify();
+	}
+
 	addPending(pending: PendingCommand): void {
 		this.#pending.push(pending);
 		if (!this.#preview) this.#preview = fork(this.#replica);

@@ -207,6 +207,8 @@ export class SyncClient {
 	async command(command: MethodCommand): Promise<CommandAck> {
 		try {
 			const result: CommandAck = await this.socket.timeout(ANSWER_TIMEOUT_MS).emitWithAck('command', command);
+			// The server sent the command's changes before its answer: show them before the caller goes on.
+			for (const entry of this.#docs.values()) entry.shared.flush();
 			if (!result.ok) this.#emitProblem(result.error);
 			return result;
 		} catch {
