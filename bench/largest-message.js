@@ -16,9 +16,7 @@ const server = await startServer(
 );
 const send = (/** @type {DatadialogClient} */ client, /** @type {string} */ doc, /** @type {Record<string, unknown>} */ command) =>
 	new Promise((resolve) => {
-		client.socket.emit('edit', doc, { client: 'largest-msg-client', seq: ++seq, command }, (/** @type {unknown} */ answer) =>
-			resolve(answer)
-		);
+		client.emit('edit', [doc, { client: 'largest-msg-client', seq: ++seq, command }], (_error, answer) => resolve(answer));
 	});
 let seq = 0;
 try {
@@ -73,7 +71,9 @@ try {
 		await send(facilitator, 'indicators', { type: 'indicator.add', indicators });
 		timings.indicatorAdd.push(performance.now() - start);
 		start = performance.now();
-		await new Promise((resolve) => participant.socket.emit('y', 'map:plenary', new Uint8Array(256 * 1024 + 1000), resolve));
+		await new Promise((resolve) =>
+			participant.emit('y', ['map:plenary', new Uint8Array(256 * 1024 + 1000)], (_error, answer) => resolve(answer))
+		);
 		timings.tooLarge.push(performance.now() - start);
 	}
 	const lag = await server.probe();

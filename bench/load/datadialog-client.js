@@ -1,16 +1,22 @@
-// A Datadialog sync client in plain JS, written from src/lib/sync/PROTOCOL.md directly on
-// socket.io-client + yjs + y-protocols + lib0 (Node cannot import the app's .ts client).
+// A Datadialog sync client in plain JS, written from src/lib/sync/PROTOCOL.md and speaking
+// the wire protocol itself on a `ws` WebSocket, as the Hocuspocus client beside it does:
+// engine.io v4 framing (text "0" open, "2"/"3" ping/pong, "4" + a socket.io packet;
+// binary frames are messages as they are) around socket.io v5 packets encoded with the
+// app's own parser (src/lib/transport/wire-parser.ts). socket.io-client would do the same
+// on the wire, but with several times the JavaScript per message and per connection, and
+// the load generator runs hundreds of these in one thread: its own cost would be counted
+// as the server's (the Hocuspocus client is equally bare).
 //
-//   handshake auth { workshop, protocol: 3, participant | facilitator }, parser: wireParser
-//   doc:open(name, ack)  → acked; we then send SyncStep1 (our state vector)
+//   CONNECT auth { workshop, protocol: 3, participant | facilitator } → CONNECT or CONNECT_ERROR
+//   doc:open(name, ack)  → acked; SyncStep1 (our state vector) follows it without waiting
 //   server SyncStep2     → the document is synced
 //   server update        → applied to our read-only replica, or, with `onUpdate`, handed
 //                          to it unapplied (the load generator reads clock ranges only)
 //   edit(name, { client, seq, command }, ack) → the server applies the command, sends its
 //                          update to everyone (us included) and acks once stored
-import { io } from 'socket.io-client';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { nowUs } from './stats.js';
@@ -18,6 +24,13 @@ import { wireParser } from './wire-parser.js';
 
 const PROTOCOL_VERSION = 3;
 const MESSAGE_SYNC = 0;
+/** socket.io packet types (socket.io-parser). */
+const CONNECT = 0;
+const EVENT = 2;
+const ACK = 3;
+const CONNECT_ERROR = 4;
+/** Like socket.io-client: the first reconnection after about a second. */
+const RECONNECT_MS = 1000;
 /** Origin of updates from the server, so they are not sent back. */
 export const REMOTE = Symbol('remote');
 
@@ -32,7 +45,9 @@ export const REMOTE = Symbol('remote');
  *   asks for documents with an empty state vector (a fresh page) also when it reconnects
  */
 
-/** @typedef {{ doc: Y.Doc, opened: boolean, synced: boolean, waiters: (() => void)[] }} OpenDoc */
+/** @typedef {{ doc: Y.Doc, synced: boolean, waiters: (() => void)[] }} OpenDoc */
+/** @typedef {{ code: string, message: string }} Problem */
+/** @typedef {{ ok: boolean, error?: Problem, value?: unknown }} Answer */
 
 /** An empty state vector: a page that has nothing yet. */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
@@ -49,9 +64,24 @@ export class DatadialogClient {
 	/** @type {Map<string, OpenDoc>} */
 	#docs = new Map();
 	#events;
-	/** @type {import('socket.io-client').Socket} */
-	socket;
-	/** Messages sent on `y` and not answered yet. */
+	#url;
+	#auth;
+	/** @type {WebSocket | null} */
+	#socket = null;
+	#connected = false;
+	#destroyed = false;
+	/** @type {ReturnType<typeof setTimeout> | null} */
+	#retry = null;
+	/** Who waits for the first connection: resolve, or reject when the server refuses. */
+	/** @type {{ resolve: () => void, reject: (error: Error) => void }[]} */
+	#connectWaiters = [];
+	/** Acknowledgement callbacks by packet id. */
+	/** @type {Map<number, (error: Error | null, answer?: Answer) => void>} */
+	#acks = new Map();
+	#nextAckId = 0;
+	#encoder = new wireParser.Encoder();
+	#decoder = new wireParser.Decoder();
+	/** Messages sent on `y` or `edit` and not answered yet. */
 	#unacknowledged = 0;
 	/** When the WebSocket (engine.io) was open, before socket.io's own handshake. */
 	transportOpenAtUs = 0;
@@ -65,46 +95,35 @@ export class DatadialogClient {
 	constructor(options) {
 		this.#events = options;
 		this.#client = options.clientId ?? `bench${Math.random().toString(36).slice(2, 12)}`;
-		const auth = {
+		this.#url = `${options.url.replace(/^http/, 'ws').replace(/\/$/, '')}/socket.io/?EIO=4&transport=websocket`;
+		this.#auth = {
 			workshop: options.workshop,
 			protocol: PROTOCOL_VERSION,
 			...(options.participant ? { participant: options.participant } : {}),
 			...(options.facilitator ? { facilitator: options.facilitator } : {})
 		};
-		this.socket = io(options.url, { auth, transports: ['websocket'], parser: wireParser, forceNew: true, timeout: 20_000 });
-		this.socket.io.once('open', () => (this.transportOpenAtUs = nowUs()));
-		this.socket.on('connect', () => {
-			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
-		});
-		this.socket.on('disconnect', () => {
-			for (const entry of this.#docs.values()) entry.opened = false;
-			this.#events.onDisconnect?.();
-		});
-		this.socket.on('y', (/** @type {string} */ name, /** @type {Uint8Array | ArrayBuffer} */ payload) => this.#receive(name, payload));
-		this.socket.on('problem', (/** @type {{ code: string, message: string }} */ problem) => this.#events.onProblem?.(problem));
+		this.#decoder.on('decoded', (/** @type {{ type: number, id?: number, data?: unknown }} */ packet) => this.#receivePacket(packet));
+		this.#connect();
 	}
 
 	/**
-	 * Resolves on the first connection; rejects when the server refuses (connect_error with data).
+	 * Resolves on the first connection; rejects when the server refuses (CONNECT_ERROR).
 	 * @param {number} timeoutMs
 	 * @returns {Promise<void>}
 	 */
 	connected(timeoutMs) {
-		if (this.socket.connected) return Promise.resolve();
+		if (this.#connected) return Promise.resolve();
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error(`not connected after ${timeoutMs} ms`)), timeoutMs);
-			this.socket.once('connect', () => {
-				clearTimeout(timer);
-				resolve();
-			});
-			this.socket.on('connect_error', (/** @type {Error & { data?: { code: string } }} */ error) => {
-				if (!error.data?.code) {
-					// Transport trouble: socket.io retries by itself (after ~1 s); count it.
-					this.#events.onConnectRetry?.(error.message);
-					return;
+			this.#connectWaiters.push({
+				resolve: () => {
+					clearTimeout(timer);
+					resolve();
+				},
+				reject: (error) => {
+					clearTimeout(timer);
+					reject(error);
 				}
-				clearTimeout(timer);
-				reject(new Error(`refused: ${error.data.code} ${error.message}`));
 			});
 		});
 	}
@@ -115,9 +134,9 @@ export class DatadialogClient {
 		if (existing) return existing.doc;
 		const doc = new Y.Doc();
 		/** @type {OpenDoc} */
-		const entry = { doc, opened: false, synced: false, waiters: [] };
+		const entry = { doc, synced: false, waiters: [] };
 		this.#docs.set(name, entry);
-		if (this.socket.connected) this.#sendOpen(name, entry);
+		if (this.#connected) this.#sendOpen(name, entry);
 		return doc;
 	}
 
@@ -140,6 +159,31 @@ export class DatadialogClient {
 	}
 
 	/**
+	 * Sends one socket.io event; with `answer`, waits up to `timeoutMs` for its acknowledgement.
+	 * @param {string} event
+	 * @param {unknown[]} args
+	 * @param {(error: Error | null, answer?: Answer) => void} [answer]
+	 * @param {number} [timeoutMs]
+	 */
+	emit(event, args, answer, timeoutMs = 15_000) {
+		/** @type {{ type: number, nsp: string, data: unknown[], id?: number }} */
+		const packet = { type: EVENT, nsp: '/', data: [event, ...args] };
+		if (answer) {
+			const id = this.#nextAckId++;
+			packet.id = id;
+			const timer = setTimeout(() => {
+				this.#acks.delete(id);
+				answer(new Error('operation has timed out'));
+			}, timeoutMs);
+			this.#acks.set(id, (error, result) => {
+				clearTimeout(timer);
+				answer(error, result);
+			});
+		}
+		this.#sendPacket(packet);
+	}
+
+	/**
 	 * A method command (src/lib/sync/method-commands.ts), e.g. `{ type: 'phase.set', phase }`.
 	 * @param {Record<string, unknown>} command
 	 * @param {number} timeoutMs
@@ -147,17 +191,16 @@ export class DatadialogClient {
 	 */
 	command(command, timeoutMs) {
 		return new Promise((resolve, reject) => {
-			this.socket
-				.timeout(timeoutMs)
-				.emit(
-					'command',
-					command,
-					(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-						if (error) reject(error);
-						else if (!result?.ok) reject(new Error(`command ${String(command.type)} refused: ${result?.error?.message ?? '?'}`));
-						else resolve();
-					}
-				);
+			this.emit(
+				'command',
+				[command],
+				(error, result) => {
+					if (error) reject(error);
+					else if (!result?.ok) reject(new Error(`command ${String(command.type)} refused: ${result?.error?.message ?? '?'}`));
+					else resolve();
+				},
+				timeoutMs
+			);
 		});
 	}
 
@@ -172,19 +215,12 @@ export class DatadialogClient {
 		const sentAt = nowUs();
 		this.#unacknowledged++;
 		const envelope = { client: this.#client, seq: ++this.#seq, command };
-		this.socket
-			.timeout(15_000)
-			.emit(
-				'edit',
-				name,
-				envelope,
-				(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-					this.#unacknowledged--;
-					this.#events.onAck?.(nowUs() - sentAt, !error && !!result?.ok);
-					if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
-					else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
-				}
-			);
+		this.emit('edit', [name, envelope], (error, result) => {
+			this.#unacknowledged--;
+			this.#events.onAck?.(nowUs() - sentAt, !error && !!result?.ok);
+			if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+			else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+		});
 		return envelope.seq;
 	}
 
@@ -202,34 +238,110 @@ export class DatadialogClient {
 	}
 
 	destroy() {
-		this.socket.disconnect();
+		this.#destroyed = true;
+		if (this.#retry) clearTimeout(this.#retry);
+		this.#socket?.close();
 		for (const entry of this.#docs.values()) entry.doc.destroy();
 		this.#docs.clear();
 	}
 
-	/** @param {string} name @param {OpenDoc} entry */
-	#sendOpen(name, entry) {
-		this.socket.emit('doc:open', name, (/** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-			if (!result.ok) {
-				this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'doc:open refused' });
+	#connect() {
+		const socket = new WebSocket(this.#url, { handshakeTimeout: 20_000 });
+		this.#socket = socket;
+		let opened = false;
+		socket.on('open', () => {
+			opened = true;
+			this.transportOpenAtUs ||= nowUs();
+		});
+		socket.on('message', (/** @type {Buffer} */ data, /** @type {boolean} */ isBinary) => {
+			if (isBinary) this.#decode(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			else this.#receiveText(data.toString());
+		});
+		socket.on('close', () => {
+			const wasConnected = this.#connected;
+			this.#connected = false;
+			for (const callback of this.#acks.values()) callback(new Error('disconnected'));
+			this.#acks.clear();
+			if (this.#destroyed) return;
+			if (wasConnected) this.#events.onDisconnect?.();
+			else if (!opened) this.#events.onConnectRetry?.('websocket error');
+			this.#retry = setTimeout(() => this.#connect(), RECONNECT_MS);
+		});
+		socket.on('error', () => {
+			/* 'close' follows and reconnects */
+		});
+	}
+
+	/** An engine.io text frame: open, ping, or a socket.io packet. @param {string} text */
+	#receiveText(text) {
+		switch (text[0]) {
+			case '0': // engine.io open: socket.io's own handshake follows
+				this.#sendPacket({ type: CONNECT, nsp: '/', data: this.#auth });
+				return;
+			case '2': // ping
+				this.#socket?.send('3');
+				return;
+			case '4':
+				this.#decode(text.slice(1));
+				return;
+			default: // close, noop: the socket's 'close' handles the end
+		}
+	}
+
+	/** @param {string | Uint8Array} chunk */
+	#decode(chunk) {
+		this.#decoder.add(chunk);
+	}
+
+	/** @param {{ type: number, id?: number, data?: unknown }} packet */
+	#receivePacket(packet) {
+		if (packet.type === CONNECT) {
+			this.#connected = true;
+			this.#connectWaiters.splice(0).forEach((waiter) => waiter.resolve());
+			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
+		} else if (packet.type === CONNECT_ERROR) {
+			const error = /** @type {{ message?: string, data?: Problem }} */ (packet.data ?? {});
+			if (!error.data?.code) {
+				this.#events.onConnectRetry?.(error.message ?? 'connect error');
 				return;
 			}
-			entry.opened = true;
-			if (this.#events.onUpdate) {
-				this.#send(
-					name,
-					frame((e) => {
-						encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
-						encoding.writeVarUint8Array(e, EMPTY_STATE_VECTOR);
-					})
-				);
-			} else {
-				this.#send(
-					name,
-					frame((e) => syncProtocol.writeSyncStep1(e, entry.doc))
-				);
-			}
+			this.#connectWaiters.splice(0).forEach((waiter) => waiter.reject(new Error(`refused: ${error.data?.code} ${error.message}`)));
+			this.#destroyed = true;
+			this.#socket?.close();
+		} else if (packet.type === ACK && packet.id !== undefined) {
+			const callback = this.#acks.get(packet.id);
+			this.#acks.delete(packet.id);
+			callback?.(null, /** @type {Answer[]} */ (packet.data)[0]);
+		} else if (packet.type === EVENT) {
+			const [event, ...args] = /** @type {unknown[]} */ (packet.data);
+			if (event === 'y') this.#receive(/** @type {string} */ (args[0]), /** @type {Uint8Array} */ (args[1]));
+			else if (event === 'problem') this.#events.onProblem?.(/** @type {Problem} */ (args[0]));
+		}
+	}
+
+	/** @param {{ type: number, nsp: string, data?: unknown, id?: number }} packet */
+	#sendPacket(packet) {
+		const socket = this.#socket;
+		if (socket?.readyState !== WebSocket.OPEN) return;
+		for (const part of this.#encoder.encode(packet)) {
+			socket.send(typeof part === 'string' ? `4${part}` : part);
+		}
+	}
+
+	/** @param {string} name @param {OpenDoc} entry */
+	#sendOpen(name, entry) {
+		this.emit('doc:open', [name], (error, result) => {
+			if (!error && !result?.ok) this.#events.onProblem?.(result?.error ?? { code: 'unknown', message: 'doc:open refused' });
 		});
+		// Right behind doc:open, as the app's client does: the server answers it once the document is open.
+		const vector = this.#events.onUpdate ? EMPTY_STATE_VECTOR : Y.encodeStateVector(entry.doc);
+		this.#send(
+			name,
+			frame((e) => {
+				encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+				encoding.writeVarUint8Array(e, vector);
+			})
+		);
 	}
 
 	/**
@@ -238,25 +350,17 @@ export class DatadialogClient {
 	 */
 	#send(name, payload) {
 		this.#unacknowledged++;
-		this.socket
-			.timeout(15_000)
-			.emit(
-				'y',
-				name,
-				payload,
-				(/** @type {Error | null} */ error, /** @type {{ ok: boolean, error?: { code: string, message: string } }} */ result) => {
-					this.#unacknowledged--;
-					if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
-					else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
-				}
-			);
+		this.emit('y', [name, payload], (error, result) => {
+			this.#unacknowledged--;
+			if (error) this.#events.onProblem?.({ code: 'ack_timeout', message: error.message });
+			else if (result && !result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'refused' });
+		});
 	}
 
-	/** @param {string} name @param {Uint8Array | ArrayBuffer} payload */
-	#receive(name, payload) {
+	/** @param {string} name @param {Uint8Array} bytes */
+	#receive(name, bytes) {
 		const entry = this.#docs.get(name);
 		if (!entry) return;
-		const bytes = payload instanceof Uint8Array ? payload : new Uint8Array(payload);
 		const decoder = decoding.createDecoder(bytes);
 		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not simulated
 		const syncType = decoding.readVarUint(decoder);

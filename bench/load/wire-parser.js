@@ -23,6 +23,12 @@ if (!existsSync(outFile) || statSync(outFile).mtimeMs < statSync(source).mtimeMs
 	renameSync(temporary, outFile);
 }
 
-/** @type {{ wireParser: { Encoder: unknown, Decoder: unknown } }} */
+/** @typedef {{ type: number, nsp: string, id?: number, data?: unknown }} Packet  a socket.io packet */
+/**
+ * @type {{ wireParser: {
+ *   Encoder: new () => { encode(packet: Packet): (string | Uint8Array)[] },
+ *   Decoder: new () => { add(chunk: string | Uint8Array): void, on(event: 'decoded', listener: (packet: Packet) => void): unknown }
+ * } }}
+ */
 const compiled = await import(pathToFileURL(outFile).href);
 export const wireParser = compiled.wireParser;

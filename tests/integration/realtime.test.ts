@@ -185,6 +185,42 @@ describe.each(['sqlite', 'postgres'] as const)('real-time sync against the real 
 		}
 	});
 
+	it('answers a SyncStep1 sent right behind doc:open without waiting for its answer, and refuses it when the open is refused', async () => {
+		const w = await createWorkshop(server.url);
+		await openPhase(server.url, w, 'onskvard');
+		const owner = connect(server.url, w.id, { facilitator: w.facilitatorSecret });
+		void sendCard((owner.open(CANVAS), await owner.whenSynced(CANVAS)), card('Redan skrivet', 'facilitator'));
+		await owner.flushed();
+		const p = await joinWorkshop(server.url, w.code);
+		const socket = ioClient(server.url, {
+			forceNew: true,
+			transports: ['websocket'],
+			parser: wireParser,
+			auth: { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session }
+		});
+		try {
+			await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+			const reply = new Promise<Uint8Array>((resolve) => socket.once('y', (_n: string, payload: Uint8Array) => resolve(payload)));
+			// Both go out in the same tick: the server must not answer the second with "open the document first".
+			const [opened, synced] = await Promise.all([
+				socket.emitWithAck('doc:open', CANVAS),
+				socket.emitWithAck('y', CANVAS, encodeSyncStep1(new Y.Doc()))
+			]);
+			expect(opened).toEqual({ ok: true });
+			expect(synced).toEqual({ ok: true });
+			expect(Buffer.from(await reply).toString('utf8')).toContain('Redan skrivet');
+			// A document this workshop does not have: the open says why, and the SyncStep1 behind it is refused.
+			const [missing, orphan]: Ack[] = await Promise.all([
+				socket.emitWithAck('doc:open', 'canvas:grupp-7'),
+				socket.emitWithAck('y', 'canvas:grupp-7', encodeSyncStep1(new Y.Doc()))
+			]);
+			expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+			expect(orphan).toMatchObject({ ok: false });
+		} finally {
+			socket.disconnect();
+		}
+	});
+
 	it('refuses a participant who deletes or rewrites someone else’s card, and keeps the card', async () => {
 		const w = await createWorkshop(server.url);
 		await openPhase(server.url, w, 'onskvard');

@@ -228,7 +228,11 @@ export class SyncClient {
 		return () => this.#presenceListeners.delete(listener);
 	}
 
-	/** Opens the document on the server, asks for what this copy lacks, then sends what waits, in order. */
+	/**
+	 * Opens the document on the server and at once asks for what this copy lacks (the server
+	 * answers that once the document is open: one round trip, not two); once it is open, sends
+	 * what waits, in order.
+	 */
 	#sendOpen(name: string, entry: OpenDoc): void {
 		this.socket.emit('doc:open', name, (result: Ack) => {
 			if (this.#docs.get(name) !== entry) return;
@@ -237,9 +241,9 @@ export class SyncClient {
 				return;
 			}
 			entry.opened = true;
-			this.#sendSync(name, entry);
 			this.#sendWaiting(name, entry);
 		});
+		this.#sendSync(name, entry);
 	}
 
 	#sendSync(name: string, entry: OpenDoc): void {

@@ -242,14 +242,21 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			if (socket.data.docs.size >= MAX_OPEN_DOCS) {
 				throw new ProtocolError('rate_limited', `at most ${MAX_OPEN_DOCS} documents may be open on one connection; close some first`);
 			}
-			if (!(await mayOpen(socket.data.actor, socket.data.workshopId, name.data, parsed))) {
-				throw new ProtocolError('not_found', 'no such document in this workshop');
-			}
-			pending = docs.get(socket.data.workshopId, name.data);
+			// Registered at once, so a SyncStep1 the client sends right behind doc:open (without
+			// waiting for its answer) waits for the document instead of being refused.
+			pending = subscribe(socket, name.data, parsed);
 			socket.data.docs.set(name.data, pending);
 			pending.catch(() => socket.data.docs.delete(name.data));
 		}
-		const live = await pending;
+		return pending;
+	}
+
+	/** Loads the document if this socket may open it, and joins its room before anything is sent. */
+	async function subscribe(socket: DialogSocket, name: string, parsed: DocName): Promise<LiveDoc> {
+		if (!(await mayOpen(socket.data.actor, socket.data.workshopId, name, parsed))) {
+			throw new ProtocolError('not_found', 'no such document in this workshop');
+		}
+		const live = await docs.get(socket.data.workshopId, name);
 		await socket.join(docRoom(socket.data.workshopId, live.name));
 		return live;
 	}
