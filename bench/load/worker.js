@@ -23,6 +23,7 @@
 // ranges. The people's behaviour reads the replica (own cards, everyone's factors), and a
 // Hocuspocus person writes into it under its own Yjs client id (HocuspocusClient.write),
 // which sends the update from that person's connection.
+import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
@@ -169,6 +170,35 @@ function received(person, docId, update) {
 	}
 }
 
+/** Keeps the joins' HTTP connections open, as a browser does. */
+const httpAgent = new Agent({ keepAlive: true });
+
+/**
+ * POSTs JSON with node:http rather than fetch(): undici's fetch costs the generator about
+ * 1.3 ms of CPU per join against 0.6 ms, time the generator's other people then wait for,
+ * and Hocuspocus's people make no HTTP request at all.
+ * @param {string} url @param {unknown} body
+ * @returns {Promise<{ status: number, body: string }>}
+ */
+function postJson(url, body) {
+	const data = Buffer.from(JSON.stringify(body));
+	return new Promise((resolve, reject) => {
+		const req = request(
+			url,
+			{ method: 'POST', agent: httpAgent, headers: { 'content-type': 'application/json', 'content-length': data.byteLength } },
+			(res) => {
+				/** @type {Buffer[]} */
+				const chunks = [];
+				res.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
 /** @param {Person} person @param {number} epochUs */
 async function join(person, epochUs) {
 	const { plan } = person;
@@ -186,13 +216,12 @@ async function join(person, epochUs) {
 		if (plan.role === 'facilitator') {
 			credentials = { facilitator: workshop.facilitatorSecret };
 		} else {
-			const response = await fetch(`${input.url}/api/workshops/${workshop.code}/participants`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ displayName: `Deltagare ${plan.idx}`, sector: plan.sector })
+			const response = await postJson(`${input.url}/api/workshops/${workshop.code}/participants`, {
+				displayName: `Deltagare ${plan.idx}`,
+				sector: plan.sector
 			});
-			if (response.status !== 201) throw new Error(`join ${response.status}: ${await response.text()}`);
-			const joined = /** @type {{ participantId: string, session: string }} */ (await response.json());
+			if (response.status !== 201) throw new Error(`join ${response.status}: ${response.body}`);
+			const joined = /** @type {{ participantId: string, session: string }} */ (JSON.parse(response.body));
 			phases.httpUs = nowUs() - startedUs;
 			participantId = joined.participantId;
 			credentials = { participant: joined.session };
@@ -369,9 +398,8 @@ port.on('message', (/** @type {{ type: string, epochUs?: number, fromUs?: number
 				const delayMs = Math.max(0, (epochUs - nowUs()) / 1000 + plan.startAtMs);
 				setTimeout(() => {
 					join(person, epochUs).catch((/** @type {unknown} */ error) => {
-						// fetch() hides why it failed (ECONNRESET, timeout, …) in `cause`.
-						const cause = error instanceof Error && error.cause ? ` (${String(/** @type {any} */ (error.cause).code ?? error.cause)})` : '';
-						port.postMessage({ type: 'join-failed', idx: plan.idx, error: `${String(error)}${cause}` });
+						const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+						port.postMessage({ type: 'join-failed', idx: plan.idx, error: `${String(error)}${code}` });
 					});
 				}, delayMs);
 			}
