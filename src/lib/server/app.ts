@@ -9,7 +9,7 @@ import { DocCommandService } from './realtime/doc-commands';
 import { attachRealtime, isDocInUse, presentParticipants, type DialogServer } from './realtime/socket-server';
 import { VoteViews } from './method/vote-views';
 import { ensureDemoWorkshop } from './demo';
-import { startRedisRelay, type RedisRelay } from './realtime/redis-relay';
+import type { RedisRelay } from './realtime/redis-relay';
 
 /** Everything the running server holds; created once per process in hooks.server.ts. */
 export interface App {
@@ -59,7 +59,8 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 	});
 	const commands = new DocCommandService({ docs, storage });
 	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method, commands });
-	if (io && config.redisUrl) relay = await startRedisRelay({ url: config.redisUrl, io, docs });
+	// Loaded only behind Redis: the Redis client and adapter cost a lone server memory for nothing.
+	if (io && config.redisUrl) relay = await (await import('./realtime/redis-relay')).startRedisRelay({ url: config.redisUrl, io, docs });
 
 	const unloadTimer = setInterval(() => {
 		void docs
