@@ -66,10 +66,10 @@ test('three factors proposed on a phone are linked into a loop on the desktop, a
 
 	// Clicking a link flips its polarity: one minus sign makes the loop balancing, everywhere.
 	await facilitator.page.getByRole('button', { name: 'Flytta', exact: true }).click();
-	await facilitator.page
+	const stressToSleep = await facilitator.page
 		.getByRole('button', { name: /^Koppling från Stress till Sömn/ })
-		.locator('circle')
-		.click();
+		.getAttribute('data-link-id');
+	await facilitator.page.locator(`[data-testid="map-link-sign"][data-link-id="${stressToSleep}"]`).click();
 	await expect(facilitator.page.getByTestId('map-announcer')).toHaveText('Kopplingen från Stress till Sömn är nu negativ (−).');
 	for (const page of [facilitator.page, phone.page]) await expect.poll(() => loopKinds(page)).toEqual(['B']);
 
