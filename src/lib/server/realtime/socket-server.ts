@@ -35,6 +35,7 @@ import { authenticate } from '../workshops';
 import { isWorkshopClosed } from '../archive/status-cache';
 import { StorageBacklogError, type DocRegistry, type LiveDoc } from './doc-registry';
 import { CommandRefusedError, type DocCommandService } from './doc-commands';
+import { SlicedBroadcast } from './sliced-broadcast';
 
 interface SocketData {
 	actor: Actor;
@@ -95,8 +96,15 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		connectionStateRecovery: undefined,
 		parser: wireParser
 	});
-	// Every change to a document reaches everyone on this instance who has it open.
-	docs.use({ onChange: (live, update) => broadcastUpdate(io, live, update) });
+	// Every change to a document reaches everyone on this instance who has it open (its author
+	// included: only the server writes), a large room one slice at a time.
+	const broadcasts = new SlicedBroadcast((room) => io.of('/').adapter.rooms.get(room));
+	docs.use({
+		onChange: (live, update) => {
+			const message = encodeUpdate(update);
+			broadcasts.send(live.workshopId, docRoom(live.workshopId, live.name), (to) => io.local.to(to).emit('y', live.name, message));
+		}
+	});
 
 	io.use(async (socket, next) => {
 		try {
@@ -185,6 +193,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				if (!parsed.success) throw new ProtocolError('bad_request', `invalid command: ${parsed.error.issues[0]?.message ?? ''}`);
 				if (parsed.data.type !== 'vote.view' && (await isWorkshopClosed(storage.workshops, workshopId))) throw closedError();
 				const value = await method.run(socket.data.actor, parsed.data);
+				await broadcasts.workshopSettled(workshopId);
 				reply(value === undefined ? { ok: true } : { ok: true, value });
 			} catch (error) {
 				if (error instanceof MethodError) {
@@ -222,7 +231,9 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		const live = pending;
 		socket.data.inbox = socket.data.inbox.then(async () => {
 			try {
-				await work(await live);
+				const doc = await live;
+				await work(doc);
+				await broadcasts.roomSettled(docRoom(doc.workshopId, doc.name));
 				reply({ ok: true });
 			} catch (error) {
 				reply(toFailure(error, socket));
@@ -373,11 +384,6 @@ export async function sendVoteViews(
 		if (!views.has(key)) views.set(key, await method.voteViewFor(actor));
 		s.emit('vote:view', views.get(key) ?? null);
 	}
-}
-
-/** Sends a document change to everyone who has it open on this instance (its author included: only the server writes). */
-function broadcastUpdate(io: DialogServer, live: LiveDoc, update: Uint8Array): void {
-	io.local.to(docRoom(live.workshopId, live.name)).emit('y', live.name, encodeUpdate(update));
 }
 
 export function isDocInUse(io: DialogServer, live: LiveDoc): boolean {
