@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { readCards } from '../../src/lib/sync/cards';
-import { sendCard } from '../helpers/commands';
-import type { PresenceEntry } from '../../src/lib/sync/protocol';
+import { applied, sendCard } from '../helpers/commands';
+import type { DraftCounts, PresenceEntry } from '../../src/lib/sync/protocol';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { connectClient, openPhase } from '../helpers/clients';
 import { createDatabase } from '../helpers/postgres';
@@ -30,6 +30,33 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 		clients.forEach((c) => c.destroy());
 		await Promise.all([a?.stop(), b?.stop()]);
 		await redis?.stop();
+	});
+
+	it('tells a facilitator on instance B, also one who connects later, of the private cards written on instance A', async () => {
+		const w = await createWorkshop(a.url, 'Privat på två');
+		const setup = connectClient(a.url, w.id, { facilitator: w.facilitatorSecret });
+		clients.push(setup);
+		expect(await setup.command({ type: 'phase.set', phase: 'onskvard' })).toEqual({ ok: true });
+		expect(await setup.command({ type: 'rules.set', phase: 'onskvard', rules: { privateWriting: true } })).toEqual({ ok: true });
+		const facilitatorOnB = connectClient(b.url, w.id, { facilitator: w.facilitatorSecret });
+		clients.push(facilitatorOnB);
+		let heard: DraftCounts = {};
+		facilitatorOnB.onDraftCounts((counts) => (heard = { ...heard, ...counts }));
+		const me = await joinWorkshop(a.url, w.code, { displayName: 'Privat', sector: 'skola' });
+		const onA = connectClient(a.url, w.id, { participant: me.session });
+		clients.push(onA);
+		const draft = onA.open(`draft:${me.participantId}`);
+		const at = new Date().toISOString();
+		await applied(
+			sendCard(draft, { id: 'p1', kind: 'onskvard', text: 'Privat önskan', authorId: me.participantId, sector: 'skola', createdAt: at })
+		);
+		await waitFor(() => heard[me.participantId]?.onskvard === 1, 'the facilitator on B to hear of the private card');
+
+		const laterOnB = connectClient(b.url, w.id, { facilitator: w.facilitatorSecret });
+		clients.push(laterOnB);
+		let heardLater: DraftCounts = {};
+		laterOnB.onDraftCounts((counts) => (heardLater = { ...heardLater, ...counts }));
+		await waitFor(() => heardLater[me.participantId]?.onskvard === 1, 'a facilitator connecting to B later to hear it from A');
 	});
 
 	it('shows an edit made on instance B to a participant on instance A, stores it once and keeps it', async () => {

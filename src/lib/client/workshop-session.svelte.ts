@@ -1,6 +1,6 @@
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { MethodCommand } from '$lib/sync/method-commands';
-import type { CommandAck, PresenceEntry, ProblemBody } from '$lib/sync/protocol';
+import type { CommandAck, DraftCounts, PresenceEntry, ProblemBody } from '$lib/sync/protocol';
 import { ControlState } from './control.svelte';
 import type { SharedDoc } from './shared-doc';
 import { SyncClient, type ConnectionStatus } from './sync-client';
@@ -13,6 +13,8 @@ export class WorkshopSession {
 	presence = $state<PresenceEntry[]>([]);
 	/** This person's own view of the current vote (their dots; results once closed). */
 	vote = $state<VoteView | null>(null);
+	/** Facilitators: cards in each participant's draft, merged from what every server instance sent. */
+	draftCounts = $state<DraftCounts>({});
 	readonly client: SyncClient;
 	readonly control: ControlState;
 	readonly #unsubscribe: (() => void)[] = [];
@@ -27,6 +29,7 @@ export class WorkshopSession {
 			this.client.onProblem((problem) => (this.problem = problem)),
 			this.client.onPresence((entries) => (this.presence = entries)),
 			this.client.onVoteView((view) => (this.vote = view)),
+			this.client.onDraftCounts((counts) => (this.draftCounts = { ...this.draftCounts, ...counts })),
 			this.client.onStatus(({ status }) => {
 				if (status === 'online') void this.refreshVote();
 			})

@@ -58,7 +58,7 @@ async function start(httpServer: HttpServer | undefined): Promise<App> {
 		onVoteChanged: (workshopId, whose) => voteViews.changed(workshopId, whose)
 	});
 	const commands = new DocCommandService({ docs, storage });
-	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method, commands });
+	if (httpServer) io = attachRealtime({ httpServer, storage, docs, method, commands, behindRedis: Boolean(config.redisUrl) });
 	// Loaded only behind Redis: the Redis client and adapter cost a lone server memory for nothing.
 	if (io && config.redisUrl) relay = await (await import('./realtime/redis-relay')).startRedisRelay({ url: config.redisUrl, io, docs });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CardKind } from '$lib/domain/cards/card';
 import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { Sector } from '$lib/domain/workshop/sectors';
 
@@ -88,7 +89,21 @@ export interface ServerToClientEvents {
 	'presence:list': (entries: PresenceEntry[]) => void;
 	/** The receiver's own view of the current vote, after any change to the ballot. */
 	'vote:view': (view: VoteView | null) => void;
+	/** To facilitators: private cards in participants' drafts, by kind (see DraftCounts). */
+	'drafts:waiting': (counts: DraftCounts) => void;
 	problem: (problem: ProblemBody) => void;
+}
+
+/**
+ * Cards in each participant's draft, by kind, keyed by participant id. Each server instance
+ * sends the drafts it has counted; a facilitator merges what arrives.
+ */
+export type DraftCounts = Record<string, Partial<Record<CardKind, number>>>;
+
+/** What the instances behind Redis ask each other (socket.io's server-side events). */
+export interface InterServerEvents {
+	/** A facilitator connected: every instance sends the workshop's draft counts it has. */
+	'drafts:ask': (workshopId: string) => void;
 }
 
 /** Cookie names are per workshop so one browser can facilitate one workshop and join another. */

@@ -17,6 +17,7 @@ import {
 	type ClientToServerEvents,
 	type CommandAck,
 	type ErrorCode,
+	type InterServerEvents,
 	type PresenceEntry,
 	type ServerToClientEvents
 } from '$lib/sync/protocol';
@@ -36,6 +37,7 @@ import { isWorkshopClosed } from '../archive/status-cache';
 import { StorageBacklogError, type DocRegistry, type LiveDoc } from './doc-registry';
 import { CommandRefusedError, type DocCommandService } from './doc-commands';
 import { SlicedBroadcast } from './sliced-broadcast';
+import { DraftTally } from './draft-tally';
 
 interface SocketData {
 	actor: Actor;
@@ -53,8 +55,8 @@ interface SocketData {
 	inbox: Promise<void>;
 }
 
-type DialogSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type DialogServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type DialogSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type DialogServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const docRoom = (workshopId: string, docName: string) => `d:${workshopId}/${docName}`;
 export const workshopRoom = (workshopId: string) => `w:${workshopId}`;
@@ -81,6 +83,8 @@ export interface RealtimeOptions {
 	docs: DocRegistry;
 	method: MethodService;
 	commands: DocCommandService;
+	/** Other instances serve the same workshops through Redis (server-side events reach them). */
+	behindRedis: boolean;
 }
 
 /**
@@ -99,12 +103,20 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	// Every change to a document reaches everyone on this instance who has it open (its author
 	// included: only the server writes), a large room one slice at a time.
 	const broadcasts = new SlicedBroadcast((room) => io.of('/').adapter.rooms.get(room));
+	// Facilitators hear how many private cards wait for the reveal, from every instance.
+	const drafts = new DraftTally((workshopId, counts) => io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts));
 	docs.use({
 		onChange: (live, update) => {
 			const message = encodeUpdate(update);
 			broadcasts.send(live.workshopId, docRoom(live.workshopId, live.name), (to) => io.local.to(to).emit('y', live.name, message));
+			drafts.touched(live.workshopId, live.name, live.doc);
 		}
 	});
+	const sendDraftCounts = (workshopId: string) => {
+		const counts = drafts.counts(workshopId);
+		if (Object.keys(counts).length > 0) io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts);
+	};
+	io.on('drafts:ask', sendDraftCounts);
 
 	io.use(async (socket, next) => {
 		try {
@@ -148,7 +160,11 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	io.on('connection', (socket: DialogSocket) => {
 		const { actor, workshopId, linkId } = socket.data;
 		void socket.join(workshopRoom(workshopId));
-		if (actor.role === 'facilitator') void socket.join(facilitatorRoom(workshopId));
+		if (actor.role === 'facilitator') {
+			void socket.join(facilitatorRoom(workshopId));
+			sendDraftCounts(workshopId);
+			if (options.behindRedis) io.serverSideEmit('drafts:ask', workshopId);
+		}
 		if (linkId) void socket.join(facilitatorLinkRoom(linkId));
 		schedulePresence(workshopId);
 
@@ -269,6 +285,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		}
 		const live = await docs.get(socket.data.workshopId, name);
 		await socket.join(docRoom(socket.data.workshopId, live.name));
+		drafts.touched(live.workshopId, live.name, live.doc);
 		return live;
 	}
 
