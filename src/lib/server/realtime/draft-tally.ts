@@ -27,6 +27,8 @@ export class DraftTally {
 
 	/** A document was opened or changed; a draft among them is counted again soon. */
 	touched(workshopId: string, docName: string, doc: Y.Doc): void {
+		// Every change to every document passes here: the prefix spares the others a parse.
+		if (!docName.startsWith('draft:')) return;
 		const name = parseDocName(docName);
 		if (name?.kind !== 'draft' || !name.sub) return;
 		let dirty = this.#dirty.get(workshopId);

@@ -16,6 +16,7 @@ import {
 	type Ack,
 	type ClientToServerEvents,
 	type CommandAck,
+	type DraftCounts,
 	type ErrorCode,
 	type InterServerEvents,
 	type PresenceEntry,
@@ -104,7 +105,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	// included: only the server writes), a large room one slice at a time.
 	const broadcasts = new SlicedBroadcast((room) => io.of('/').adapter.rooms.get(room));
 	// Facilitators hear how many private cards wait for the reveal, from every instance.
-	const drafts = new DraftTally((workshopId, counts) => io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts));
+	const tellFacilitators = (workshopId: string, counts: DraftCounts) => io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts);
+	const drafts = new DraftTally(tellFacilitators);
 	docs.use({
 		onChange: (live, update) => {
 			const message = encodeUpdate(update);
@@ -114,7 +116,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	});
 	const sendDraftCounts = (workshopId: string) => {
 		const counts = drafts.counts(workshopId);
-		if (Object.keys(counts).length > 0) io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts);
+		if (Object.keys(counts).length > 0) tellFacilitators(workshopId, counts);
 	};
 	io.on('drafts:ask', sendDraftCounts);
 
