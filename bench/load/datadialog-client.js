@@ -7,7 +7,7 @@
 // the load generator runs hundreds of these in one thread: its own cost would be counted
 // as the server's (the Hocuspocus client is equally bare).
 //
-//   CONNECT auth { workshop, protocol: 3, participant | facilitator } → CONNECT or CONNECT_ERROR
+//   CONNECT auth { workshop, protocol: 4, participant | facilitator } → CONNECT or CONNECT_ERROR
 //   doc:open(name, ack)  → acked; SyncStep1 (our state vector) follows it without waiting
 //   server SyncStep2     → the document is synced
 //   server update        → applied to our read-only replica, or, with `onUpdate`, handed
@@ -22,7 +22,7 @@ import * as Y from 'yjs';
 import { nowUs } from './stats.js';
 import { wireParser } from './wire-parser.js';
 
-const PROTOCOL_VERSION = 3;
+const PROTOCOL_VERSION = 4;
 const MESSAGE_SYNC = 0;
 /** socket.io packet types (socket.io-parser). */
 const CONNECT = 0;

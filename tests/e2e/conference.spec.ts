@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { PHONE, createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, seriousViolations, setPhase } from './fixtures';
+import {
+	PHONE,
+	createWorkshopAsFacilitator,
+	gotoHydrated,
+	horizontalOverflow,
+	openPicker,
+	openProjector,
+	seriousViolations,
+	setPhase
+} from './fixtures';
 
 /** Joins from a phone with a sector and the municipality the join form asks for. */
 async function joinFrom(browser: import('@playwright/test').Browser, code: string, municipality: string, sector: string): Promise<Page> {
@@ -118,4 +127,86 @@ test('a 45-minute conference mini-workshop: groups from two municipalities, each
 	await expect(cloud.getByRole('listitem').filter({ hasText: /^samverkan/ })).toHaveAttribute('data-count', '2');
 	await expect(projector.getByTestId('respondents')).toHaveText('3 svar');
 	await projector.screenshot({ path: test.info().outputPath('projector-1920-word-cloud.png') });
+});
+
+test('thirty groups: the cockpit and the projector open no group canvas they do not show, the projector lists the groups with their cards, and any group’s card can be spotlighted', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Länskonferens, trettio grupper');
+	const f = facilitator.page;
+	const errors: string[] = [];
+	f.on('pageerror', (error) => errors.push(error.message));
+	// The group canvases the cockpit holds open on its connection (a connection may hold 200; a conference has 200 groups).
+	const held = new Set<string>();
+	let mostHeld = 0;
+	f.on('websocket', (socket) =>
+		socket.on('framesent', ({ payload }) => {
+			const frame = typeof payload === 'string' ? payload : payload.toString();
+			const message = /"doc:(open|close)","(canvas:grupp-[^"]+)"/.exec(frame);
+			if (!message) return;
+			if (message[1] === 'open') held.add(message[2]!);
+			else held.delete(message[2]!);
+			mostHeld = Math.max(mostHeld, held.size);
+		})
+	);
+	await f.reload();
+	await f.waitForSelector('body[data-hydrated="true"]');
+	const projector = await openProjector(browser, f);
+	const p = projector.page;
+
+	await setPhase(f, 'Samverkan');
+	await f.getByLabel('Antal grupper').fill('30');
+	await f.getByRole('button', { name: 'Låt deltagarna välja grupp' }).click();
+	await expect(f.getByTestId('group-list').getByRole('listitem')).toHaveCount(30);
+
+	// Too many to show side by side: the projector lists the groups and what each has written.
+	await expect(p.getByTestId('group-tile')).toHaveCount(30);
+	await expect(p.getByTestId('group-canvas')).toHaveCount(0);
+	await expect(p.getByTestId('group-overview').getByRole('heading')).toHaveText('Gruppernas tavlor 30 grupper arbetar · 0 kort');
+
+	// The facilitator writes on group 27's canvas, as for a group that works on paper.
+	await f.getByLabel('Visa duk:').selectOption({ label: 'Grupp 27' });
+	await f.getByLabel('Nytt kort: Samverkan').fill('Skolkuratorerna i Botkyrka');
+	await f.getByRole('button', { name: 'Lägg till', exact: true }).click();
+	await expect(f.getByTestId('card').filter({ hasText: 'Skolkuratorerna i Botkyrka' })).toHaveCount(1);
+	const groupLine = (page: Page, name: string) =>
+		page
+			.getByTestId('group-list')
+			.getByRole('listitem')
+			.filter({ hasText: new RegExp(`^${name} `) });
+	await expect(groupLine(f, 'Grupp 27').getByTestId('group-cards')).toHaveText('· kort: 1');
+	await expect(groupLine(f, 'Grupp 26').getByTestId('group-cards')).toHaveText('· kort: 0');
+	const tile27 = p.getByTestId('group-tile').filter({ hasText: /^Grupp 27/ });
+	await expect(tile27).toContainText('1 kort');
+	await expect(p.getByTestId('group-overview').getByRole('heading')).toHaveText('Gruppernas tavlor 30 grupper arbetar · 1 kort');
+
+	// Any group's card can go on the projector: picked from that group's canvas.
+	await openPicker(f);
+	await f.getByTestId('spotlight-kind').selectOption({ label: 'Kort' });
+	await f.getByTestId('spotlight-canvas').selectOption({ label: 'Grupp 27' });
+	await f.getByTestId('spotlight-id').selectOption({ label: 'Skolkuratorerna i Botkyrka' });
+	await f.getByTestId('spotlight-show').click();
+	await expect(p.getByTestId('spotlight-card')).toContainText('Skolkuratorerna i Botkyrka');
+	await expect(p.getByTestId('spotlight-card')).toContainText('Grupp 27');
+	await expect(f.getByTestId('spotlight-status')).toHaveText('Projektorn visar: Kort: Skolkuratorerna i Botkyrka');
+	await p.screenshot({ path: test.info().outputPath('projector-1920-spotlight-card.png') });
+	await f.getByTestId('spotlight-board').click();
+	await expect(p.getByTestId('group-tile')).toHaveCount(30);
+	await p.screenshot({ path: test.info().outputPath('projector-1920-thirty-groups.png') });
+	await p.setViewportSize({ width: 1280, height: 720 });
+	await p.screenshot({ path: test.info().outputPath('projector-1280-thirty-groups.png') });
+
+	// Back to the plenary view in the cockpit: the group canvas it showed is given back.
+	await f.getByLabel('Visa duk:').selectOption({ label: 'Helgrupp' });
+	await expect.poll(() => held.size).toBe(1); // Group 27's, for the spotlight picker.
+	expect(mostHeld).toBeLessThanOrEqual(2);
+	await expect(f.getByText('För många ändringar')).toHaveCount(0);
+	await f.setViewportSize({ width: 390, height: 844 });
+	expect(await horizontalOverflow(f)).toBeLessThanOrEqual(0);
+	await f.screenshot({ path: test.info().outputPath('cockpit-390-thirty-groups.png'), fullPage: true });
+	expect(await seriousViolations(p), 'projector').toEqual([]);
+	expect(errors).toEqual([]);
+	await projector.context.close();
+	await facilitator.context.close();
 });

@@ -47,6 +47,21 @@ export async function joinAsParticipant(
 	return { context, page };
 }
 
+/** The projector: its own browser, signed in as the facilitator through the facilitator's cookie, at 1920×1080. */
+export async function openProjector(browser: Browser, facilitator: Page): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	await context.addCookies(await facilitator.context().cookies());
+	const page = await context.newPage();
+	await gotoHydrated(page, `${new URL(facilitator.url()).pathname}/projektor`);
+	return { context, page };
+}
+
+/** The spotlight picker sits folded in the cockpit bar; open it (once) before choosing. */
+export async function openPicker(page: Page): Promise<void> {
+	const picker = page.getByTestId('spotlight-pick');
+	if (!(await picker.evaluate((element) => (element as HTMLDetailsElement).open))) await picker.locator('summary').click();
+}
+
 /** The facilitator moves the workshop to a phase, by its Swedish title, and waits until it shows. */
 export async function setPhase(page: Page, title: string): Promise<void> {
 	await page.getByRole('navigation', { name: 'Faser' }).getByRole('button', { name: title, exact: true }).click();

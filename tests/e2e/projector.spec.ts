@@ -1,28 +1,21 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createWorkshopAsFacilitator, gotoHydrated, joinAsParticipant, seriousViolations, setPhase } from './fixtures';
-
-/** The spotlight picker sits folded in the cockpit bar; open it (once) before choosing. */
-async function openPicker(page: Page): Promise<void> {
-	const picker = page.getByTestId('spotlight-pick');
-	if (!(await picker.evaluate((element) => (element as HTMLDetailsElement).open))) await picker.locator('summary').click();
-}
+import {
+	createWorkshopAsFacilitator,
+	gotoHydrated,
+	joinAsParticipant,
+	openPicker,
+	openProjector,
+	seriousViolations,
+	setPhase
+} from './fixtures';
 
 /** The projector, the spotlight and "Följ mig": a facilitator, phones and the room's screen in separate browsers. */
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/indicators/${name}`, import.meta.url));
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
-
-/** The projector: its own browser, signed in as the facilitator through the facilitator's cookie, at 1920×1080. */
-async function openProjector(browser: Browser, facilitator: Page) {
-	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-	await context.addCookies(await facilitator.context().cookies());
-	const page = await context.newPage();
-	await gotoHydrated(page, `${new URL(facilitator.url()).pathname}/projektor`);
-	return { context, page };
-}
 
 /**
  * Milliseconds from a click in `from` until each selector first matches in `to`, timed in the
@@ -267,8 +260,10 @@ test('the groups side by side, one group spotlighted, and the vote result as ran
 	// One card in the spotlight.
 	await openPicker(f);
 	await f.getByTestId('spotlight-kind').selectOption({ label: 'Kort' });
-	await f.getByTestId('spotlight-id').selectOption({ label: 'Familjecentralen (Grupp 1)' });
+	await f.getByTestId('spotlight-canvas').selectOption({ label: 'Grupp 1' });
+	await f.getByTestId('spotlight-id').selectOption({ label: 'Familjecentralen' });
 	await f.getByTestId('spotlight-show').click();
+	await expect(f.getByTestId('spotlight-status')).toHaveText('Projektorn visar: Kort: Familjecentralen');
 	await expect(p.getByTestId('spotlight-card')).toContainText('Familjecentralen');
 	await expect(p.getByTestId('spotlight-card')).toContainText('Socialtjänst');
 	await f.getByTestId('spotlight-board').click();

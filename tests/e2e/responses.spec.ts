@@ -1,19 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, joinAsParticipant, setPhase } from './fixtures';
+import { createWorkshopAsFacilitator, gotoHydrated, horizontalOverflow, joinAsParticipant, openProjector, setPhase } from './fixtures';
 
 /** Reflections and the evaluation: phones answer anonymously, the projector and the report show the room's answers. */
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
-
-async function openProjector(browser: Browser, facilitator: Page) {
-	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-	await context.addCookies(await facilitator.context().cookies());
-	const page = await context.newPage();
-	await gotoHydrated(page, `${new URL(facilitator.url()).pathname}/projektor`);
-	return { context, page };
-}
 
 async function screens(page: Page, name: string) {
 	for (const size of [

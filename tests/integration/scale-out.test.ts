@@ -41,7 +41,7 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 		const facilitatorOnB = connectClient(b.url, w.id, { facilitator: w.facilitatorSecret });
 		clients.push(facilitatorOnB);
 		let heard: DraftCounts = {};
-		facilitatorOnB.onDraftCounts((counts) => (heard = { ...heard, ...counts }));
+		facilitatorOnB.onCardCounts((counts) => (heard = { ...heard, ...counts.drafts }));
 		const me = await joinWorkshop(a.url, w.code, { displayName: 'Privat', sector: 'skola' });
 		const onA = connectClient(a.url, w.id, { participant: me.session });
 		clients.push(onA);
@@ -55,7 +55,7 @@ describe('two instances on PostgreSQL and Redis serve one workshop', () => {
 		const laterOnB = connectClient(b.url, w.id, { facilitator: w.facilitatorSecret });
 		clients.push(laterOnB);
 		let heardLater: DraftCounts = {};
-		laterOnB.onDraftCounts((counts) => (heardLater = { ...heardLater, ...counts }));
+		laterOnB.onCardCounts((counts) => (heardLater = { ...heardLater, ...counts.drafts }));
 		await waitFor(() => heardLater[me.participantId]?.onskvard === 1, 'a facilitator connecting to B later to hear it from A');
 	});
 

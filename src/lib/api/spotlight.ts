@@ -10,4 +10,9 @@ import { spotlightInputSchema, type Spotlight } from '$lib/domain/method/spotlig
 export const spotlightRequestSchema = spotlightInputSchema;
 export type SpotlightRequest = z.input<typeof spotlightRequestSchema>;
 
-export type SpotlightAnswer = Spotlight;
+export type SpotlightAnswer = { kind: Spotlight['kind']; id?: string };
+
+/** The spotlight as the API answers it: `{ kind, id? }`, without what only the screens use (a card's canvas). */
+export function spotlightAnswer(spotlight: Spotlight): SpotlightAnswer {
+	return 'id' in spotlight ? { kind: spotlight.kind, id: spotlight.id } : { kind: spotlight.kind };
+}

@@ -18,12 +18,13 @@ const AUTHOR = { authorId: FACILITATOR_AUTHOR, sector: 'facilitator' } as const;
 
 /**
  * What the facilitator's spotlight control offers, kept live: the workshop's indicators,
- * the visible cards of the plenary and of each group's canvas, the maps (from the map
- * API) and the loops of one chosen map.
+ * the visible cards of the canvases it watches (the one being picked from and the one whose
+ * card is on the projector, never every group's: a conference has 200), the maps (from the
+ * map API) and the loops of one chosen map.
  */
 export class SpotlightChoices {
 	maps = $state.raw<MapChoice[]>([]);
-	#canvases = $state.raw<{ groupId: string | null; state: CanvasState }[]>([]);
+	#canvases = $state.raw<{ name: string; state: CanvasState }[]>([]);
 	#map = $state.raw<{ mapId: string; state: MapState } | null>(null);
 	readonly #session: WorkshopSession;
 	readonly #workshopId: string;
@@ -33,27 +34,17 @@ export class SpotlightChoices {
 		this.#session = session;
 		this.#workshopId = workshopId;
 		this.#indicators = new IndicatorsState(session.open(INDICATORS_DOC), AUTHOR);
-		this.setGroups([]);
+		this.watchCanvases([PLENARY_CANVAS]);
 	}
 
 	get indicators(): SpotlightChoice[] {
 		return this.#indicators.indicators.map((indicator) => ({ id: indicator.id, label: indicator.meta.namn }));
 	}
 
-	/**
-	 * Visible cards of the plenary and of each group's canvas, each id once (merging the groups
-	 * copies their cards to the plenary with the same ids); `place` names the canvas for the label.
-	 */
-	cards(place: (groupId: string | null) => string): SpotlightChoice[] {
-		const seen = new Set<string>();
-		return this.#canvases.flatMap(({ groupId, state }) =>
-			state.cards
-				.filter((card) => !card.hidden && !seen.has(card.id))
-				.map((card) => {
-					seen.add(card.id);
-					return { id: card.id, label: `${card.text} (${place(groupId)})` };
-				})
-		);
+	/** The visible cards of one watched canvas. */
+	cards(canvas: string): SpotlightChoice[] {
+		const state = this.#canvases.find((watched) => watched.name === canvas)?.state;
+		return (state?.cards ?? []).filter((card) => !card.hidden).map((card) => ({ id: card.id, label: card.text }));
 	}
 
 	/** The loops of the map chosen with `watchMap`, as spotlight ids. */
@@ -66,13 +57,20 @@ export class SpotlightChoices {
 		}));
 	}
 
-	/** Keeps the plenary canvas and the current groups' canvases open. */
-	setGroups(groupIds: readonly string[]): void {
-		this.#canvases.forEach((canvas) => canvas.state.destroy());
-		this.#canvases = [
-			{ groupId: null, state: new CanvasState(this.#session.open(PLENARY_CANVAS), AUTHOR) },
-			...groupIds.map((groupId) => ({ groupId, state: new CanvasState(this.#session.open(`canvas:${groupId}`), AUTHOR) }))
-		];
+	/** Keeps these canvases open (and closes the others it had): the picker's and the projector's card's. */
+	watchCanvases(names: readonly string[]): void {
+		const wanted = [...new Set(names)];
+		if (wanted.join(',') === this.#canvases.map((watched) => watched.name).join(',')) return;
+		const before = this.#canvases;
+		this.#canvases = wanted.map((name) => ({ name, state: new CanvasState(this.#session.open(name), AUTHOR) }));
+		this.#release(before);
+	}
+
+	#release(canvases: readonly { name: string; state: CanvasState }[]): void {
+		for (const { name, state } of canvases) {
+			state.destroy();
+			this.#session.release(name);
+		}
 	}
 
 	/** Reads the workshop's maps again (an imported map appears, a removed one goes). */
@@ -106,7 +104,7 @@ export class SpotlightChoices {
 
 	destroy(): void {
 		this.#closeMap();
-		this.#canvases.forEach((canvas) => canvas.state.destroy());
+		this.#release(this.#canvases);
 		this.#indicators.destroy();
 	}
 }

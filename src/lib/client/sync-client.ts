@@ -4,7 +4,7 @@ import {
 	type Ack,
 	type ClientToServerEvents,
 	type CommandAck,
-	type DraftCounts,
+	type CardCounts,
 	type PresenceEntry,
 	type ProblemBody,
 	type ServerToClientEvents
@@ -65,7 +65,7 @@ export class SyncClient {
 	readonly #problemListeners = new Set<Listener<ProblemBody>>();
 	readonly #presenceListeners = new Set<Listener<PresenceEntry[]>>();
 	readonly #voteListeners = new Set<Listener<VoteView | null>>();
-	readonly #draftListeners = new Set<Listener<DraftCounts>>();
+	readonly #countListeners = new Set<Listener<CardCounts>>();
 	readonly #flushWaiters = new Set<() => void>();
 	/** Who waits for each command's answer (commands restored after a reload have nobody). */
 	readonly #answers = new Map<PendingCommand, (ack: Ack) => void>();
@@ -105,7 +105,7 @@ export class SyncClient {
 		this.socket.on('problem', (problem) => this.#emitProblem(problem));
 		this.socket.on('presence:list', (entries) => this.#presenceListeners.forEach((l) => l(entries)));
 		this.socket.on('vote:view', (view) => this.#voteListeners.forEach((l) => l(view)));
-		this.socket.on('drafts:waiting', (counts) => this.#draftListeners.forEach((l) => l(counts)));
+		this.socket.on('cards:counted', (counts) => this.#countListeners.forEach((l) => l(counts)));
 	}
 
 	get status(): ConnectionStatus {
@@ -226,10 +226,10 @@ export class SyncClient {
 		return () => this.#voteListeners.delete(listener);
 	}
 
-	/** Facilitators only: cards in participants' drafts, as one server instance counted them. */
-	onDraftCounts(listener: Listener<DraftCounts>): () => void {
-		this.#draftListeners.add(listener);
-		return () => this.#draftListeners.delete(listener);
+	/** Facilitators only: cards in drafts and on group canvases, as one server instance counted them. */
+	onCardCounts(listener: Listener<CardCounts>): () => void {
+		this.#countListeners.add(listener);
+		return () => this.#countListeners.delete(listener);
 	}
 
 	onPresence(listener: Listener<PresenceEntry[]>): () => void {

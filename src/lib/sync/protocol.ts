@@ -8,7 +8,7 @@ import type { Sector } from '$lib/domain/workshop/sectors';
  * Bump PROTOCOL_VERSION on any breaking change; the server refuses other versions
  * with `clientTooOld` / `serverTooOld` so an old tab reloads instead of corrupting.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Largest message a client may send. Clients send commands and state vectors only (the
@@ -89,21 +89,30 @@ export interface ServerToClientEvents {
 	'presence:list': (entries: PresenceEntry[]) => void;
 	/** The receiver's own view of the current vote, after any change to the ballot. */
 	'vote:view': (view: VoteView | null) => void;
-	/** To facilitators: private cards in participants' drafts, by kind (see DraftCounts). */
-	'drafts:waiting': (counts: DraftCounts) => void;
+	/** To facilitators: cards in drafts and on group canvases, as counted since the last message (see CardCounts). */
+	'cards:counted': (counts: CardCounts) => void;
 	problem: (problem: ProblemBody) => void;
 }
 
-/**
- * Cards in each participant's draft, by kind, keyed by participant id. Each server instance
- * sends the drafts it has counted; a facilitator merges what arrives.
- */
+/** Cards in each participant's draft, by kind, keyed by participant id. */
 export type DraftCounts = Record<string, Partial<Record<CardKind, number>>>;
+
+/**
+ * What the server counted for a workshop's facilitators. Each server instance sends
+ * everything it has counted when a facilitator connects and then only what it counted
+ * again; a facilitator merges what arrives, entry by entry.
+ */
+export interface CardCounts {
+	/** The private cards waiting for the reveal. */
+	drafts: DraftCounts;
+	/** Visible cards on each group's canvas, keyed by group id. */
+	groups: Record<string, number>;
+}
 
 /** What the instances behind Redis ask each other (socket.io's server-side events). */
 export interface InterServerEvents {
-	/** A facilitator connected: every instance sends the workshop's draft counts it has. */
-	'drafts:ask': (workshopId: string) => void;
+	/** A facilitator connected: every instance sends the workshop's card counts it has. */
+	'cards:ask': (workshopId: string) => void;
 }
 
 /** Cookie names are per workshop so one browser can facilitate one workshop and join another. */

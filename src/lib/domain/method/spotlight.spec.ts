@@ -15,7 +15,7 @@ const targets: SpotlightTargets = {
 	indicator: (id) => id === 'ind-1',
 	map: (id) => id === 'plenary' || id === 'abc',
 	loop: (mapId, key) => mapId === 'abc' && key === 'l1 l2 l3',
-	card: (id) => id === 'card-1',
+	card: (id) => (id === 'card-1' ? 'canvas:grupp-1' : null),
 	group: (id) => id === 'grupp-1'
 };
 
@@ -34,10 +34,16 @@ describe('checkSpotlight', () => {
 		['indicator', 'ind-1'],
 		['map', 'abc'],
 		['loop', 'abc:l1 l2 l3'],
-		['card', 'card-1'],
 		['group', 'grupp-1']
 	] as const)('accepts a %s the workshop has', (kind, id) => {
 		expect(checkSpotlight({ kind, id }, targets)).toEqual({ ok: true, value: { kind, id } });
+	});
+
+	it('accepts a card the workshop has and keeps the canvas it is on', () => {
+		expect(checkSpotlight({ kind: 'card', id: 'card-1' }, targets)).toEqual({
+			ok: true,
+			value: { kind: 'card', id: 'card-1', canvas: 'canvas:grupp-1' }
+		});
 	});
 
 	it.each([

@@ -14,7 +14,14 @@ export type SpotlightKind = (typeof SPOTLIGHT_KINDS)[number];
 export const SPOTLIGHT_KINDS_WITH_ID = ['indicator', 'map', 'loop', 'card', 'group'] as const;
 export type SpotlightTargetKind = (typeof SPOTLIGHT_KINDS_WITH_ID)[number];
 
-export type Spotlight = { kind: 'board' | 'join' } | { kind: SpotlightTargetKind; id: string };
+export type Spotlight =
+	| { kind: 'board' | 'join' }
+	| { kind: Exclude<SpotlightTargetKind, 'card'>; id: string }
+	/**
+	 * `canvas`: the canvas the card was on when it was chosen, so a screen opens just that one
+	 * (a conference has 200 group canvases). Spotlights stored before it was kept lack it.
+	 */
+	| { kind: 'card'; id: string; canvas?: string };
 
 export const DEFAULT_SPOTLIGHT: Spotlight = { kind: 'board' };
 
@@ -43,7 +50,8 @@ export interface SpotlightTargets {
 	indicator?: (id: string) => boolean;
 	map?: (mapId: string) => boolean;
 	loop?: (mapId: string, loopKey: string) => boolean;
-	card?: (id: string) => boolean;
+	/** The canvas the visible card is on, or null when there is no such card. */
+	card?: (id: string) => string | null;
 	group?: (id: string) => boolean;
 }
 
@@ -82,6 +90,10 @@ export function checkSpotlight(input: SpotlightInput, targets: SpotlightTargets)
 	const { kind, id } = input;
 	if (!needsId(kind)) return id === undefined ? ok({ kind }) : err('id-not-allowed');
 	if (id === undefined) return err('id-required');
+	if (kind === 'card') {
+		const canvas = targets.card?.(id) ?? null;
+		return canvas === null ? err('unknown-id') : ok({ kind, id, canvas });
+	}
 	let known: boolean;
 	if (kind === 'loop') {
 		const loop = parseLoopSpotlightId(id);

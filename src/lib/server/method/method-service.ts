@@ -423,12 +423,13 @@ export class MethodService {
 				return { loop: (id, key) => map !== null && id === mapId && loopFromKey(map, key) !== null };
 			}
 			case 'card': {
+				// The plenary first: merging the groups copies their cards there with the same ids.
 				const canvases = [PLENARY_CANVAS, ...groupIds.map((id) => `canvas:${id}`)];
-				const ids = new Set<string>();
 				for (const name of canvases) {
-					for (const card of readCards((await docs.get(workshopId, name)).doc)) if (!card.hidden) ids.add(card.id);
+					const found = readCards((await docs.get(workshopId, name)).doc).some((card) => card.id === input.id && !card.hidden);
+					if (found) return { card: (id) => (id === input.id ? name : null) };
 				}
-				return { card: (id) => ids.has(id) };
+				return { card: () => null };
 			}
 			case 'group':
 				return { group: (id) => groupIds.includes(id) };

@@ -16,7 +16,7 @@ import {
 	type Ack,
 	type ClientToServerEvents,
 	type CommandAck,
-	type DraftCounts,
+	type CardCounts,
 	type ErrorCode,
 	type InterServerEvents,
 	type PresenceEntry,
@@ -38,7 +38,7 @@ import { isWorkshopClosed } from '../archive/status-cache';
 import { StorageBacklogError, type DocRegistry, type LiveDoc } from './doc-registry';
 import { CommandRefusedError, type DocCommandService } from './doc-commands';
 import { SlicedBroadcast } from './sliced-broadcast';
-import { DraftTally } from './draft-tally';
+import { CardTally } from './card-tally';
 
 interface SocketData {
 	actor: Actor;
@@ -104,21 +104,25 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	// Every change to a document reaches everyone on this instance who has it open (its author
 	// included: only the server writes), a large room one slice at a time.
 	const broadcasts = new SlicedBroadcast((room) => io.of('/').adapter.rooms.get(room));
-	// Facilitators hear how many private cards wait for the reveal, from every instance.
-	const tellFacilitators = (workshopId: string, counts: DraftCounts) => io.to(facilitatorRoom(workshopId)).emit('drafts:waiting', counts);
-	const drafts = new DraftTally(tellFacilitators);
+	// Facilitators hear how many private cards wait for the reveal and how many cards each
+	// group has, from every instance.
+	const tellFacilitators = (workshopId: string, counts: CardCounts) => io.to(facilitatorRoom(workshopId)).emit('cards:counted', counts);
+	const tally = new CardTally({
+		send: tellFacilitators,
+		load: async (workshopId, name) => (await docs.get(workshopId, name)).doc
+	});
 	docs.use({
 		onChange: (live, update) => {
 			const message = encodeUpdate(update);
 			broadcasts.send(live.workshopId, docRoom(live.workshopId, live.name), (to) => io.local.to(to).emit('y', live.name, message));
-			drafts.touched(live.workshopId, live.name, live.doc);
+			tally.touched(live.workshopId, live.name, live.doc);
 		}
 	});
-	const sendDraftCounts = (workshopId: string) => {
-		const counts = drafts.counts(workshopId);
-		if (Object.keys(counts).length > 0) tellFacilitators(workshopId, counts);
+	const sendCardCounts = (workshopId: string) => {
+		const counts = tally.counts(workshopId);
+		if (Object.keys(counts.drafts).length > 0 || Object.keys(counts.groups).length > 0) tellFacilitators(workshopId, counts);
 	};
-	io.on('drafts:ask', sendDraftCounts);
+	io.on('cards:ask', sendCardCounts);
 
 	io.use(async (socket, next) => {
 		try {
@@ -164,8 +168,13 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		void socket.join(workshopRoom(workshopId));
 		if (actor.role === 'facilitator') {
 			void socket.join(facilitatorRoom(workshopId));
-			sendDraftCounts(workshopId);
-			if (options.behindRedis) io.serverSideEmit('drafts:ask', workshopId);
+			sendCardCounts(workshopId);
+			if (options.behindRedis) io.serverSideEmit('cards:ask', workshopId);
+			// The groups nobody here has opened since the server started are loaded and counted.
+			docs.get(workshopId, 'control').then(
+				(live) => tally.touched(workshopId, 'control', live.doc),
+				(error) => log.warn('tally.control_load_failed', { workshopId, error })
+			);
 		}
 		if (linkId) void socket.join(facilitatorLinkRoom(linkId));
 		schedulePresence(workshopId);
@@ -287,7 +296,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		}
 		const live = await docs.get(socket.data.workshopId, name);
 		await socket.join(docRoom(socket.data.workshopId, live.name));
-		drafts.touched(live.workshopId, live.name, live.doc);
+		tally.touched(live.workshopId, live.name, live.doc);
 		return live;
 	}
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { spotlightRequestSchema, type SpotlightAnswer } from '$lib/api/spotlight';
+import { spotlightAnswer, spotlightRequestSchema } from '$lib/api/spotlight';
 import { problem, readJson } from '$lib/server/http/problem';
 import { requireWorkshop } from '$lib/server/http/require-workshop';
 import { firstIssue } from '$lib/server/http/schemas';
@@ -15,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	if (call instanceof Response) return call;
 	const control = await call.app.docs.get(call.workshop.id, 'control');
 	const { spotlight } = readControl(control.doc);
-	return json(spotlight satisfies SpotlightAnswer);
+	return json(spotlightAnswer(spotlight));
 };
 
 /**
@@ -38,7 +38,7 @@ export const POST: RequestHandler = async (event) => {
 		throw error;
 	}
 	const control = await call.app.docs.get(call.workshop.id, 'control');
-	return json(readControl(control.doc).spotlight satisfies SpotlightAnswer);
+	return json(spotlightAnswer(readControl(control.doc).spotlight));
 };
 
 /** Like the map routes: 401 for someone outside the workshop, 403 for a participant or facilitator credentials of another workshop. */
