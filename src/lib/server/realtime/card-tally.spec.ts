@@ -110,4 +110,18 @@ describe('the server counts cards for the facilitators', () => {
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(loaded).toEqual(['w1/canvas:grupp-2']);
 	});
+
+	it('forgets a workshop whose documents were dropped, also a recount already on its way', async () => {
+		const sent: CardCounts[] = [];
+		const tally = new CardTally({ send: (_, counts) => sent.push(counts), load: noLoad, recountMs: 500 });
+		const draft = new Y.Doc();
+		write(draft, 'd1', 'onskvard');
+		tally.touched('w1', 'draft:alice', draft);
+		await vi.advanceTimersByTimeAsync(500);
+		tally.touched('w1', 'draft:bo', draft);
+		tally.forget('w1');
+		await vi.advanceTimersByTimeAsync(500);
+		expect(sent).toHaveLength(1);
+		expect(tally.counts('w1')).toEqual({ drafts: {}, groups: {} });
+	});
 });

@@ -61,6 +61,12 @@ export class CardTally {
 		else if (name.kind === 'canvas' && docName !== PLENARY_CANVAS) this.#dirtyOf(workshopId).groups.set(name.sub, doc);
 	}
 
+	/** Forgets what was counted of a workshop whose documents were dropped (deleted, or replaced by an import). */
+	forget(workshopId: string): void {
+		this.#tallies.delete(workshopId);
+		this.#dirty.delete(workshopId);
+	}
+
 	/** Everything this instance has counted of the workshop, for a facilitator who just connected. */
 	counts(workshopId: string): CardCounts {
 		const tally = this.#tallies.get(workshopId);

@@ -126,6 +126,18 @@ describe('document registry', () => {
 		expect(again.doc.getMap('cards').get('kept')).toBe('kept');
 	});
 
+	it('forgets a dropped workshop’s documents and tells its hooks', async () => {
+		const { docs } = setup();
+		const dropped: string[] = [];
+		docs.use({ onDrop: (workshopId) => dropped.push(workshopId) });
+		await docs.get('w', 'canvas:plenary');
+		await docs.get('other', 'canvas:plenary');
+		docs.drop('w');
+		expect(dropped).toEqual(['w']);
+		expect(docs.peek('w', 'canvas:plenary')).toBeUndefined();
+		expect(docs.peek('other', 'canvas:plenary')).toBeDefined();
+	});
+
 	it('keeps documents that are still open even when idle', async () => {
 		const { docs } = setup();
 		await docs.get('w', 'canvas:plenary');

@@ -309,6 +309,7 @@ export class DocRegistry {
 				})
 				.catch(() => {});
 		}
+		for (const hooks of this.#hooks) hooks.onDrop?.(workshopId);
 	}
 
 	/** Stores what waits and compacts everything loaded; used on graceful shutdown. */

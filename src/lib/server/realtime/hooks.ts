@@ -19,4 +19,6 @@ export interface RealtimeHooks {
 	 * changes were applied; not for relayed changes (their own instance stored them).
 	 */
 	afterStore?(live: LiveDoc, update: Uint8Array): void;
+	/** Fires when the registry forgets a workshop's documents (it was deleted, or its documents replaced). */
+	onDrop?(workshopId: string): void;
 }

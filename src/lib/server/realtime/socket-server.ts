@@ -116,7 +116,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			const message = encodeUpdate(update);
 			broadcasts.send(live.workshopId, docRoom(live.workshopId, live.name), (to) => io.local.to(to).emit('y', live.name, message));
 			tally.touched(live.workshopId, live.name, live.doc);
-		}
+		},
+		onDrop: (workshopId) => tally.forget(workshopId)
 	});
 	const sendCardCounts = (workshopId: string) => {
 		const counts = tally.counts(workshopId);
