@@ -56,7 +56,7 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		live: withEveryPhase((state.get('live') as LiveState | undefined) ?? initialLiveState()),
 		preparation: (state.get('preparation') as Preparation | undefined) ?? null,
 		vote: (state.get('vote') as PublicVote | undefined) ?? null,
-		groups: (state.get('groups') as Group[] | undefined) ?? [],
+		groups: readGroups(doc),
 		moderation: (state.get('moderation') as ModerationEntry[] | undefined) ?? [],
 		removedMaps: (state.get('removedMaps') as string[] | undefined) ?? [],
 		spotlight: (state.get('spotlight') as Spotlight | undefined) ?? DEFAULT_SPOTLIGHT,
@@ -67,6 +67,11 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
 		responses: (state.get('responses') as ResponseSummaries | undefined) ?? {},
 		followUp: (state.get('followUp') as boolean | undefined) ?? false
 	};
+}
+
+/** Just the groups, for a reader that needs nothing else (the server's card tally reads them often). */
+export function readGroups(doc: Y.Doc): Group[] {
+	return (getControlState(doc).get('groups') as Group[] | undefined) ?? [];
 }
 
 export function writeControl(doc: Y.Doc, patch: Partial<ControlSnapshot>, origin: unknown): void {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { CardKind } from '$lib/domain/cards/card';
 import { parseDocName, PLENARY_CANVAS } from '$lib/domain/workshop/documents';
 import { readCards } from '$lib/sync/cards';
-import { readControl } from '$lib/sync/control';
+import { readGroups } from '$lib/sync/control';
 import type { CardCounts } from '$lib/sync/protocol';
 import { log } from '../log';
 
@@ -109,7 +109,7 @@ export class CardTally {
 	}
 
 	#loadUncounted(workshopId: string, control: Y.Doc, tally: WorkshopTally): void {
-		for (const group of readControl(control).groups) {
+		for (const group of readGroups(control)) {
 			if (tally.groups.has(group.id)) continue;
 			const name = `canvas:${group.id}`;
 			this.#options.load(workshopId, name).then(
