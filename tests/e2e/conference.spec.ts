@@ -158,6 +158,10 @@ test('thirty groups: the cockpit and the projector open no group canvas they do 
 	await setPhase(f, 'Samverkan');
 	await f.getByLabel('Antal grupper').fill('30');
 	await f.getByRole('button', { name: 'Låt deltagarna välja grupp' }).click();
+	// Thirty groups fold away behind a summary in the cockpit.
+	const details = f.getByTestId('group-details').locator('summary');
+	await expect(details).toHaveText('Visa alla 30 grupper · kort: 0 · grupper som har skrivit: 0');
+	await details.click();
 	await expect(f.getByTestId('group-list').getByRole('listitem')).toHaveCount(30);
 
 	// Too many to show side by side: the projector lists the groups and what each has written.
@@ -177,6 +181,7 @@ test('thirty groups: the cockpit and the projector open no group canvas they do 
 			.filter({ hasText: new RegExp(`^${name} `) });
 	await expect(groupLine(f, 'Grupp 27').getByTestId('group-cards')).toHaveText('· kort: 1');
 	await expect(groupLine(f, 'Grupp 26').getByTestId('group-cards')).toHaveText('· kort: 0');
+	await expect(details).toHaveText('Visa alla 30 grupper · kort: 1 · grupper som har skrivit: 1');
 	const tile27 = p.getByTestId('group-tile').filter({ hasText: /^Grupp 27/ });
 	await expect(tile27).toContainText('1 kort');
 	await expect(p.getByTestId('group-overview').getByRole('heading')).toHaveText('Gruppernas tavlor 30 grupper arbetar · 1 kort');
