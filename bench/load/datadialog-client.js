@@ -7,8 +7,11 @@
 // the load generator runs hundreds of these in one thread: its own cost would be counted
 // as the server's (the Hocuspocus client is equally bare).
 //
-//   CONNECT auth { workshop, protocol: 4, participant | facilitator } → CONNECT or CONNECT_ERROR
-//   doc:open(name, ack)  → acked; SyncStep1 (our state vector) follows it without waiting
+//   CONNECT auth { workshop, protocol: 5, participant | facilitator, open: [{ doc, sv }] }
+//                        → CONNECT or CONNECT_ERROR; the documents opened before connecting
+//                          go in `open` with our state vector (base64), as the app's client does
+//   server SyncStep2, doc:opened(name, ack) → such a document is synced and open
+//   doc:open(name, ack)  → for a document opened later: acked; SyncStep1 follows it without waiting
 //   server SyncStep2     → the document is synced
 //   server update        → applied to our read-only replica, or, with `onUpdate`, handed
 //                          to it unapplied (the load generator reads clock ranges only)
@@ -22,7 +25,9 @@ import * as Y from 'yjs';
 import { nowUs } from './stats.js';
 import { wireParser } from './wire-parser.js';
 
-const PROTOCOL_VERSION = 4;
+const PROTOCOL_VERSION = 5;
+/** src/lib/sync/protocol.ts HANDSHAKE_DOCS_MAX */
+const HANDSHAKE_DOCS_MAX = 16;
 const MESSAGE_SYNC = 0;
 /** socket.io packet types (socket.io-parser). */
 const CONNECT = 0;
@@ -88,6 +93,8 @@ export class DatadialogClient {
 	/** This client's id and its last command number (see doc-commands.ts). */
 	#client;
 	#seq = 0;
+	/** The documents the current handshake asked to open. @type {Set<string>} */
+	#openedByHandshake = new Set();
 
 	/**
 	 * @param {{ url: string, workshop: string, participant?: string, facilitator?: string, clientId?: string } & ClientEvents} options
@@ -136,7 +143,7 @@ export class DatadialogClient {
 		/** @type {OpenDoc} */
 		const entry = { doc, synced: false, waiters: [] };
 		this.#docs.set(name, entry);
-		if (this.#connected) this.#sendOpen(name, entry);
+		if (this.#connected) this.#sendOpen(name);
 		return doc;
 	}
 
@@ -276,7 +283,7 @@ export class DatadialogClient {
 	#receiveText(text) {
 		switch (text[0]) {
 			case '0': // engine.io open: socket.io's own handshake follows
-				this.#sendPacket({ type: CONNECT, nsp: '/', data: this.#auth });
+				this.#sendPacket({ type: CONNECT, nsp: '/', data: { ...this.#auth, open: this.#handshakeDocs() } });
 				return;
 			case '2': // ping
 				this.#socket?.send('3');
@@ -298,7 +305,7 @@ export class DatadialogClient {
 		if (packet.type === CONNECT) {
 			this.#connected = true;
 			this.#connectWaiters.splice(0).forEach((waiter) => waiter.resolve());
-			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
+			for (const name of this.#docs.keys()) if (!this.#openedByHandshake.has(name)) this.#sendOpen(name);
 		} else if (packet.type === CONNECT_ERROR) {
 			const error = /** @type {{ message?: string, data?: Problem }} */ (packet.data ?? {});
 			if (!error.data?.code) {
@@ -316,6 +323,10 @@ export class DatadialogClient {
 			const [event, ...args] = /** @type {unknown[]} */ (packet.data);
 			if (event === 'y') this.#receive(/** @type {string} */ (args[0]), /** @type {Uint8Array} */ (args[1]));
 			else if (event === 'problem') this.#events.onProblem?.(/** @type {Problem} */ (args[0]));
+			else if (event === 'doc:opened') {
+				const result = /** @type {Answer} */ (args[1]);
+				if (!result.ok) this.#events.onProblem?.(result.error ?? { code: 'unknown', message: 'doc:opened refused' });
+			}
 		}
 	}
 
@@ -328,13 +339,25 @@ export class DatadialogClient {
 		}
 	}
 
-	/** @param {string} name @param {OpenDoc} entry */
-	#sendOpen(name, entry) {
+	/** The documents opened before connecting, with what each copy has, for the handshake. */
+	#handshakeDocs() {
+		this.#openedByHandshake = new Set([...this.#docs.keys()].slice(0, HANDSHAKE_DOCS_MAX));
+		return [...this.#openedByHandshake].map((name) => ({ doc: name, sv: Buffer.from(this.#stateVector(name)).toString('base64') }));
+	}
+
+	/** @param {string} name */
+	#stateVector(name) {
+		const entry = this.#docs.get(name);
+		return this.#events.onUpdate || !entry ? EMPTY_STATE_VECTOR : Y.encodeStateVector(entry.doc);
+	}
+
+	/** @param {string} name */
+	#sendOpen(name) {
 		this.emit('doc:open', [name], (error, result) => {
 			if (!error && !result?.ok) this.#events.onProblem?.(result?.error ?? { code: 'unknown', message: 'doc:open refused' });
 		});
 		// Right behind doc:open, as the app's client does: the server answers it once the document is open.
-		const vector = this.#events.onUpdate ? EMPTY_STATE_VECTOR : Y.encodeStateVector(entry.doc);
+		const vector = this.#stateVector(name);
 		this.#send(
 			name,
 			frame((e) => {

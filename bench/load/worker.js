@@ -260,11 +260,7 @@ async function join(person, epochUs) {
 		});
 	}
 	const client = person.client;
-	await client.connected(input.syncTimeoutMs);
-	phases.connectUs = nowUs() - startedUs - phases.httpUs;
-	if (client instanceof DatadialogClient && client.transportOpenAtUs) {
-		phases.transportUs = client.transportOpenAtUs - startedUs - phases.httpUs;
-	}
+	// Opened before the connection is made, as a page does: both clients ask for them as soon as they can.
 	for (const [i, id] of plan.docs.entries()) {
 		person.docs.set(id, replica(id));
 		person.names.set(id, /** @type {string} */ (docNames[i]));
@@ -272,6 +268,11 @@ async function join(person, epochUs) {
 	}
 	// Every Datadialog page also follows the method's shared state (phase, timer, vote progress).
 	if (client instanceof DatadialogClient) client.open('control');
+	await client.connected(input.syncTimeoutMs);
+	phases.connectUs = nowUs() - startedUs - phases.httpUs;
+	if (client instanceof DatadialogClient && client.transportOpenAtUs) {
+		phases.transportUs = client.transportOpenAtUs - startedUs - phases.httpUs;
+	}
 	await client.whenSynced(/** @type {string} */ (docNames[0]), input.syncTimeoutMs);
 	const joinUs = nowUs() - startedUs;
 	phases.syncUs = joinUs - phases.httpUs - phases.connectUs;

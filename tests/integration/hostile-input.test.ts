@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { readCards } from '../../src/lib/sync/cards';
 import { sendCard } from '../helpers/commands';
 import { MAX_OPEN_DOCS, MAX_UPDATE_BYTES, PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { encodeSyncStep1, encodeUpdate } from '../../src/lib/sync/yjs-messages';
-import { wireParser } from '../../src/lib/transport/wire-parser';
-import { connectClient } from '../helpers/clients';
+import { connectClient, rawSocket } from '../helpers/clients';
 import { startServer, type RunningServer } from '../helpers/server';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
 
@@ -19,15 +18,6 @@ function lcg(seed: number) {
 		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
 		return state / 2 ** 32;
 	};
-}
-
-/** A bare socket.io client; `parser: undefined` speaks socket.io's default encoding instead of ours. */
-function rawSocket(url: string, auth: Record<string, unknown>, parser: unknown = wireParser): Promise<Socket> {
-	const socket = ioClient(url, { forceNew: true, transports: ['websocket'], auth, reconnection: false, ...(parser ? { parser } : {}) });
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', (error) => reject(error));
-	});
 }
 
 describe('hostile and broken input', () => {
@@ -158,7 +148,7 @@ describe('hostile and broken input', () => {
 		const w = await createWorkshop(server.url);
 		const p = await joinWorkshop(server.url, w.code);
 		const auth = { workshop: w.id, protocol: PROTOCOL_VERSION, participant: p.session };
-		const legacy = await rawSocket(server.url, auth, null);
+		const legacy = await rawSocket(server.url, auth, { parser: null });
 		const closed = new Promise<string>((resolve) => legacy.once('disconnect', resolve));
 		legacy.emit('y', CANVAS, new Uint8Array([0, 2, 0]));
 		expect(await closed).toBe('transport close');

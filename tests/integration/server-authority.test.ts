@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import { PROTOCOL_VERSION, type Ack } from '../../src/lib/sync/protocol';
 import { readCards } from '../../src/lib/sync/cards';
 import { readMap } from '../../src/lib/sync/map';
 import { encodeUpdate } from '../../src/lib/sync/yjs-messages';
-import { wireParser } from '../../src/lib/transport/wire-parser';
-import { connectClient } from '../helpers/clients';
+import { connectClient, rawSocket } from '../helpers/clients';
 import { applied, sendCard } from '../helpers/commands';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -17,20 +16,9 @@ const CANVAS = 'canvas:plenary';
 const MAP = 'map:plenary';
 const PASSPHRASE = 'en lång organisatörsfras';
 
-/** A hand-written client: socket.io with the app's framing, nothing of the app's client code. */
-function hostileSocket(url: string, workshop: string, participant: string): Promise<Socket> {
-	const socket = ioClient(url, {
-		forceNew: true,
-		transports: ['websocket'],
-		parser: wireParser,
-		reconnection: false,
-		auth: { workshop, protocol: PROTOCOL_VERSION, participant }
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', reject);
-	});
-}
+/** A hand-written client (see rawSocket) as a participant. */
+const hostileSocket = (url: string, workshop: string, participant: string): Promise<Socket> =>
+	rawSocket(url, { workshop, protocol: PROTOCOL_VERSION, participant });
 
 describe('the server is the only writer: a hostile participant changes nothing they may not', () => {
 	let server: RunningServer;

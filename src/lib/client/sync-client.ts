@@ -1,10 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+	HANDSHAKE_DOCS_MAX,
 	PROTOCOL_VERSION,
 	type Ack,
 	type ClientToServerEvents,
 	type CommandAck,
 	type CardCounts,
+	type HandshakeDoc,
 	type PresenceEntry,
 	type ProblemBody,
 	type ServerToClientEvents
@@ -13,7 +15,7 @@ import type { VoteView } from '$lib/domain/method/vote-tally';
 import type { CommandAuthor, DocCommand } from '$lib/sync/doc-commands';
 import type { MethodCommand } from '$lib/sync/method-commands';
 import { wireParser } from '$lib/transport/wire-parser';
-import { decodeYMessage, encodeSyncStep1 } from '$lib/sync/yjs-messages';
+import { decodeYMessage, encodeSyncStep1, stateVectorText } from '$lib/sync/yjs-messages';
 import { PendingStore } from './pending-store';
 import { SharedDoc, type PendingCommand } from './shared-doc';
 
@@ -69,22 +71,27 @@ export class SyncClient {
 	readonly #flushWaiters = new Set<() => void>();
 	/** Who waits for each command's answer (commands restored after a reload have nobody). */
 	readonly #answers = new Map<PendingCommand, (ack: Ack) => void>();
+	/** The documents the current handshake asked to open; the server answers each with `doc:opened`. */
+	readonly #openedByHandshake = new Map<string, OpenDoc>();
 
 	constructor(options: SyncClientOptions) {
-		const auth = {
+		const hello = {
 			workshop: options.workshop,
 			protocol: PROTOCOL_VERSION,
 			...(options.participant ? { participant: options.participant } : {}),
 			...(options.facilitator ? { facilitator: options.facilitator } : {})
 		};
 		this.#store = new PendingStore(options.workshop);
+		// Called for every connection attempt, so a reconnect asks for what each copy lacks by then.
+		const auth = (send: (data: object) => void) => send({ ...hello, open: this.#handshakeDocs() });
 		const socketOptions = { auth, transports: ['websocket'], parser: wireParser, ...options.socket };
 		this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
 		this.socket.on('connect', () => {
 			this.#setStatus('online');
-			for (const [name, entry] of this.#docs) this.#sendOpen(name, entry);
+			for (const [name, entry] of this.#docs) if (this.#openedByHandshake.get(name) !== entry) this.#sendOpen(name, entry);
 		});
+		this.socket.on('doc:opened', (name, result) => this.#openedAtConnect(name, result));
 		this.socket.on('disconnect', () => {
 			for (const entry of this.#docs.values()) {
 				entry.opened = false;
@@ -235,6 +242,41 @@ export class SyncClient {
 	onPresence(listener: Listener<PresenceEntry[]>): () => void {
 		this.#presenceListeners.add(listener);
 		return () => this.#presenceListeners.delete(listener);
+	}
+
+	/** The documents open here (up to HANDSHAKE_DOCS_MAX), for the handshake to open at once. */
+	#handshakeDocs(): HandshakeDoc[] {
+		this.#openedByHandshake.clear();
+		for (const [name, entry] of this.#docs) {
+			if (this.#openedByHandshake.size === HANDSHAKE_DOCS_MAX) break;
+			this.#openedByHandshake.set(name, entry);
+		}
+		return [...this.#openedByHandshake].map(([name, entry]) => ({ doc: name, sv: stateVectorText(entry.shared.replica) }));
+	}
+
+	/** The server's answer to a document the handshake named; what the copy lacked came just before it. */
+	#openedAtConnect(name: string, result: Ack): void {
+		const asked = this.#openedByHandshake.get(name);
+		this.#openedByHandshake.delete(name);
+		const entry = this.#docs.get(name);
+		if (!entry) {
+			// Closed while the connection was being made.
+			if (asked) this.socket.emit('doc:close', name);
+			return;
+		}
+		if (entry !== asked) return; // closed and opened again: that copy was opened on connect
+		if (!result.ok) {
+			if (result.error.code !== 'conflict') {
+				this.#emitProblem(result.error);
+				return;
+			}
+			// The server lost changes this copy has (a crash before they were stored): start over.
+			entry.shared.reset();
+			this.#sendOpen(name, entry);
+			return;
+		}
+		entry.opened = true;
+		this.#sendWaiting(name, entry);
 	}
 
 	/**

@@ -8,7 +8,7 @@ import type { Sector } from '$lib/domain/workshop/sectors';
  * Bump PROTOCOL_VERSION on any breaking change; the server refuses other versions
  * with `clientTooOld` / `serverTooOld` so an old tab reloads instead of corrupting.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * Largest message a client may send. Clients send commands and state vectors only (the
@@ -25,8 +25,19 @@ export const MAX_UPDATE_BYTES = 256 * 1024;
  */
 export const MAX_OPEN_DOCS = 200;
 
+/**
+ * Documents a handshake may ask to open (see `handshakeSchema.open`): a page's own few, or a
+ * projector's side-by-side groups after a reconnect. More are opened with `doc:open`.
+ */
+export const HANDSHAKE_DOCS_MAX = 16;
+
+/** A state vector in a handshake, base64: one entry per client that wrote the document (only servers do). */
+const STATE_VECTOR_TEXT_MAX = 4096;
+
 /** Yjs frames (y-websocket framing): first varUint is the message type; only sync (0) is used. */
 export const MESSAGE_SYNC = 0;
+
+export const docNameSchema = z.string().min(1).max(64);
 
 export const handshakeSchema = z.object({
 	workshop: z.string().min(1).max(64),
@@ -34,11 +45,27 @@ export const handshakeSchema = z.object({
 	/** Participant session `<participantId>.<token>`; browsers send it as an httpOnly cookie instead. */
 	participant: z.string().max(200).optional(),
 	/** Facilitator secret; browsers send it as an httpOnly cookie instead. */
-	facilitator: z.string().max(200).optional()
+	facilitator: z.string().max(200).optional(),
+	/**
+	 * Documents to open as the connection is made, each with the copy's state vector: the
+	 * server answers each with what the copy lacks and `doc:opened`, so a page is in sync one
+	 * round trip after connecting instead of two.
+	 */
+	open: z
+		.array(
+			z.object({
+				doc: docNameSchema,
+				sv: z
+					.string()
+					.max(STATE_VECTOR_TEXT_MAX)
+					.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'state vector must be base64')
+			})
+		)
+		.max(HANDSHAKE_DOCS_MAX)
+		.optional()
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
-
-export const docNameSchema = z.string().min(1).max(64);
+export type HandshakeDoc = NonNullable<Handshake['open']>[number];
 
 export type ErrorCode =
 	| 'bad_request'
@@ -86,6 +113,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
 	y: (docName: string, payload: Uint8Array) => void;
+	/** The answer to a document named in the handshake's `open`, sent after what the copy lacked. */
+	'doc:opened': (docName: string, result: Ack) => void;
 	'presence:list': (entries: PresenceEntry[]) => void;
 	/** The receiver's own view of the current vote, after any change to the ballot. */
 	'vote:view': (view: VoteView | null) => void;

@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -57,4 +58,13 @@ export function isAheadOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
 		if (clock > Y.getState(doc.store, client)) return true;
 	}
 	return false;
+}
+
+/** A document's state vector as handshake text (base64; see `handshakeSchema.open`). */
+export function stateVectorText(doc: Y.Doc): string {
+	return toBase64(Y.encodeStateVector(doc));
+}
+
+export function stateVectorFromText(text: string): Uint8Array {
+	return fromBase64(text);
 }

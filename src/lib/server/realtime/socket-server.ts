@@ -18,6 +18,7 @@ import {
 	type CommandAck,
 	type CardCounts,
 	type ErrorCode,
+	type HandshakeDoc,
 	type InterServerEvents,
 	type PresenceEntry,
 	type ServerToClientEvents
@@ -26,7 +27,7 @@ import { readControl } from '$lib/sync/control';
 import { commandEnvelopeSchema, type CommandAuthor } from '$lib/sync/doc-commands';
 import { methodCommandSchema } from '$lib/sync/method-commands';
 import { wireParser } from '$lib/transport/wire-parser';
-import { decodeYMessage, encodeSyncStep2, encodeUpdate, isAheadOf } from '$lib/sync/yjs-messages';
+import { decodeYMessage, encodeSyncStep2, encodeUpdate, isAheadOf, stateVectorFromText } from '$lib/sync/yjs-messages';
 import { MethodError } from '../method/method-error';
 import type { MethodService } from '../method/method-service';
 import type { Storage } from '../persistence/storage';
@@ -124,6 +125,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		if (Object.keys(counts.drafts).length > 0 || Object.keys(counts.groups).length > 0) tellFacilitators(workshopId, counts);
 	};
 	io.on('cards:ask', sendCardCounts);
+	/** The documents each handshake asked to open, until the connection is made. */
+	const openAtConnect = new WeakMap<DialogSocket, HandshakeDoc[]>();
 
 	io.use(async (socket, next) => {
 		try {
@@ -156,6 +159,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 				bucket: new TokenBucket(300, 100),
 				inbox: Promise.resolve()
 			};
+			openAtConnect.set(socket, hello.open ?? []);
 			next();
 		} catch (error) {
 			const problem = error instanceof ProtocolError ? error : new ProtocolError('unavailable', 'the server cannot check you in now');
@@ -179,6 +183,8 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		}
 		if (linkId) void socket.join(facilitatorLinkRoom(linkId));
 		schedulePresence(workshopId);
+		for (const wanted of openAtConnect.get(socket) ?? []) openFromHandshake(socket, wanted);
+		openAtConnect.delete(socket);
 
 		socket.on('doc:open', async (docName, ack) => {
 			const reply = typeof ack === 'function' ? ack : () => {};
@@ -290,6 +296,25 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 		return pending;
 	}
 
+	/**
+	 * A document the handshake named: opened as `doc:open` would, then answered, in turn with
+	 * what the socket sends next, by what the copy lacks and `doc:opened`.
+	 */
+	function openFromHandshake(socket: DialogSocket, { doc, sv }: HandshakeDoc): void {
+		const opening = socket.data.bucket.take()
+			? openDoc(socket, doc)
+			: Promise.reject(new ProtocolError('rate_limited', 'too many messages, slow down'));
+		opening.catch(() => {}); // answered in turn below
+		socket.data.inbox = socket.data.inbox.then(async () => {
+			try {
+				sendMissing(socket, await opening, stateVectorFromText(sv));
+				socket.emit('doc:opened', doc, { ok: true });
+			} catch (error) {
+				socket.emit('doc:opened', doc, toFailure(error, socket));
+			}
+		});
+	}
+
 	/** Loads the document if this socket may open it, and joins its room before anything is sent. */
 	async function subscribe(socket: DialogSocket, name: string, parsed: DocName): Promise<LiveDoc> {
 		if (!(await mayOpen(socket.data.actor, socket.data.workshopId, name, parsed))) {
@@ -331,12 +356,17 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 			throw new ProtocolError('bad_request', 'malformed Yjs message');
 		}
 		if (message.type === 'update') throw new ProtocolError('forbidden', 'shared documents change only through commands');
+		sendMissing(socket, live, message.stateVector);
+	}
+
+	/** Sends the socket what a copy with this state vector lacks. */
+	function sendMissing(socket: DialogSocket, live: LiveDoc, stateVector: Uint8Array): void {
 		let reply: Uint8Array;
 		try {
-			if (isAheadOf(live.doc, message.stateVector)) {
+			if (isAheadOf(live.doc, stateVector)) {
 				throw new ProtocolError('conflict', 'your copy holds changes the server does not have; start the document over');
 			}
-			reply = encodeSyncStep2(live.doc, message.stateVector);
+			reply = encodeSyncStep2(live.doc, stateVector);
 		} catch (error) {
 			if (error instanceof ProtocolError) throw error;
 			throw new ProtocolError('bad_request', 'malformed state vector');
