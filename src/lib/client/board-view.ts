@@ -3,7 +3,7 @@ import { visibleCards } from '$lib/domain/method/card-visibility';
 import type { MethodActor } from '$lib/domain/method/method-actor';
 import { denyReason } from '$lib/domain/method/permissions';
 import { cardKindOfPhase, phaseOfCardKind } from '$lib/domain/method/phases';
-import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import { PLENARY_CANVAS, canvasName } from '$lib/domain/workshop/documents';
 import type { ControlSnapshot } from '$lib/sync/control';
 
 /**
@@ -13,7 +13,7 @@ import type { ControlSnapshot } from '$lib/sync/control';
 export function canvasNameFor(control: ControlSnapshot, participantId: string | null): string {
 	if (control.live.summoned || !participantId) return PLENARY_CANVAS;
 	const group = control.groups.find((g) => g.memberIds.includes(participantId));
-	return group ? `canvas:${group.id}` : PLENARY_CANVAS;
+	return canvasName(group?.id);
 }
 
 /** The system map a person works on by default: their group's while groups work apart, else the plenary's. */

@@ -97,8 +97,9 @@ export class SpotlightChoices {
 	#closeMap(): void {
 		const map = this.#map;
 		if (!map) return;
-		// The document stays open: another view of this tab (the map page) may be showing it.
 		map.state.destroy();
+		// Closed once no other view of this tab holds it (see WorkshopSession.release).
+		this.#session.release(`map:${map.mapId}`);
 		this.#map = null;
 	}
 

@@ -26,6 +26,9 @@ const WITH_SUB: ReadonlySet<DocKind> = new Set(['canvas', 'map', 'draft']);
 
 export const PLENARY_CANVAS = 'canvas:plenary';
 
+/** The canvas of a group, or the plenary's when there is no group. */
+export const canvasName = (groupId?: string | null): string => (groupId ? `canvas:${groupId}` : PLENARY_CANVAS);
+
 export function parseDocName(value: string): DocName | null {
 	if (value.length > 64) return null;
 	const [kind, sub, ...rest] = value.split(':');

@@ -31,7 +31,7 @@ import { addTime, createTimer, pauseTimer, resetTimer, startTimer } from '$lib/d
 import { timeboxOf } from '$lib/domain/method/agenda';
 import { voteView, type VoteView } from '$lib/domain/method/vote-tally';
 import type { Actor } from '$lib/domain/workshop/access';
-import { PLENARY_CANVAS, isStandingDoc, parseDocName } from '$lib/domain/workshop/documents';
+import { PLENARY_CANVAS, canvasName, isStandingDoc, parseDocName } from '$lib/domain/workshop/documents';
 import { isSector, workshopSectors, type Sector } from '$lib/domain/workshop/sectors';
 import type { ResponsePhase } from '$lib/domain/responses/questions';
 import { questionsFor } from '$lib/domain/responses/surveys';
@@ -317,7 +317,7 @@ export class MethodService {
 				const groupCards = await Promise.all(
 					snapshot.groups.map(async (group) => ({
 						groupId: group.id,
-						cards: readCards((await docs.get(workshopId, `canvas:${group.id}`)).doc)
+						cards: readCards((await docs.get(workshopId, canvasName(group.id))).doc)
 					}))
 				);
 				const merged = mergeGroupCanvases(groupCards);
@@ -424,7 +424,7 @@ export class MethodService {
 			}
 			case 'card': {
 				// The plenary first: merging the groups copies their cards there with the same ids.
-				const canvases = [PLENARY_CANVAS, ...groupIds.map((id) => `canvas:${id}`)];
+				const canvases = [PLENARY_CANVAS, ...groupIds.map((id) => canvasName(id))];
 				for (const name of canvases) {
 					const found = readCards((await docs.get(workshopId, name)).doc).some((card) => card.id === input.id && !card.hidden);
 					if (found) return { card: (id) => (id === input.id ? name : null) };

@@ -1,5 +1,5 @@
 import { cardKindOfPhase, type Phase } from '$lib/domain/method/phases';
-import { PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import { canvasName } from '$lib/domain/workshop/documents';
 import { deleteCards, putCard, readCards } from '$lib/sync/cards';
 import type { Storage } from '../persistence/storage';
 import type { DocRegistry } from '../realtime/doc-registry';
@@ -22,11 +22,11 @@ export async function revealDrafts(options: { docs: DocRegistry; storage: Storag
 		if (cards.length === 0) continue;
 		const byCanvas = new Map<string, typeof cards>();
 		for (const card of cards) {
-			const canvasName = card.groupId ? `canvas:${card.groupId}` : PLENARY_CANVAS;
-			byCanvas.set(canvasName, [...(byCanvas.get(canvasName) ?? []), card]);
+			const target = canvasName(card.groupId);
+			byCanvas.set(target, [...(byCanvas.get(target) ?? []), card]);
 		}
-		for (const [canvasName, group] of byCanvas) {
-			const canvas = await docs.get(workshopId, canvasName);
+		for (const [target, group] of byCanvas) {
+			const canvas = await docs.get(workshopId, target);
 			await docs.transact(canvas, (doc) => group.forEach((card) => putCard(doc, card, null)));
 		}
 		await docs.transact(draft, (doc) =>

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { CardKind } from '$lib/domain/cards/card';
-import { parseDocName, PLENARY_CANVAS } from '$lib/domain/workshop/documents';
+import { canvasName, parseDocName, PLENARY_CANVAS } from '$lib/domain/workshop/documents';
 import { readCards } from '$lib/sync/cards';
 import { readGroups } from '$lib/sync/control';
 import type { CardCounts } from '$lib/sync/protocol';
@@ -111,7 +111,7 @@ export class CardTally {
 	#loadUncounted(workshopId: string, control: Y.Doc, tally: WorkshopTally): void {
 		for (const group of readGroups(control)) {
 			if (tally.groups.has(group.id)) continue;
-			const name = `canvas:${group.id}`;
+			const name = canvasName(group.id);
 			this.#options.load(workshopId, name).then(
 				(doc) => this.touched(workshopId, name, doc),
 				// Counted when someone opens it, or at the next change to `control`.
