@@ -60,6 +60,9 @@ test('a participant who loses the network keeps editing and merges on reconnect'
 	await setPhase(facilitator.page, 'Samverkan');
 	await expect(phone.page.getByTestId('phase')).toHaveAttribute('data-phase', 'samverkan');
 
+	// What the phone sends when it reconnects: its handshake names the documents it has open.
+	const sent: string[] = [];
+	phone.page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
 	await phone.context.setOffline(true);
 	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
 	await phone.page.getByLabel('Nytt kort: Samverkan').fill('Skrivet utan nät');
@@ -73,6 +76,11 @@ test('a participant who loses the network keeps editing and merges on reconnect'
 		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet utan nät' })).toBeVisible();
 		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet under tiden' })).toBeVisible();
 	}
+	// One round trip to catch up: the reconnect's handshake opened the board with the phone's
+	// state vector (protocol 5), and no doc:open followed for it.
+	const handshake = sent.find((frame) => frame.startsWith('40{'));
+	expect(JSON.parse(handshake!.slice(2)).open).toEqual(expect.arrayContaining([expect.objectContaining({ doc: 'canvas:plenary' })]));
+	expect(sent.filter((frame) => frame.includes('"doc:open","canvas:plenary"'))).toEqual([]);
 	await phone.context.close();
 	await facilitator.context.close();
 });

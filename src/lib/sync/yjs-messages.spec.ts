@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, isAheadOf } from './yjs-messages';
+import { decodeYMessage, encodeSyncStep1, encodeSyncStep2, isAheadOf, stateVectorFromText, stateVectorText } from './yjs-messages';
 
 /** A writer's changes, one update per change, and the server's copy that has seen some of them. */
 function writer() {
@@ -38,6 +38,15 @@ describe('catching a reader up', () => {
 		expect(message.type).toBe('update');
 		if (message.type === 'update') Y.applyUpdate(reader, message.update);
 		expect(reader.getMap('cards').toJSON()).toEqual(server.getMap('cards').toJSON());
+	});
+
+	it('carries a state vector as handshake text (base64) unchanged', () => {
+		const reader = new Y.Doc();
+		writer().forEach((u) => Y.applyUpdate(reader, u));
+		const text = stateVectorText(reader);
+		expect(text).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+		expect(stateVectorFromText(text)).toEqual(Y.encodeStateVector(reader));
+		expect(stateVectorText(new Y.Doc())).toBe('AA==');
 	});
 
 	it("reads a reader's SyncStep1 and throws on garbage", () => {

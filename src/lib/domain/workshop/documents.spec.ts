@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocName, isStandingDoc, parseDocName } from './documents';
+import { PLENARY_CANVAS, canvasName, formatDocName, isStandingDoc, parseDocName } from './documents';
 
 describe('document names', () => {
 	it.each(['control', 'indicators', 'canvas:plenary', 'canvas:g-3', 'map:abc123', 'draft:0f3a9c'])(
@@ -15,6 +15,13 @@ describe('document names', () => {
 		'rejects %j',
 		(name) => expect(parseDocName(name)).toBeNull()
 	);
+
+	it('names a group’s canvas, and the plenary’s when there is no group', () => {
+		expect(canvasName('grupp-7')).toBe('canvas:grupp-7');
+		expect(canvasName(null)).toBe(PLENARY_CANVAS);
+		expect(canvasName(undefined)).toBe(PLENARY_CANVAS);
+		expect(parseDocName(canvasName('grupp-7'))).toEqual({ kind: 'canvas', sub: 'grupp-7' });
+	});
 
 	describe('standing documents', () => {
 		const standing = (name: string, groups: string[] = []) => isStandingDoc(parseDocName(name)!, groups);
