@@ -105,10 +105,13 @@ describe('documents opened by the handshake (one round trip to a synced page)', 
 
 	it('refuses a handshake that names too many documents or sends a state vector that is not base64, and lets a good one in', async () => {
 		const many = Array.from({ length: HANDSHAKE_DOCS_MAX + 1 }, (_, i) => ({ doc: `map:m${i}`, sv: EMPTY }));
-		expect(await refusal(many)).toMatch(/^bad_request: /);
+		expect(await refusal(many)).toMatch(/^bad_request: invalid handshake: open: /);
 		expect(await refusal([{ doc: CANVAS, sv: 'inte base64!' }])).toMatch(/^bad_request: /);
 		expect(await refusal([{ doc: CANVAS, sv: 'A'.repeat(5000) }])).toMatch(/^bad_request: /);
-		expect(await refusal({ doc: CANVAS })).toMatch(/^bad_request: /);
+		expect(await refusal({ doc: CANVAS })).toMatch(/^bad_request: invalid handshake: open: /);
+		expect(await refusal([1, 2].map(() => ({ doc: CANVAS, sv: EMPTY })))).toBe(
+			'bad_request: invalid handshake: open: names a document twice'
+		);
 		expect(await refusal([{ doc: CANVAS, sv: EMPTY }])).toBe('connected');
 	});
 

@@ -62,6 +62,7 @@ export const handshakeSchema = z.object({
 			})
 		)
 		.max(HANDSHAKE_DOCS_MAX)
+		.refine((open) => new Set(open.map((wanted) => wanted.doc)).size === open.length, 'names a document twice')
 		.optional()
 });
 export type Handshake = z.infer<typeof handshakeSchema>;

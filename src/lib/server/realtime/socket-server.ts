@@ -131,7 +131,7 @@ export function attachRealtime(options: RealtimeOptions): DialogServer {
 	io.use(async (socket, next) => {
 		try {
 			const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-			if (!parsed.success) throw new ProtocolError('bad_request', 'handshake must carry workshop and protocol');
+			if (!parsed.success) throw new ProtocolError('bad_request', `invalid handshake: ${describeIssue(parsed.error.issues[0])}`);
 			const hello = parsed.data;
 			if (hello.protocol < PROTOCOL_VERSION) throw new ProtocolError('clientTooOld', 'reload the page to update');
 			if (hello.protocol > PROTOCOL_VERSION) throw new ProtocolError('serverTooOld', 'the server is older than this page');
