@@ -21,17 +21,24 @@ if (trustProxy) {
 process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const httpServer = createServer();
+/** SvelteKit's handler, loaded below; nothing is answered before the server listens. */
+/** @type {import('node:http').RequestListener | null} */
+let handler = null;
+// Registered before socket.io attaches, which then keeps its own requests (/socket.io/, the
+// long-polling fallback) from this listener. Added after, both would answer a polling request
+// and the second answer would crash the process.
+httpServer.on('request', (req, res) => {
+	if (!trustProxy) req.headers[OWN_PROTO_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	handler?.(req, res);
+});
 // hooks.server.ts `init` (run when handler.js is imported) attaches socket.io to it.
 /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('datadialog.httpServer')] = httpServer;
 
 // A variable path: the build exists only after `npm run build`, so it is not type-checked.
 const handlerPath = '../build/handler.js';
 /** @type {{ handler: import('node:http').RequestListener }} */
-const { handler } = await import(handlerPath);
-httpServer.on('request', (req, res) => {
-	if (!trustProxy) req.headers[OWN_PROTO_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-	handler(req, res);
-});
+const loaded = await import(handlerPath);
+handler = loaded.handler;
 
 // Ready means warm: the first people in should not wait for modules to load.
 await warmUp().catch((error) =>

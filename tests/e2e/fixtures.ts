@@ -26,12 +26,43 @@ export async function createWorkshopAsFacilitator(browser: Browser, title: strin
 }
 
 /** Joins a workshop by code from the home page, with a name and a sector. */
+/**
+ * A network that blocks WebSockets (a municipal proxy refusing the upgrade): every WebSocket
+ * the page opens fails as the browser reports it, with an error and then a close.
+ */
+function refuseWebSockets(): void {
+	class RefusedWebSocket extends EventTarget {
+		static readonly CONNECTING = 0;
+		static readonly OPEN = 1;
+		static readonly CLOSING = 2;
+		static readonly CLOSED = 3;
+		readyState = 0;
+		binaryType = 'blob';
+		onopen: ((event: Event) => void) | null = null;
+		onerror: ((event: Event) => void) | null = null;
+		onclose: ((event: CloseEvent) => void) | null = null;
+		onmessage: ((event: MessageEvent) => void) | null = null;
+		constructor(readonly url: string) {
+			super();
+			setTimeout(() => {
+				this.readyState = 3;
+				this.onerror?.(new Event('error'));
+				this.onclose?.(new CloseEvent('close', { code: 1006, wasClean: false }));
+			}, 20);
+		}
+		send(): void {}
+		close(): void {}
+	}
+	Object.defineProperty(window, 'WebSocket', { value: RefusedWebSocket });
+}
+
 export async function joinAsParticipant(
 	browser: Browser,
 	code: string,
-	options: { name: string; sector: string; phone?: boolean }
+	options: { name: string; sector: string; phone?: boolean; blockWebSockets?: boolean }
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext(options.phone ? PHONE : {});
+	if (options.blockWebSockets) await context.addInitScript(refuseWebSockets);
 	const page = await context.newPage();
 	await gotoHydrated(page, '/');
 	await page.getByLabel('Kod', { exact: true }).fill(code.toLowerCase());

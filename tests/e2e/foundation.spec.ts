@@ -85,6 +85,27 @@ test('a participant who loses the network keeps editing and merges on reconnect'
 	await facilitator.context.close();
 });
 
+test('a phone on a network that blocks WebSockets joins and works over HTTP long-polling', async ({ browser }) => {
+	const facilitator = await createWorkshopAsFacilitator(browser, 'Låst kommunnät');
+	const phone = await joinAsParticipant(browser, facilitator.code, { name: '', sector: 'Polis', phone: true, blockWebSockets: true });
+	const polls: string[] = [];
+	phone.page.on('request', (request) => request.url().includes('transport=polling') && polls.push(request.url()));
+	await setPhase(facilitator.page, 'Samverkan');
+	await expect(phone.page.getByTestId('phase')).toHaveAttribute('data-phase', 'samverkan');
+	await phone.page.getByLabel('Nytt kort: Samverkan').fill('Skrivet bakom brandväggen');
+	await phone.page.getByRole('button', { name: 'Lägg till' }).click();
+	await facilitator.page.getByLabel('Nytt kort: Samverkan').fill('Skrivet på öppet nät');
+	await facilitator.page.getByRole('button', { name: 'Lägg till' }).click();
+	for (const page of [phone.page, facilitator.page]) {
+		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet bakom brandväggen' })).toBeVisible();
+		await expect(page.getByTestId('card').filter({ hasText: 'Skrivet på öppet nät' })).toBeVisible();
+	}
+	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+	expect(polls.length).toBeGreaterThan(0);
+	await phone.context.close();
+	await facilitator.context.close();
+});
+
 test('a card written offline after the board was locked is refused, and the phone carries on in step with everyone', async ({
 	browser
 }) => {

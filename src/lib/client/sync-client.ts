@@ -84,7 +84,8 @@ export class SyncClient {
 		this.#store = new PendingStore(options.workshop);
 		// Called for every connection attempt, so a reconnect asks for what each copy lacks by then.
 		const auth = (send: (data: object) => void) => send({ ...hello, open: this.#handshakeDocs() });
-		const socketOptions = { auth, transports: ['websocket'], parser: wireParser, ...options.socket };
+		// WebSocket first, for the fast join; where a network blocks it, HTTP long-polling.
+		const socketOptions = { auth, transports: ['websocket', 'polling'], tryAllTransports: true, parser: wireParser, ...options.socket };
 		this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
 		this.socket.on('connect', () => {
