@@ -21,8 +21,7 @@ if (trustProxy) {
 process.env.BODY_SIZE_LIMIT ??= '11M';
 
 const httpServer = createServer();
-/** SvelteKit's handler, loaded below; nothing is answered before the server listens. */
-/** @type {import('node:http').RequestListener | null} */
+/** @type {import('node:http').RequestListener | null} SvelteKit's handler, loaded below (before the server listens). */
 let handler = null;
 // Registered before socket.io attaches, which then keeps its own requests (/socket.io/, the
 // long-polling fallback) from this listener. Added after, both would answer a polling request
