@@ -5,6 +5,7 @@ import { indicatorsCommandSchema, type IndicatorsBoard, type IndicatorsCommand }
 import { mapCommandSchema, type MapCommand } from '$lib/domain/systemmap/commands';
 import type { DocKind } from '$lib/domain/workshop/documents';
 import type { Sector } from '$lib/domain/workshop/sectors';
+import { entryCounts } from './entry-counts';
 import { addCard, deleteCard, editCardText, readCard } from './cards';
 import { addIndicator, addReading, deleteReading, editReadingText, removeIndicator, setIndicatorField, setLinkedCards } from './indicators';
 import * as map from './map';
@@ -178,7 +179,7 @@ export function cardBoardOf(doc: Y.Doc): CardBoard {
 			const entry = cards.get(id);
 			return entry instanceof Y.Map ? readCard(entry) : null;
 		},
-		counts: (authorId) => ({ mine: countByAuthor(cards, authorId), total: cards.size })
+		counts: (authorId) => entryCounts(cards, authorId)
 	};
 }
 
@@ -191,13 +192,6 @@ export function indicatorsBoardOf(doc: Y.Doc): IndicatorsBoard {
 	return {
 		hasIndicator: (id) => catalogue.has(id),
 		reading: (id) => authorOf(readings.get(id)),
-		readingCounts: (authorId) => ({ mine: countByAuthor(readings, authorId), total: readings.size })
+		readingCounts: (authorId) => entryCounts(readings, authorId)
 	};
-}
-
-/** How many entries of a root map (cards, readings) carry `authorId`. */
-function countByAuthor<T>(root: Y.Map<T>, authorId: string): number {
-	let count = 0;
-	for (const entry of root.values()) if (entry instanceof Y.Map && entry.get('authorId') === authorId) count++;
-	return count;
 }

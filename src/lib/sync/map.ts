@@ -25,6 +25,7 @@ import {
 import { LOOP_NAME_MAX, LOOP_STORY_MAX, type MapBoard } from '$lib/domain/systemmap/commands';
 import { parseDocName } from '$lib/domain/workshop/documents';
 import { isSector, type Sector } from '$lib/domain/workshop/sectors';
+import { entryTotal } from './entry-counts';
 
 /**
  * System-map commands over a `map:<id>` document. Factors, links and loop stories
@@ -368,7 +369,7 @@ export function mapBoard(doc: Y.Doc): MapBoard {
 		story: (id) => authored(loopsOf(doc).get(id)),
 		linksOf: (factorId) =>
 			[...linksOf(doc).values()].flatMap((entry) => linkOf(entry) ?? []).filter((link) => link.from === factorId || link.to === factorId),
-		counts: () => ({ factors: factorsOf(doc).size, links: linksOf(doc).size, stories: loopsOf(doc).size })
+		counts: () => ({ factors: entryTotal(factorsOf(doc)), links: entryTotal(linksOf(doc)), stories: entryTotal(loopsOf(doc)) })
 	};
 }
 
