@@ -36,6 +36,7 @@ import { isSector, workshopSectors, type Sector } from '$lib/domain/workshop/sec
 import type { ResponsePhase } from '$lib/domain/responses/questions';
 import { questionsFor } from '$lib/domain/responses/surveys';
 import { deleteCards, putCard, readCards } from '$lib/sync/cards';
+import { cardBoardOf } from '$lib/sync/doc-commands';
 import { readControl, writeControl, type ControlSnapshot } from '$lib/sync/control';
 import { INDICATORS_DOC, readIndicators } from '$lib/sync/indicators';
 import { mapDocName, readMap } from '$lib/sync/map';
@@ -424,10 +425,14 @@ export class MethodService {
 			}
 			case 'card': {
 				// The plenary first: merging the groups copies their cards there with the same ids.
-				const canvases = [PLENARY_CANVAS, ...groupIds.map((id) => canvasName(id))];
+				// Then the group canvases this server has loaded (the facilitator's picker has the
+				// card's canvas open), and only then the others: a conference has 200 of them.
+				const groupCanvases = groupIds.map((id) => canvasName(id));
+				const loaded = groupCanvases.filter((name) => docs.peek(workshopId, name) !== undefined);
+				const canvases = [PLENARY_CANVAS, ...loaded, ...groupCanvases.filter((name) => !loaded.includes(name))];
 				for (const name of canvases) {
-					const found = readCards((await docs.get(workshopId, name)).doc).some((card) => card.id === input.id && !card.hidden);
-					if (found) return { card: (id) => (id === input.id ? name : null) };
+					const card = cardBoardOf((await docs.get(workshopId, name)).doc).find(input.id ?? '');
+					if (card && !card.hidden) return { card: (id) => (id === input.id ? name : null) };
 				}
 				return { card: () => null };
 			}
