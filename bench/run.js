@@ -523,6 +523,11 @@ async function runAgainst(kind, cfg = mainConfig) {
 			rss_idle_mb: round(idleRssKb / 1024),
 			cpu_pct: round(serverCpu),
 			cpu_ms_per_edit: round((((cpu1.server - cpu0.server) / ticks) * 1000) / sentInWindow, 2),
+			// The same user actions on every server: Hocuspocus's dots are among its edits, Datadialog's are vote.cast commands.
+			cpu_ms_per_action: round(
+				(((cpu1.server - cpu0.server) / ticks) * 1000) / (sentInWindow + (kind === 'datadialog' ? votes.count : 0)),
+				2
+			),
 			join_ms: round(joins.p95),
 			join_p50_ms: round(joins.p50),
 			join_p95_ms: round(joins.p95),
@@ -861,6 +866,7 @@ const rows = [
 	['server RSS idle (MB)', 'rss_idle_mb'],
 	['server CPU (% of one core)', 'cpu_pct'],
 	['server CPU per edit (ms)', 'cpu_ms_per_edit'],
+	['server CPU per action (ms) ²', 'cpu_ms_per_action'],
 	['server event-loop lag p99 (ms)', 'server_loop_p99_ms'],
 	['server event-loop lag max (ms)', 'server_loop_max_ms'],
 	['edits measured', 'edits'],
@@ -925,6 +931,10 @@ lines.push(
 		'(everyone then gets the vote progress and their own view); Hocuspocus has no server-side ballot, so there a dot is a ' +
 		'write to the shared document, timed until every other member has it (and counted among its edits).'
 );
+lines.push(
+	"² action: an edit or a dot, the same actions on every server; per edit leaves Datadialog's dots out of the count but not their CPU. " +
+		'The CPU target is read per action.'
+);
 lines.push('What a crash of the server loses:');
 for (const kind of servers) lines.push(`  ${LABELS[kind].padEnd(12)} ${crashLoss(kind, figuresOf(kind))}`);
 
@@ -949,7 +959,7 @@ if (conference) {
 	targets.rss_le_250mb = has('rss_mb') ? Number(dd.rss_mb) <= TARGETS.rss_mb : null;
 } else {
 	targets.p95_le_hocuspocus = noWorseThanHp('p95_ms');
-	targets.cpu_per_edit_le_hocuspocus = noWorseThanHp('cpu_ms_per_edit');
+	targets.cpu_per_action_le_hocuspocus = noWorseThanHp('cpu_ms_per_action');
 	targets.join_p95_le_2x_hocuspocus = noWorseThanHp('join_p95_ms', TARGETS.join_vs_hocuspocus);
 }
 lines.push('');
