@@ -22,6 +22,11 @@ export function sendCard(shared: SharedDoc, card: Card): Promise<Ack> {
 	);
 }
 
+/** A wished-data card ("önskvärd data") from the school sector, written now. */
+export function wishCard(id: string, text: string, authorId: string): Card {
+	return { id, kind: 'onskvard', text, authorId, sector: 'skola', createdAt: new Date().toISOString() };
+}
+
 /** Rejects with the server's message unless the command was applied. */
 export async function applied(answer: Promise<Ack>): Promise<void> {
 	const result = await answer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCards } from '../../src/lib/sync/cards';
-import { sendCard } from '../helpers/commands';
+import { sendCard, wishCard } from '../helpers/commands';
 import type { SyncClient } from '../../src/lib/client/sync-client';
 import type { VoteView } from '../../src/lib/domain/method/vote-tally';
 import { connectClient, openPhase } from '../helpers/clients';
@@ -45,15 +45,7 @@ describe('when the database goes away', () => {
 		reader.open(CANVAS);
 		const leaverDoc = leaver.open(CANVAS);
 		await Promise.all([writer, reader, leaver].map((c) => c.whenSynced(CANVAS)));
-		const card = (id: string, text: string, authorId = p1.participantId) => ({
-			id,
-			kind: 'onskvard' as const,
-			text,
-			authorId,
-			sector: 'skola' as const,
-			createdAt: new Date().toISOString()
-		});
-		void sendCard(doc, card('before', 'före avbrottet'));
+		void sendCard(doc, wishCard('before', 'före avbrottet', p1.participantId));
 		await writer.flushed();
 
 		postgres.pause();
@@ -63,7 +55,7 @@ describe('when the database goes away', () => {
 
 		const problems: string[] = [];
 		writer.onProblem((p) => problems.push(p.code));
-		void sendCard(doc, card('during', 'under avbrottet'));
+		void sendCard(doc, wishCard('during', 'under avbrottet', p1.participantId));
 		await waitFor(() => problems.includes('unavailable'), 'the server to tell the writer it cannot store');
 		// Already loaded, the workshop goes on: the others see the edit, which waits on the server to be stored.
 		await waitFor(() => texts(reader).includes('under avbrottet'), 'the edit to be shared');
@@ -71,7 +63,7 @@ describe('when the database goes away', () => {
 		// Someone writes and closes the page before the database is back: the server still has it.
 		const leaverProblems: string[] = [];
 		leaver.onProblem((p) => leaverProblems.push(p.code));
-		void sendCard(leaverDoc, card('left', 'skrivaren gick', p3.participantId));
+		void sendCard(leaverDoc, wishCard('left', 'skrivaren gick', p3.participantId));
 		await waitFor(() => leaverProblems.includes('unavailable'), 'the server to tell the leaver it cannot store');
 		leaver.destroy();
 		await waitFor(() => texts(reader).includes('skrivaren gick'), "the leaver's edit to be shared");
@@ -107,14 +99,7 @@ describe('when the database goes away', () => {
 		const canvas = facilitator.open(CANVAS);
 		await facilitator.whenSynced(CANVAS);
 		await facilitator.command({ type: 'phase.set', phase: 'onskvard' });
-		void sendCard(canvas, {
-			id: 'wish',
-			kind: 'onskvard',
-			text: 'fler mötesplatser',
-			authorId: 'facilitator',
-			sector: 'skola',
-			createdAt: new Date().toISOString()
-		});
+		void sendCard(canvas, wishCard('wish', 'fler mötesplatser', 'facilitator'));
 		await facilitator.flushed();
 		await facilitator.command({ type: 'phase.set', phase: 'prioritera' });
 		expect(await facilitator.command({ type: 'vote.open', budget: 3 })).toEqual({ ok: true });

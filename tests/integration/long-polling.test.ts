@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncClient } from '../../src/lib/client/sync-client';
 import { readCards } from '../../src/lib/sync/cards';
 import { openPhase } from '../helpers/clients';
-import { sendCard } from '../helpers/commands';
+import { sendCard, wishCard } from '../helpers/commands';
 import { startServer, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { createWorkshop, joinWorkshop } from '../helpers/workshop-api';
@@ -39,16 +39,8 @@ describe('a municipal network that blocks WebSockets: the same protocol over HTT
 			const [slow, fast] = [polling.open(CANVAS), websocket.open(CANVAS)];
 			await Promise.all([polling.whenSynced(CANVAS), websocket.whenSynced(CANVAS)]);
 			expect(polling.socket.io.engine.transport.name).toBe('polling');
-			const card = (id: string, text: string, authorId: string) => ({
-				id,
-				kind: 'onskvard' as const,
-				text,
-				authorId,
-				sector: 'skola' as const,
-				createdAt: new Date().toISOString()
-			});
-			expect(await sendCard(slow, card('via-polling', 'Skrivet bakom brandväggen', blocked.participantId))).toEqual({ ok: true });
-			expect(await sendCard(fast, card('via-websocket', 'Skrivet på öppet nät', open.participantId))).toEqual({ ok: true });
+			expect(await sendCard(slow, wishCard('via-polling', 'Skrivet bakom brandväggen', blocked.participantId))).toEqual({ ok: true });
+			expect(await sendCard(fast, wishCard('via-websocket', 'Skrivet på öppet nät', open.participantId))).toEqual({ ok: true });
 			const texts = (doc: typeof slow) => readCards(doc.doc).map((c) => c.text);
 			await waitFor(() => texts(slow).length === 2 && texts(fast).length === 2, 'both cards on both copies');
 			expect(texts(slow).sort()).toEqual(texts(fast).sort());

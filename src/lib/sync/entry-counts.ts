@@ -8,13 +8,13 @@ import * as Y from 'yjs';
  * the canvas, up to its 3,000 cards. An entry's author is set when it is created and
  * never changes.
  */
-interface AuthorIndex {
+interface EntryIndex {
 	total: number;
 	readonly authorOf: Map<string, string>;
 	readonly counts: Map<string, number>;
 }
 
-const indexes = new WeakMap<Y.Map<unknown>, AuthorIndex>();
+const indexes = new WeakMap<Y.Map<unknown>, EntryIndex>();
 
 /** The entries of `root` whose `authorId` is `authorId` (`mine`), and all of its entries. */
 export function entryCounts<T>(root: Y.Map<T>, authorId: string): { mine: number; total: number } {
@@ -27,10 +27,10 @@ export function entryTotal<T>(root: Y.Map<T>): number {
 	return indexOf(root as Y.Map<unknown>).total;
 }
 
-function indexOf(root: Y.Map<unknown>): AuthorIndex {
+function indexOf(root: Y.Map<unknown>): EntryIndex {
 	const known = indexes.get(root);
 	if (known) return known;
-	const index: AuthorIndex = { total: 0, authorOf: new Map(), counts: new Map() };
+	const index: EntryIndex = { total: 0, authorOf: new Map(), counts: new Map() };
 	root.forEach((entry, key) => {
 		index.total++;
 		add(index, key, entry);
@@ -47,14 +47,14 @@ function indexOf(root: Y.Map<unknown>): AuthorIndex {
 	return index;
 }
 
-function add(index: AuthorIndex, key: string, entry: unknown): void {
+function add(index: EntryIndex, key: string, entry: unknown): void {
 	const authorId = entry instanceof Y.Map ? entry.get('authorId') : undefined;
 	if (typeof authorId !== 'string') return;
 	index.authorOf.set(key, authorId);
 	index.counts.set(authorId, (index.counts.get(authorId) ?? 0) + 1);
 }
 
-function remove(index: AuthorIndex, key: string): void {
+function remove(index: EntryIndex, key: string): void {
 	const authorId = index.authorOf.get(key);
 	if (authorId === undefined) return;
 	index.authorOf.delete(key);
