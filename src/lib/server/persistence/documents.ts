@@ -33,17 +33,49 @@ export interface DocumentStore {
 
 export class SqlDocumentStore implements DocumentStore, WorkshopDependent {
 	readonly #db: SqlDriver;
+	/** SQLite: the last number handed out, read once from the file (see `#nextSqliteSeq`). */
+	#lastSqliteSeq: Promise<{ value: number }> | undefined;
 
 	constructor(db: SqlDriver) {
 		this.#db = db;
 	}
 
 	async appendUpdate(workshopId: string, docName: string, update: Uint8Array): Promise<number> {
-		const row = await this.#db.get<{ seq: number | string }>(
-			'INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?) RETURNING seq',
-			[workshopId, docName, update]
-		);
-		return Number(row!.seq);
+		if (this.#db.dialect === 'postgres') {
+			// Instances behind Redis share the database: it numbers the appends.
+			const row = await this.#db.get<{ seq: number | string }>(
+				'INSERT INTO doc_updates (workshop_id, doc_name, data) VALUES (?, ?, ?) RETURNING seq',
+				[workshopId, docName, update]
+			);
+			return Number(row!.seq);
+		}
+		const seq = await this.#nextSqliteSeq();
+		await this.#db.run('INSERT INTO doc_updates (seq, workshop_id, doc_name, data) VALUES (?, ?, ?, ?)', [
+			seq,
+			workshopId,
+			docName,
+			update
+		]);
+		return seq;
+	}
+
+	/**
+	 * One process owns the SQLite file, so it numbers the appends itself: after the highest
+	 * number any stored update or snapshot holds, then one up per append. SQLite's
+	 * AUTOINCREMENT would do the same at the cost of one more page written per commit.
+	 */
+	async #nextSqliteSeq(): Promise<number> {
+		this.#lastSqliteSeq ??= this.#db
+			.get<{ last: number | null }>(
+				`SELECT MAX(last) AS last FROM (SELECT MAX(seq) AS last FROM doc_updates UNION ALL SELECT MAX(upto_seq) FROM doc_snapshots)`
+			)
+			.then((row) => ({ value: Number(row?.last ?? 0) }))
+			.catch((error: unknown) => {
+				this.#lastSqliteSeq = undefined; // read again at the next append
+				throw error;
+			});
+		const last = await this.#lastSqliteSeq;
+		return ++last.value;
 	}
 
 	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {

@@ -22,7 +22,8 @@ const DIALECT_WORDS: Record<Dialect, DialectWords> = {
 	postgres: { serial: 'BIGSERIAL PRIMARY KEY', bytes: 'BYTEA', bigInt: 'BIGINT' }
 };
 
-const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = [
+/** `only`: a migration for one dialect; the other records its version and runs nothing. */
+const MIGRATIONS: { version: number; only?: Dialect; sql: (words: DialectWords) => string }[] = [
 	{
 		version: 1,
 		sql: (w) => `
@@ -165,10 +166,30 @@ const MIGRATIONS: { version: number; sql: (words: DialectWords) => string }[] = 
 				expires_at TEXT NOT NULL
 			);
 		`
+	},
+	{
+		// SQLite: update numbers without AUTOINCREMENT, which wrote the sqlite_sequence page
+		// into the WAL at every append (three pages a commit instead of two). The server now
+		// numbers the appends itself (SqlDocumentStore), continuing after the highest number
+		// any update or snapshot holds, so the numbers still only grow. The rows keep theirs.
+		version: 8,
+		only: 'sqlite',
+		sql: () => `
+			CREATE TABLE doc_updates_next (
+				seq INTEGER PRIMARY KEY,
+				workshop_id TEXT NOT NULL,
+				doc_name TEXT NOT NULL,
+				data BLOB NOT NULL
+			);
+			INSERT INTO doc_updates_next (seq, workshop_id, doc_name, data) SELECT seq, workshop_id, doc_name, data FROM doc_updates;
+			DROP TABLE doc_updates;
+			ALTER TABLE doc_updates_next RENAME TO doc_updates;
+			CREATE INDEX doc_updates_doc ON doc_updates (workshop_id, doc_name, seq);
+		`
 	}
 ];
 
-/** The migrations in one dialect's SQL. */
+/** The migrations in one dialect's SQL; empty where a migration is for the other dialect only. */
 export function migrationsFor(dialect: Dialect): Migration[] {
-	return MIGRATIONS.map(({ version, sql }) => ({ version, sql: sql(DIALECT_WORDS[dialect]) }));
+	return MIGRATIONS.map(({ version, only, sql }) => ({ version, sql: only && only !== dialect ? '' : sql(DIALECT_WORDS[dialect]) }));
 }

@@ -54,7 +54,7 @@ export abstract class SqlStorage implements Storage {
 			for (const migration of migrationsFor(db.dialect)) {
 				if (done.has(migration.version)) continue;
 				await db.transaction([
-					{ sql: migration.sql, script: true },
+					...(migration.sql ? [{ sql: migration.sql, script: true }] : []),
 					{
 						sql: 'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
 						params: [migration.version, new Date().toISOString()]
