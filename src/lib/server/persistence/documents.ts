@@ -34,7 +34,7 @@ export interface DocumentStore {
 export class SqlDocumentStore implements DocumentStore, WorkshopDependent {
 	readonly #db: SqlDriver;
 	/** SQLite: the last number handed out, read once from the file (see `#nextSqliteSeq`). */
-	#lastSqliteSeq: Promise<{ value: number }> | undefined;
+	#lastSqliteSeq: number | undefined;
 
 	constructor(db: SqlDriver) {
 		this.#db = db;
@@ -65,17 +65,14 @@ export class SqlDocumentStore implements DocumentStore, WorkshopDependent {
 	 * AUTOINCREMENT would do the same at the cost of one more page written per commit.
 	 */
 	async #nextSqliteSeq(): Promise<number> {
-		this.#lastSqliteSeq ??= this.#db
-			.get<{ last: number | null }>(
+		if (this.#lastSqliteSeq === undefined) {
+			const row = await this.#db.get<{ last: number | null }>(
 				`SELECT MAX(last) AS last FROM (SELECT MAX(seq) AS last FROM doc_updates UNION ALL SELECT MAX(upto_seq) FROM doc_snapshots)`
-			)
-			.then((row) => ({ value: Number(row?.last ?? 0) }))
-			.catch((error: unknown) => {
-				this.#lastSqliteSeq = undefined; // read again at the next append
-				throw error;
-			});
-		const last = await this.#lastSqliteSeq;
-		return ++last.value;
+			);
+			// Appends that started together all read the same highest number; the first to get here sets it.
+			this.#lastSqliteSeq ??= Number(row?.last ?? 0);
+		}
+		return ++this.#lastSqliteSeq;
 	}
 
 	async loadDoc(workshopId: string, docName: string): Promise<StoredDoc> {
